@@ -1,0 +1,26 @@
+/** The models of the expected return (DESIGN section 4). */
+export type ModelName = "market" | "market-adjusted" | "mean-adjusted";
+
+/**
+ * A model fitted on an estimation window: `E[R_t] = alpha + beta * R_mt`, the residual variance `s2` with
+ * its degrees of freedom, and what the prediction-error variance needs (MacKinlay 1997, section 4.4):
+ * `L1`, the market's mean `Rm_bar` and sum of squared deviations `Smm` over the window, and which
+ * parameters were estimated (the mean, the slope).
+ */
+export interface FittedModel {
+  model: ModelName;
+  alpha: number;
+  beta: number;
+  s2: number;
+  df: number;
+  nEstimation: number;
+  marketMean: number;
+  marketSumSquares: number;
+  estimatedMean: boolean;
+  estimatedSlope: boolean;
+}
+
+/** The expected return of a fitted model given the market's return. */
+export function expectedReturn(model: FittedModel, marketReturn: number): number {
+  return model.alpha + model.beta * marketReturn;
+}

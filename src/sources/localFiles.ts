@@ -1,0 +1,40 @@
+import { readFileSync, existsSync, readdirSync } from "node:fs";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { InputError } from "../errors.js";
+import { dropFillerBars } from "./fillerBars.js";
+import type { PriceSeries } from "./priceBar.js";
+import { parsePriceCsv } from "./priceCsv.js";
+import { priceFileName, symbolOfFileName } from "./symbolFile.js";
+
+/** The repository's bundled data folder (prices in `prices/`, the event catalog in `events/`). */
+export const bundledDataDir = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "data");
+
+/** Where price files live inside a data folder: its `prices/` subfolder when there is one, else the folder itself. */
+export function priceDir(dataDir: string): string {
+  const nested = join(dataDir, "prices");
+  return existsSync(nested) ? nested : dataDir;
+}
+
+/** Reads `<SYMBOL>.csv` from a data folder, validates it and drops filler bars. */
+export function readPriceSeries(dataDir: string, symbol: string): PriceSeries {
+  const dir = priceDir(dataDir);
+  const file = join(dir, priceFileName(symbol));
+  if (!existsSync(file)) {
+    const known = availableSymbols(dataDir);
+    const hint = known.length > 0 ? `; available: ${known.join(", ")}` : "";
+    throw new InputError(`no price file for ${symbol}: ${file} does not exist${hint}`);
+  }
+  const { kept, dropped } = dropFillerBars(parsePriceCsv(readFileSync(file, "utf8"), file));
+  return { symbol, source: file, bars: kept, droppedFillerDates: dropped.map((bar) => bar.date) };
+}
+
+/** The symbols that have a price file in a data folder. */
+export function availableSymbols(dataDir: string): string[] {
+  const dir = priceDir(dataDir);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.toLowerCase().endsWith(".csv"))
+    .map(symbolOfFileName)
+    .sort();
+}

@@ -1,0 +1,19 @@
+/** One daily bar: exchange-local trading date, raw OHLC, split- and dividend-adjusted close, volume. */
+export interface PriceBar {
+  date: string;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  adjClose: number;
+  volume: number;
+}
+
+/** A symbol's bars in ascending date order, with where they came from. */
+export interface PriceSeries {
+  symbol: string;
+  source: string;
+  bars: PriceBar[];
+  /** Filler bars removed while reading (see `dropFillerBars`). */
+  droppedFillerDates: string[];
+}

@@ -1,0 +1,96 @@
+import { parse } from "csv-parse/sync";
+import { z } from "zod";
+import { InputError } from "../errors.js";
+import type { PriceBar } from "./priceBar.js";
+
+/**
+ * Column layouts accepted for daily prices, keyed by normalised header name
+ * (lower case, spaces as `_`):
+ * - event-impact: `date,open,high,low,close,adj_close,volume`
+ * - Yahoo CSV download: `Date,Open,High,Low,Close,Adj Close,Volume`
+ * - yfinance `history()`: `Date,Open,High,Low,Close,Volume,Dividends,Stock Splits`, dates such as
+ *   `2020-01-02 00:00:00+08:00`; its prices are already adjusted, so `adjClose = close`.
+ */
+const REQUIRED_COLUMNS = ["date", "open", "high", "low", "close", "volume"] as const;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "not a calendar date");
+
+const price = z.number({ error: "expected a number" }).finite().positive("must be a positive price");
+
+const barSchema = z
+  .object({
+    date: isoDate,
+    open: price,
+    high: price,
+    low: price,
+    close: price,
+    adjClose: price,
+    volume: z.number({ error: "expected a number" }).finite().nonnegative("must not be negative"),
+  })
+  .superRefine((bar, ctx) => {
+    if (bar.low > Math.min(bar.open, bar.close)) ctx.addIssue({ code: "custom", path: ["low"], message: `low ${bar.low} is above min(open, close) ${Math.min(bar.open, bar.close)}` });
+    if (bar.high < Math.max(bar.open, bar.close)) ctx.addIssue({ code: "custom", path: ["high"], message: `high ${bar.high} is below max(open, close) ${Math.max(bar.open, bar.close)}` });
+  });
+
+function toNumber(text: string | undefined): number {
+  if (text === undefined) return Number.NaN;
+  const trimmed = text.trim();
+  return trimmed === "" || trimmed.toLowerCase() === "null" ? Number.NaN : Number(trimmed);
+}
+
+/**
+ * Parses and validates the text of a daily price CSV: every row checked (finite positive prices,
+ * `low <= open, close <= high`), dates ascending and unique. Errors name the file and line.
+ */
+export function parsePriceCsv(text: string, file: string): PriceBar[] {
+  let rows: string[][];
+  try {
+    rows = parse(text, { skip_empty_lines: true, trim: true, bom: true, relax_column_count: false }) as string[][];
+  } catch (error) {
+    throw new InputError(`${file}: not a readable CSV file: ${(error as Error).message}`);
+  }
+  const header = rows[0];
+  if (header === undefined) throw new InputError(`${file}: the file is empty`);
+  const columns = header.map((name) => name.trim().toLowerCase().replace(/\s+/g, "_"));
+  const index = (name: string) => columns.indexOf(name);
+  const missing = REQUIRED_COLUMNS.filter((name) => index(name) < 0);
+  if (missing.length > 0) {
+    throw new InputError(
+      `${file} line 1: missing column(s) ${missing.join(", ")}; expected date,open,high,low,close,adj_close,volume (or Yahoo's Date,Open,High,Low,Close,Adj Close,Volume)`,
+    );
+  }
+  const at = { date: index("date"), open: index("open"), high: index("high"), low: index("low"), close: index("close"), adjClose: index("adj_close"), volume: index("volume") };
+
+  const bars: PriceBar[] = [];
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    const line = r + 1;
+    const close = toNumber(row[at.close]);
+    const candidate = {
+      date: (row[at.date] ?? "").slice(0, 10),
+      open: toNumber(row[at.open]),
+      high: toNumber(row[at.high]),
+      low: toNumber(row[at.low]),
+      close,
+      adjClose: at.adjClose >= 0 ? toNumber(row[at.adjClose]) : close,
+      volume: toNumber(row[at.volume]),
+    };
+    const checked = barSchema.safeParse(candidate);
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      const field = String(issue.path[0] ?? "row");
+      throw new InputError(`${file} line ${line}: ${field}: ${issue.message} (row: ${row.join(",")})`);
+    }
+    const previous = bars[bars.length - 1];
+    if (previous !== undefined && checked.data.date <= previous.date) {
+      const what = checked.data.date === previous.date ? "duplicate date" : "dates are not in ascending order";
+      throw new InputError(`${file} line ${line}: ${what}: ${checked.data.date} follows ${previous.date}`);
+    }
+    bars.push(checked.data);
+  }
+  if (bars.length === 0) throw new InputError(`${file}: no price rows after the header`);
+  return bars;
+}

@@ -1,0 +1,142 @@
+import { relative } from "node:path";
+import { alignPrices } from "../calendar/alignment.js";
+import { eventDayIndex, type Announcement } from "../calendar/eventDay.js";
+import { exchangeOf } from "../calendar/exchanges.js";
+import { InputError, describeZodError } from "../errors.js";
+import { bundledDataDir, readPriceSeries } from "../sources/localFiles.js";
+import type { PriceSeries } from "../sources/priceBar.js";
+import { alignedReturns, analyseEvent, type EventAnalysis } from "./eventStudy.js";
+import { studySpecSchema, type StudyEvent, type StudySpec, type StudySpecInput } from "./spec.js";
+
+export const SCHEMA_VERSION = 1;
+
+export interface EventResult extends EventAnalysis {
+  symbol: string;
+  market: string;
+  announcement: Announcement;
+}
+
+export interface DroppedEvent {
+  symbol: string;
+  date: string;
+  reason: string;
+}
+
+export interface PriceProvenance {
+  symbol: string;
+  file: string;
+  first: string;
+  last: string;
+  fillerBarsDropped: string[];
+}
+
+export interface StudyResult {
+  schemaVersion: number;
+  name: string;
+  model: StudySpec["model"];
+  returns: StudySpec["returns"];
+  estimationWindow: [number, number];
+  minEstimationObservations: number;
+  eventWindows: [number, number][];
+  events: EventResult[];
+  dropped: DroppedEvent[];
+  prices: PriceProvenance[];
+}
+
+export interface StudyOptions {
+  /** Folder of price files (`<SYMBOL>.csv`, or a `prices/` subfolder); defaults to the bundled data. */
+  dataDir?: string;
+}
+
+/** Validates a study spec, with errors that name the field path. */
+export function parseStudySpec(input: unknown, origin = "study spec"): StudySpec {
+  const parsed = studySpecSchema.safeParse(input);
+  if (!parsed.success) throw new InputError(describeZodError(parsed.error, origin));
+  return parsed.data;
+}
+
+/** The market an event is measured against: its own, the spec's, or its exchange's default index. */
+export function marketOf(event: Pick<StudyEvent, "symbol" | "market">, specMarket?: string): string {
+  return event.market ?? specMarket ?? exchangeOf(event.symbol).defaultMarket;
+}
+
+/**
+ * Runs an event study: for each event, prices are aligned with the market (inner join), day 0 is found
+ * from the announcement, and the single-firm analysis runs (see `analyseEvent`). Events the data cannot
+ * support are listed in `dropped` with the reason; if none is left the study fails with all reasons.
+ */
+export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOptions = {}): StudyResult {
+  const spec = parseStudySpec(specInput);
+  const dataDir = options.dataDir ?? bundledDataDir;
+  const loaded = new Map<string, PriceSeries | InputError>();
+  const load = (symbol: string): PriceSeries => {
+    if (!loaded.has(symbol)) {
+      try {
+        loaded.set(symbol, readPriceSeries(dataDir, symbol));
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        loaded.set(symbol, error);
+      }
+    }
+    const series = loaded.get(symbol)!;
+    if (series instanceof InputError) throw series;
+    return series;
+  };
+
+  const events: EventResult[] = [];
+  const dropped: DroppedEvent[] = [];
+  for (const event of spec.events) {
+    const market = marketOf(event, spec.market);
+    try {
+      const firm = load(event.symbol);
+      const aligned = alignPrices(firm.bars, load(market).bars);
+      if (aligned.dates.length === 0) throw new InputError(`${event.symbol} and ${market} have no trading date in common`);
+      const announcement: Announcement = { date: event.date, time: event.time, timezone: event.timezone };
+      const day0 = dayZero(event.symbol, aligned.dates, announcement);
+      const analysis = analyseEvent(event.symbol, alignedReturns(aligned, spec.returns), day0, spec);
+      events.push({ symbol: event.symbol, market, announcement: definedFields(announcement), ...analysis });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      dropped.push({ symbol: event.symbol, date: event.date, reason: error.message });
+    }
+  }
+  if (events.length === 0) {
+    throw new InputError(`no event could be studied:\n${dropped.map((d) => `  ${d.symbol} ${d.date}: ${d.reason}`).join("\n")}`);
+  }
+
+  const prices: PriceProvenance[] = [...loaded.values()]
+    .filter((series): series is PriceSeries => !(series instanceof InputError))
+    .map((series) => ({
+      symbol: series.symbol,
+      file: relative(process.cwd(), series.source),
+      first: series.bars[0]!.date,
+      last: series.bars[series.bars.length - 1]!.date,
+      fillerBarsDropped: series.droppedFillerDates,
+    }));
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    name: spec.name,
+    model: spec.model,
+    returns: spec.returns,
+    estimationWindow: [...spec.estimationWindow],
+    minEstimationObservations: spec.minEstimationObservations,
+    eventWindows: spec.eventWindows.map(([start, end]) => [start, end]),
+    events,
+    dropped,
+    prices,
+  };
+}
+
+/** Day 0 on an aligned calendar, or an error saying how the announcement misses the data. */
+export function dayZero(symbol: string, dates: readonly string[], announcement: Announcement): number {
+  const first = dates[0]!;
+  const last = dates[dates.length - 1]!;
+  if (announcement.date < first) throw new InputError(`${symbol}: the event date ${announcement.date} is before the prices start (${first})`);
+  const day0 = eventDayIndex(dates, symbol, announcement);
+  if (day0 < 0) throw new InputError(`${symbol}: the event date ${announcement.date} is after the prices end (${last})`);
+  return day0;
+}
+
+function definedFields(announcement: Announcement): Announcement {
+  return Object.fromEntries(Object.entries(announcement).filter(([, value]) => value !== undefined)) as Announcement;
+}

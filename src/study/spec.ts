@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { isTimeZone } from "../calendar/zonedTime.js";
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD")
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "not a calendar date");
+
+const window = z
+  .tuple([z.number().int(), z.number().int()])
+  .refine(([start, end]) => start <= end, "a window is [start, end] with start <= end");
+
+/** One event of a study: a symbol and when the news became public. */
+export const studyEventSchema = z.strictObject({
+  symbol: z.string().min(1),
+  date: isoDate,
+  time: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected a time HH:MM (24-hour)")
+    .optional(),
+  timezone: z.string().refine(isTimeZone, "unknown IANA time zone (e.g. America/New_York)").optional(),
+  market: z.string().min(1).optional(),
+});
+
+/**
+ * A study spec (DESIGN section 1): the events, the expected-return model, the return type and the windows,
+ * all offsets in trading days relative to day 0.
+ */
+export const studySpecSchema = z
+  .strictObject({
+    name: z.string().default("event study"),
+    market: z.string().min(1).optional(),
+    model: z.enum(["market", "market-adjusted", "mean-adjusted"]).default("market"),
+    returns: z.enum(["simple", "log"]).default("simple"),
+    estimationWindow: window.default([-250, -11]),
+    minEstimationObservations: z.number().int().min(3).default(100),
+    eventWindows: z.array(window).min(1).default([
+      [0, 0],
+      [-1, 1],
+      [0, 5],
+    ]),
+    events: z.array(studyEventSchema).min(1, "a study needs at least one event"),
+  })
+  .superRefine((spec, ctx) => {
+    const [, estimationEnd] = spec.estimationWindow;
+    spec.eventWindows.forEach(([start], i) => {
+      if (start <= estimationEnd) {
+        ctx.addIssue({ code: "custom", path: ["eventWindows", i], message: `starts at ${start}, inside the estimation window ending at ${estimationEnd}` });
+      }
+    });
+  });
+
+export type StudySpecInput = z.input<typeof studySpecSchema>;
+export type StudySpec = z.output<typeof studySpecSchema>;
+export type StudyEvent = z.output<typeof studyEventSchema>;
