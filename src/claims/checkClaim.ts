@@ -1,0 +1,181 @@
+import { alignPrices } from "../calendar/alignment.js";
+import { exchangeOf } from "../calendar/exchanges.js";
+import { InputError } from "../errors.js";
+import type { ModelName } from "../models/expectedReturnModel.js";
+import { standardScore, shareBelow } from "../statistics/standardScore.js";
+import { bundledDataDir, readPriceSeries } from "../sources/localFiles.js";
+import type { PriceBar, PriceSeries } from "../sources/priceBar.js";
+import { alignedReturns, analyseEvent } from "../study/eventStudy.js";
+import { SCHEMA_VERSION } from "../study/runStudy.js";
+import { dayMoves } from "./dayMeasures.js";
+import { matchesClaim, parseClaim, type ParsedClaim } from "./parseClaim.js";
+import { writeVerdict } from "./verdict.js";
+
+export interface ClaimMeasures {
+  closeToClose: number;
+  openGap: number | null;
+  intradayLow: number | null;
+  intradayHigh: number | null;
+  marketReturn: number;
+  marketAdjusted: number;
+  abnormalReturn: number | null;
+  zScore: number | null;
+  percentile: number;
+}
+
+/** The measures a claimed size is compared with (the others describe the day, not the stock's move). */
+export type MoveMeasure = "closeToClose" | "openGap" | "intradayLow" | "intradayHigh" | "marketAdjusted" | "abnormalReturn";
+
+export interface ClaimInference {
+  t: number;
+  p: number;
+  df: number;
+  model: ModelName;
+  estimationWindow: [number, number];
+  nEstimation: number;
+  sigma: number;
+  estimation: { start: string; end: string };
+}
+
+export interface ClaimCheck {
+  schemaVersion: number;
+  symbol: string;
+  date: string;
+  previousDate: string;
+  market: string;
+  prices: { previousClose: number; open: number; high: number; low: number; close: number; marketPreviousClose: number; marketClose: number };
+  measures: ClaimMeasures;
+  /** Daily returns on file besides day 0, against which `percentile` is taken. */
+  historyDays: number;
+  inference: ClaimInference | null;
+  claim: (ParsedClaim & { matches: MoveMeasure[] }) | null;
+  /** Why a measure is missing (no intraday data, too short an estimation window). */
+  notes: string[];
+  verdict: string;
+}
+
+export interface ClaimCheckRequest {
+  symbol: string;
+  /** Day 0: the trading date the claim is about (YYYY-MM-DD). */
+  date: string;
+  claim?: string | undefined;
+  /** Market index; defaults to the exchange's (`^HSI` for `.HK`). */
+  market?: string | undefined;
+  /** Folder of price files; defaults to the bundled data. */
+  dataDir?: string | undefined;
+  model?: ModelName | undefined;
+  estimationWindow?: [number, number] | undefined;
+  minEstimationObservations?: number | undefined;
+}
+
+const MOVE_MEASURES: readonly MoveMeasure[] = ["closeToClose", "openGap", "intradayLow", "intradayHigh", "marketAdjusted", "abnormalReturn"];
+
+/**
+ * Checks a claim about a stock's move on a date (DESIGN section 7): every measure of that day against
+ * the previous session, the market-model abnormal return with its t and p (estimation window and
+ * model as in a study), the return's z-score against the estimation window and its percentile in the
+ * stock's own history, which measures match the claim, and a plain-English verdict.
+ */
+export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
+  const claim = request.claim === undefined ? null : parseClaim(request.claim);
+  const dataDir = request.dataDir ?? bundledDataDir;
+  const market = request.market ?? exchangeOf(request.symbol).defaultMarket;
+  const firm = readPriceSeries(dataDir, request.symbol);
+  const marketSeries = readPriceSeries(dataDir, market);
+  const day = sessionIndex(firm, request.date);
+  const marketDay = sessionIndex(marketSeries, request.date);
+  const bar = firm.bars[day]!;
+  const previous = firm.bars[day - 1]!;
+  const moves = dayMoves(previous, bar);
+  const marketReturn = dayMoves(marketSeries.bars[marketDay - 1]!, marketSeries.bars[marketDay]!).closeToClose;
+
+  const history = otherDayReturns(firm.bars, day);
+  const notes: string[] = [];
+  if (moves.openGap === null) notes.push(`${request.symbol} has no intraday data on ${request.date} (zero volume, open = high = low = close), so the open gap and intraday extremes are not measured`);
+
+  const model = request.model ?? "market";
+  const estimationWindow = request.estimationWindow ?? [-250, -11];
+  let inference: ClaimInference | null = null;
+  let abnormalReturn: number | null = null;
+  let zScore: number | null = null;
+  const aligned = alignPrices(firm.bars, marketSeries.bars);
+  const returns = alignedReturns(aligned, "simple");
+  const day0 = aligned.dates.indexOf(request.date);
+  try {
+    const analysis = analyseEvent(request.symbol, returns, day0, {
+      model,
+      returns: "simple",
+      estimationWindow,
+      minEstimationObservations: request.minEstimationObservations ?? 100,
+      eventWindows: [[0, 0]],
+    });
+    const window = analysis.windows[0]!;
+    abnormalReturn = window.car;
+    inference = { t: window.t, p: window.p, df: window.df, model, estimationWindow, nEstimation: analysis.nEstimation, sigma: analysis.sigma, estimation: analysis.estimation };
+    const first = Math.max(1, day0 + estimationWindow[0]);
+    zScore = standardScore(moves.closeToClose, returns.firm.subarray(first, day0 + estimationWindow[1] + 1));
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    notes.push(`no abnormal return or z-score: ${error.message}`);
+  }
+
+  const measures: ClaimMeasures = {
+    ...moves,
+    marketReturn,
+    marketAdjusted: moves.closeToClose - marketReturn,
+    abnormalReturn,
+    zScore,
+    percentile: shareBelow(moves.closeToClose, history),
+  };
+  const matches = claim === null ? [] : MOVE_MEASURES.filter((name) => isComparable(name, claim) && matchesClaim(measures[name], claim));
+  const check: Omit<ClaimCheck, "verdict"> = {
+    schemaVersion: SCHEMA_VERSION,
+    symbol: request.symbol,
+    date: request.date,
+    previousDate: previous.date,
+    market,
+    prices: {
+      previousClose: previous.close,
+      open: bar.open,
+      high: bar.high,
+      low: bar.low,
+      close: bar.close,
+      marketPreviousClose: marketSeries.bars[marketDay - 1]!.close,
+      marketClose: marketSeries.bars[marketDay]!.close,
+    },
+    measures,
+    historyDays: history.length,
+    inference,
+    claim: claim === null ? null : { ...claim, matches },
+    notes,
+  };
+  return { ...check, verdict: writeVerdict(check) };
+}
+
+/** The intraday extreme compared with a claim is the low for falls and the high for rises. */
+function isComparable(measure: MoveMeasure, claim: ParsedClaim): boolean {
+  if (measure === "intradayLow") return claim.direction !== "up";
+  if (measure === "intradayHigh") return claim.direction !== "down";
+  return true;
+}
+
+function sessionIndex(series: PriceSeries, date: string): number {
+  const { bars, symbol } = series;
+  const index = bars.findIndex((bar) => bar.date >= date);
+  if (index >= 0 && bars[index]!.date === date) {
+    if (index === 0) throw new InputError(`${symbol}: ${date} is the first date in ${series.source}, so there is no previous close to measure from`);
+    return index;
+  }
+  const first = bars[0]!.date;
+  const last = bars[bars.length - 1]!.date;
+  if (date < first || date > last) throw new InputError(`${symbol}: no prices on ${date}; ${series.source} covers ${first} to ${last}`);
+  const weekday = new Date(`${date}T00:00:00Z`).toLocaleDateString("en-US", { weekday: "long", timeZone: "UTC" });
+  throw new InputError(`${symbol} did not trade on ${date} (a ${weekday}); the nearest sessions are ${bars[index - 1]!.date} and ${bars[index]!.date}`);
+}
+
+function otherDayReturns(bars: readonly PriceBar[], day: number): Float64Array {
+  const out = new Float64Array(bars.length - 2);
+  let k = 0;
+  for (let t = 1; t < bars.length; t++) if (t !== day) out[k++] = bars[t]!.adjClose / bars[t - 1]!.adjClose - 1;
+  return out;
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { checkClaim } from "../claims/checkClaim.js";
+import { checkText } from "../reports/checkText.js";
+import { isoDateOption, parseOptions } from "./options.js";
+
+const checkOptions = z.strictObject({
+  date: isoDateOption,
+  claim: z.string().min(1, "the claim is empty").optional(),
+  market: z.string().min(1).optional(),
+  model: z.enum(["market", "market-adjusted", "mean-adjusted"]),
+  data: z.string().min(1).optional(),
+  json: z.boolean().optional(),
+});
+
+export function checkCommand(symbol: string, rawOptions: unknown): void {
+  const options = parseOptions(checkOptions, rawOptions);
+  const check = checkClaim({ symbol, date: options.date, claim: options.claim, market: options.market, model: options.model, dataDir: options.data });
+  process.stdout.write(options.json ? `${JSON.stringify(check, null, 2)}\n` : `${checkText(check)}\n`);
+}

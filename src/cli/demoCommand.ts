@@ -1,0 +1,17 @@
+import { join } from "node:path";
+import { checkClaim } from "../claims/checkClaim.js";
+import { checkText } from "../reports/checkText.js";
+import { studyText } from "../reports/studyText.js";
+import { bundledDataDir } from "../sources/localFiles.js";
+import { runStudy } from "../study/runStudy.js";
+import { readStudySpec } from "./studyCommand.js";
+
+export function demoCommand(): void {
+  const specFile = join(bundledDataDir, "studies", "xiaomi-ccmc.json");
+  const out = process.stdout;
+  out.write("== Did Xiaomi's shares plummet 14% after the US listed it as a Communist Chinese Military Company? ==\n\n");
+  out.write(`1. Event study (spec: ${specFile})\n\n`);
+  out.write(`${studyText(runStudy(readStudySpec(specFile)))}\n\n`);
+  out.write('2. Claim check: event-impact check 1810.HK --date 2021-01-15 --claim "plummeted 14%"\n\n');
+  out.write(`${checkText(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "plummeted 14%" }))}\n`);
+}

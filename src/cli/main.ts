@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from "commander";
+import { readFileSync } from "node:fs";
+import { InputError } from "../errors.js";
+
+const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+
+const program = new Command("event-impact")
+  .description("Financial event studies: abnormal returns around dated events, and checks of claims about market moves.")
+  .version(version)
+  .showHelpAfterError("(run with --help for usage)")
+  .exitOverride();
+
+program
+  .command("check")
+  .description("check a claim about a stock's move on one trading day against every measure of that day")
+  .argument("<symbol>", "Yahoo symbol, e.g. 1810.HK")
+  .requiredOption("--date <YYYY-MM-DD>", "the trading day the claim is about (day 0)")
+  .option("--claim <text>", 'the claim, e.g. "plummeted 14%", "closed 10.3% lower", "-14"')
+  .option("--market <symbol>", "market index (default: the exchange's, ^HSI for .HK)")
+  .option("--model <name>", "expected-return model: market, market-adjusted or mean-adjusted", "market")
+  .option("--data <dir>", "folder of price files <SYMBOL>.csv (default: the bundled data)")
+  .option("--json", "print the result as JSON")
+  .addHelpText("after", '\nExample:\n  event-impact check 1810.HK --date 2021-01-15 --claim "plummeted 14%"')
+  .action(async (symbol: string, options: unknown) => (await import("./checkCommand.js")).checkCommand(symbol, options));
+
+program
+  .command("study")
+  .description("run an event study from a JSON spec (see the README for its fields)")
+  .argument("<spec.json>", "study spec file")
+  .option("--data <dir>", "folder of price files <SYMBOL>.csv (default: the bundled data)")
+  .option("--out <dir>", "write result.json, abnormal_returns.csv and cars.csv to this folder")
+  .option("--json", "print the result as JSON")
+  .addHelpText("after", "\nExample:\n  event-impact study data/studies/xiaomi-ccmc.json --out results/")
+  .action(async (specFile: string, options: unknown) => (await import("./studyCommand.js")).studyCommand(specFile, options));
+
+program
+  .command("demo")
+  .description("the Xiaomi case on bundled data: the study of the 14 Jan 2021 DoD listing and the check of \"plummeted 14%\"")
+  .action(async () => (await import("./demoCommand.js")).demoCommand());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = exitCodeFor(error);
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+  if (error instanceof InputError) {
+    process.stderr.write(`error: ${error.message}\n`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`internal error: ${message}\nThis is a bug in event-impact; please report it with the command you ran.\n`);
+  if (process.env.EVENT_IMPACT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return 1;
+}

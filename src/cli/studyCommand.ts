@@ -1,0 +1,42 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { InputError } from "../errors.js";
+import { studyText } from "../reports/studyText.js";
+import { writeStudyExport } from "../reports/studyExport.js";
+import { parseStudySpec, runStudy } from "../study/runStudy.js";
+import { parseOptions } from "./options.js";
+
+const studyOptions = z.strictObject({
+  data: z.string().min(1).optional(),
+  out: z.string().min(1).optional(),
+  json: z.boolean().optional(),
+});
+
+/** Reads and validates a study spec file; errors name the file and the field path. */
+export function readStudySpec(file: string) {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new InputError(`cannot read the study spec ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  return parseStudySpec(json, file);
+}
+
+export function studyCommand(specFile: string, rawOptions: unknown): void {
+  const options = parseOptions(studyOptions, rawOptions);
+  const result = runStudy(readStudySpec(specFile), { dataDir: options.data });
+  if (options.out !== undefined) {
+    const written = writeStudyExport(result, options.out);
+    process.stderr.write(`wrote ${written.join(", ")}\n`);
+  }
+  if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else process.stdout.write(`${studyText(result)}\n`);
+  for (const dropped of result.dropped) process.stderr.write(`warning: dropped ${dropped.symbol} ${dropped.date}: ${dropped.reason}\n`);
+}
