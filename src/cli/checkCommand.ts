@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { checkClaim } from "../claims/checkClaim.js";
 import { checkText } from "../reports/checkText.js";
-import { isoDateOption, parseOptions } from "./options.js";
+import { isoDateSchema } from "../calendar/isoDate.js";
+import { parseOptions } from "./options.js";
 
 const checkOptions = z.strictObject({
-  date: isoDateOption,
+  date: isoDateSchema,
   claim: z.string().min(1, "the claim is empty").optional(),
   market: z.string().min(1).optional(),
   model: z.enum(["market", "market-adjusted", "mean-adjusted"]),

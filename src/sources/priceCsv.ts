@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
+import { isoDateSchema } from "../calendar/isoDate.js";
 import { InputError } from "../errors.js";
 import type { PriceBar } from "./priceBar.js";
 
@@ -13,16 +14,11 @@ import type { PriceBar } from "./priceBar.js";
  */
 const REQUIRED_COLUMNS = ["date", "open", "high", "low", "close", "volume"] as const;
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "not a calendar date");
-
 const price = z.number({ error: "expected a number" }).finite().positive("must be a positive price");
 
 const barSchema = z
   .object({
-    date: isoDate,
+    date: isoDateSchema,
     open: price,
     high: price,
     low: price,
@@ -86,8 +82,11 @@ export function parsePriceCsv(text: string, file: string): PriceBar[] {
     }
     const previous = bars[bars.length - 1];
     if (previous !== undefined && checked.data.date <= previous.date) {
-      const what = checked.data.date === previous.date ? "duplicate date" : "dates are not in ascending order";
-      throw new InputError(`${file} line ${line}: ${what}: ${checked.data.date} follows ${previous.date}`);
+      const problem =
+        checked.data.date === previous.date
+          ? `duplicate date ${previous.date}, also on the line before`
+          : `dates are not in ascending order: ${checked.data.date} follows ${previous.date}`;
+      throw new InputError(`${file} line ${line}: ${problem}`);
     }
     bars.push(checked.data);
   }

@@ -1,10 +1,6 @@
 import { z } from "zod";
+import { isoDateSchema } from "../calendar/isoDate.js";
 import { isTimeZone } from "../calendar/zonedTime.js";
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD")
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "not a calendar date");
 
 const window = z
   .tuple([z.number().int(), z.number().int()])
@@ -13,7 +9,7 @@ const window = z
 /** One event of a study: a symbol and when the news became public. */
 export const studyEventSchema = z.strictObject({
   symbol: z.string().min(1),
-  date: isoDate,
+  date: isoDateSchema,
   time: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected a time HH:MM (24-hour)")

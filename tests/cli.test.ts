@@ -1,0 +1,185 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot, runCli } from "./helpers/cli.js";
+
+const XIAOMI_SPEC = join(repoRoot, "data/studies/xiaomi-ccmc.json");
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "event-impact-cli-"));
+}
+
+/** A data folder with the bundled ^HSI and a 1810.HK file whose text is given. */
+function dataWithXiaomi(xiaomiCsv: string): string {
+  const dir = tempDir();
+  copyFileSync(join(repoRoot, "data/prices/INDEX_HSI.csv"), join(dir, "INDEX_HSI.csv"));
+  writeFileSync(join(dir, "1810.HK.csv"), xiaomiCsv);
+  return dir;
+}
+
+const bundledXiaomi = readFileSync(join(repoRoot, "data/prices/1810.HK.csv"), "utf8");
+
+function writeSpec(spec: unknown): string {
+  const file = join(tempDir(), "spec.json");
+  writeFileSync(file, JSON.stringify(spec));
+  return file;
+}
+
+describe("event-impact (the built binary)", () => {
+  it("prints help", () => {
+    const { code, stdout } = runCli(["--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Usage: event-impact/);
+    expect(stdout).toMatch(/check/);
+    expect(stdout).toMatch(/study/);
+  });
+
+  it("check --json answers the Xiaomi claim", () => {
+    const { code, stdout } = runCli(["check", "1810.HK", "--date", "2021-01-15", "--claim", "plummeted 14%", "--json"]);
+    expect(code).toBe(0);
+    const check = JSON.parse(stdout);
+    expect(Object.keys(check)).toEqual(expect.arrayContaining(["schemaVersion", "symbol", "date", "previousDate", "market", "measures", "inference", "claim", "verdict"]));
+    expect(check.measures.closeToClose).toBeCloseTo(-0.1026, 4);
+    expect(check.measures.intradayLow).toBeCloseTo(-0.1363, 4);
+    expect(check.measures.openGap).toBeCloseTo(-0.1118, 4);
+    expect(check.claim.matches).toEqual(["intradayLow"]);
+    expect(check.inference.df).toBe(238);
+  });
+
+  it("check prints a table and the verdict", () => {
+    const { code, stdout } = runCli(["check", "1810.HK", "--date", "2021-01-15", "--claim", "plummeted 14%"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/intraday low\s+-13\.63%\s+<- matches claim/);
+    expect(stdout).toMatch(/close-to-close\s+-10\.26%/);
+    expect(stdout).toMatch(/t = -3\.67/);
+  });
+
+  it("study --out writes result.json, abnormal_returns.csv and cars.csv", () => {
+    const out = join(tempDir(), "results");
+    const { code, stdout } = runCli(["study", XIAOMI_SPEC, "--out", out, "--json"]);
+    expect(code).toBe(0);
+    const printed = JSON.parse(stdout);
+    const saved = JSON.parse(readFileSync(join(out, "result.json"), "utf8"));
+    expect(saved).toEqual(printed);
+    const event = saved.events[0];
+    expect(Object.keys(event)).toEqual(expect.arrayContaining(["symbol", "market", "day0", "model", "alpha", "beta", "sigma", "nEstimation", "estimation", "abnormalReturns", "windows"]));
+    expect(event.day0).toBe("2021-01-15");
+    const ars = readFileSync(join(out, "abnormal_returns.csv"), "utf8").trim().split("\n");
+    expect(ars[0]).toBe("symbol,market,day0,offset,date,ret,marketRet,ar,sar");
+    expect(ars).toHaveLength(1 + 7);
+    const cars = readFileSync(join(out, "cars.csv"), "utf8").trim().split("\n");
+    expect(cars[0]).toBe("symbol,market,day0,model,start,end,startDate,endDate,car,variance,t,p,df,bhar");
+    expect(cars).toHaveLength(1 + 3);
+    expect(Number(cars[1]!.split(",")[8])).toBe(event.windows[0].car);
+    expect(readdirSync(out).sort()).toEqual(["abnormal_returns.csv", "cars.csv", "result.json"]);
+  });
+
+  it("demo runs the Xiaomi study and claim check", () => {
+    const { code, stdout } = runCli(["demo"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/day 0 = 2021-01-15/);
+    expect(stdout).toMatch(/matches the intraday low/);
+  });
+});
+
+describe("bad input: a clear message and exit code 2, no stack trace, no output files", () => {
+  function expectInputError(args: string[], message: RegExp): void {
+    const { code, stderr, stdout } = runCli(args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stdout).toBe("");
+  }
+
+  it("unknown symbol / missing file", () => {
+    expectInputError(["check", "9999.HK", "--date", "2021-01-15"], /no price file for 9999\.HK: .*9999\.HK\.csv does not exist; available: 0883\.HK/);
+  });
+
+  it("a symbol that tries to name a path", () => {
+    expectInputError(["check", "../../etc/passwd", "--date", "2021-01-15"], /invalid symbol/);
+  });
+
+  it("malformed CSV row, naming file and line", () => {
+    const lines = bundledXiaomi.split("\n");
+    lines[5] = "2019-06-21,9.9,abc,9.7,9.8,9.8,1000";
+    const data = dataWithXiaomi(lines.join("\n"));
+    expectInputError(["check", "1810.HK", "--date", "2021-01-15", "--data", data], /1810\.HK\.csv line 6: high: expected a number/);
+  });
+
+  it("unsorted dates", () => {
+    const lines = bundledXiaomi.split("\n");
+    [lines[3], lines[4]] = [lines[4]!, lines[3]!];
+    expectInputError(["check", "1810.HK", "--date", "2021-01-15", "--data", dataWithXiaomi(lines.join("\n"))], /line 5: dates are not in ascending order/);
+  });
+
+  it("duplicate dates", () => {
+    const lines = bundledXiaomi.split("\n");
+    lines.splice(4, 0, lines[4]!);
+    expectInputError(["check", "1810.HK", "--date", "2021-01-15", "--data", dataWithXiaomi(lines.join("\n"))], /line 6: duplicate date 2019-06-19/);
+  });
+
+  it("non-positive price", () => {
+    const lines = bundledXiaomi.split("\n");
+    lines[2] = "2019-06-17,9.6,9.7,9.48,0,0,49717577";
+    expectInputError(["check", "1810.HK", "--date", "2021-01-15", "--data", dataWithXiaomi(lines.join("\n"))], /line 3: close: must be a positive price/);
+  });
+
+  it("event outside the data", () => {
+    const spec = writeSpec({ events: [{ symbol: "1810.HK", date: "2023-03-01" }] });
+    expectInputError(["study", spec], /2023-03-01 is after the prices end \(2021-12-31\)/);
+    expectInputError(["check", "1810.HK", "--date", "2018-01-02"], /no prices on 2018-01-02/);
+  });
+
+  it("too few estimation observations", () => {
+    const spec = writeSpec({ events: [{ symbol: "0981.HK", date: "2020-03-02" }] });
+    expectInputError(["study", spec], /0981\.HK: only \d+ estimation observations in \[-250, -11\].*at least 100 needed/);
+  });
+
+  it("invalid spec, with the field path", () => {
+    expectInputError(["study", writeSpec({ model: "capm", events: [{ symbol: "1810.HK", date: "2021-13-01" }] })], /spec\.json: model: Invalid option[\s\S]*events\.0\.date: not a calendar date/);
+    expectInputError(["study", writeSpec({ events: [] })], /events: a study needs at least one event/);
+    expectInputError(["study", writeSpec({ events: [{ symbol: "1810.HK", date: "2021-01-14", timezone: "Mars/Olympus" }] })], /events\.0\.timezone: unknown IANA time zone/);
+  });
+
+  it("a spec that is not JSON", () => {
+    const file = join(tempDir(), "broken.json");
+    writeFileSync(file, "{ events: ");
+    expectInputError(["study", file], /broken\.json is not valid JSON/);
+  });
+
+  it("unparseable claim", () => {
+    expectInputError(["check", "1810.HK", "--date", "2021-01-15", "--claim", "Xiaomi crashed"], /cannot read a move from the claim "Xiaomi crashed"/);
+  });
+
+  it("bad date flag", () => {
+    expectInputError(["check", "1810.HK", "--date", "15/01/2021"], /--date: expected a date YYYY-MM-DD/);
+  });
+
+  it("a failed study writes nothing to --out", () => {
+    const out = join(tempDir(), "results");
+    const spec = writeSpec({ events: [{ symbol: "1810.HK", date: "2023-03-01" }] });
+    expect(runCli(["study", spec, "--out", out]).code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("a study with one unusable event still runs the others and lists the dropped one", () => {
+    const spec = writeSpec({ events: [{ symbol: "1810.HK", date: "2021-01-14", time: "15:50", timezone: "America/New_York" }, { symbol: "0753.HK", date: "2021-01-14" }] });
+    const { code, stdout, stderr } = runCli(["study", spec, "--json"]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.events).toHaveLength(1);
+    expect(result.dropped).toEqual([{ symbol: "0753.HK", date: "2021-01-14", reason: expect.stringMatching(/no price file for 0753\.HK/) }]);
+    expect(stderr).toMatch(/warning: dropped 0753\.HK/);
+  });
+});
+
+describe("atomic export", () => {
+  it("leaves no file behind when one of the files cannot be written", async () => {
+    const { writeFilesAtomically } = await import("../src/reports/atomicWrite.js");
+    const dir = tempDir();
+    mkdirSync(join(dir, "b.csv.blocked"));
+    expect(() => writeFilesAtomically(dir, { "a.csv": "a\n", "missing/b.csv": "b\n" })).toThrow();
+    expect(readdirSync(dir)).toEqual(["b.csv.blocked"]);
+  });
+});
