@@ -9,8 +9,13 @@ export function zonedInstant(date: string, time: string, timeZone: string): numb
   const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
   const [h, mi] = time.split(":").map(Number) as [number, number];
   const asUtc = Date.UTC(y, mo - 1, d, h, mi);
-  const first = asUtc - offsetMs(asUtc, timeZone);
-  return asUtc - offsetMs(first, timeZone);
+  const guessOffset = offsetMs(asUtc, timeZone);
+  const guess = asUtc - guessOffset;
+  const actualOffset = offsetMs(guess, timeZone);
+  if (actualOffset === guessOffset) return guess;
+  const other = asUtc - actualOffset;
+  if (offsetMs(other, timeZone) === actualOffset) return other;
+  return Math.max(guess, other);
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

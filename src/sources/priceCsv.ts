@@ -31,10 +31,17 @@ const barSchema = z
     if (bar.high < Math.max(bar.open, bar.close)) ctx.addIssue({ code: "custom", path: ["high"], message: `high ${bar.high} is below max(open, close) ${Math.max(bar.open, bar.close)}` });
   });
 
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 function toNumber(text: string | undefined): number {
-  if (text === undefined) return Number.NaN;
-  const trimmed = text.trim();
-  return trimmed === "" || trimmed.toLowerCase() === "null" ? Number.NaN : Number(trimmed);
+  const trimmed = (text ?? "").trim();
+  return DECIMAL.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+/** The date part of a date cell: `2020-01-02`, or a stamp such as `2020-01-02 00:00:00+08:00` (yfinance). */
+function tradingDate(text: string): string {
+  const stamp = /^(\d{4}-\d{2}-\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text.trim());
+  return stamp === null ? text : stamp[1]!;
 }
 
 /**
@@ -42,13 +49,13 @@ function toNumber(text: string | undefined): number {
  * `low <= open, close <= high`), dates ascending and unique. Errors name the file and line.
  */
 export function parsePriceCsv(text: string, file: string): PriceBar[] {
-  let rows: string[][];
+  let rows: { record: string[]; info: { lines: number } }[];
   try {
-    rows = parse(text, { skip_empty_lines: true, trim: true, bom: true, relax_column_count: false }) as string[][];
+    rows = parse(text, { skip_empty_lines: true, trim: true, bom: true, relax_column_count: false, info: true }) as unknown as typeof rows;
   } catch (error) {
     throw new InputError(`${file}: not a readable CSV file: ${(error as Error).message}`);
   }
-  const header = rows[0];
+  const header = rows[0]?.record;
   if (header === undefined) throw new InputError(`${file}: the file is empty`);
   const columns = header.map((name) => name.trim().toLowerCase().replace(/\s+/g, "_"));
   const index = (name: string) => columns.indexOf(name);
@@ -61,12 +68,13 @@ export function parsePriceCsv(text: string, file: string): PriceBar[] {
   const at = { date: index("date"), open: index("open"), high: index("high"), low: index("low"), close: index("close"), adjClose: index("adj_close"), volume: index("volume") };
 
   const bars: PriceBar[] = [];
+  let previousLine = 0;
   for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    const line = r + 1;
+    const { record: row, info } = rows[r]!;
+    const line = info.lines;
     const close = toNumber(row[at.close]);
     const candidate = {
-      date: (row[at.date] ?? "").slice(0, 10),
+      date: tradingDate(row[at.date] ?? ""),
       open: toNumber(row[at.open]),
       high: toNumber(row[at.high]),
       low: toNumber(row[at.low]),
@@ -84,11 +92,12 @@ export function parsePriceCsv(text: string, file: string): PriceBar[] {
     if (previous !== undefined && checked.data.date <= previous.date) {
       const problem =
         checked.data.date === previous.date
-          ? `duplicate date ${previous.date}, also on the line before`
+          ? `duplicate date ${previous.date}, also on line ${previousLine}`
           : `dates are not in ascending order: ${checked.data.date} follows ${previous.date}`;
       throw new InputError(`${file} line ${line}: ${problem}`);
     }
     bars.push(checked.data);
+    previousLine = line;
   }
   if (bars.length === 0) throw new InputError(`${file}: no price rows after the header`);
   return bars;
