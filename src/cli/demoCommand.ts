@@ -13,5 +13,8 @@ export function demoCommand(): void {
   out.write(`1. Event study (spec: ${specFile})\n\n`);
   out.write(`${studyText(runStudy(readStudySpec(specFile)))}\n\n`);
   out.write('2. Claim check: event-impact check 1810.HK --date 2021-01-15 --claim "plummeted 14%"\n\n');
-  out.write(`${checkText(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "plummeted 14%" }))}\n`);
+  out.write(`${checkText(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "plummeted 14%" }))}\n\n`);
+  const peersFile = join(bundledDataDir, "studies", "ccmc-hk.json");
+  out.write(`3. Compared with the other Hong Kong stocks on the DoD list (spec: ${peersFile})\n\n`);
+  out.write(`${studyText(runStudy(readStudySpec(peersFile)))}\n`);
 }

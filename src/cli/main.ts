@@ -26,17 +26,27 @@ program
 
 program
   .command("study")
-  .description("run an event study from a JSON spec (see the README for its fields)")
+  .description("run an event study from a JSON spec (events typed in, or selected from the catalog; see the README)")
   .argument("<spec.json>", "study spec file")
   .option("--data <dir>", "folder of price files <SYMBOL>.csv (default: the bundled data)")
   .option("--out <dir>", "write result.json, abnormal_returns.csv and cars.csv to this folder")
   .option("--json", "print the result as JSON")
-  .addHelpText("after", "\nExample:\n  event-impact study data/studies/xiaomi-ccmc.json --out results/")
+  .addHelpText("after", "\nExamples:\n  event-impact study data/studies/xiaomi-ccmc.json --out results/\n  event-impact study data/studies/ccmc-hk.json --json")
   .action(async (specFile: string, options: unknown) => (await import("./studyCommand.js")).studyCommand(specFile, options));
 
 program
+  .command("events")
+  .description("list the bundled catalog of US actions against Chinese listed firms, 2020-21")
+  .option("--symbol <symbol>", "only rows for this symbol")
+  .option("--action <text>", "only actions whose description contains this text")
+  .option("--authority <text>", "only actions by an authority whose name contains this text")
+  .option("--json", "print the rows as JSON, with sources and notes")
+  .addHelpText("after", '\nExample:\n  event-impact events --action "Section 1237"')
+  .action(async (options: unknown) => (await import("./eventsCommand.js")).eventsCommand(options));
+
+program
   .command("demo")
-  .description("the Xiaomi case on bundled data: the study of the 14 Jan 2021 DoD listing and the check of \"plummeted 14%\"")
+  .description("the Xiaomi case on bundled data: its event study, the claim check of \"plummeted 14%\", and the study of every bundled Hong Kong CCMC listing")
   .action(async () => (await import("./demoCommand.js")).demoCommand());
 
 try {

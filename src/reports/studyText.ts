@@ -1,33 +1,92 @@
-import type { StudyResult } from "../study/runStudy.js";
+import type { Aggregate, TestName } from "../study/crossSection.js";
+import type { EventResult, StudyResult } from "../study/runStudy.js";
 import { formatTable, num, pct, pval } from "./table.js";
 
-/** The terminal rendering of a study: per event its model, abnormal returns and window statistics. */
+const TEST_LABELS: Record<TestName, string> = {
+  crossSectionalT: "cross-sectional t",
+  patell: "Patell Z",
+  bmp: "BMP t",
+  kolariPynnonen: "Kolari-Pynnonen t",
+  corradoRank: "Corrado rank",
+  generalizedSign: "generalized sign Z",
+  wilcoxon: "Wilcoxon signed-rank",
+};
+
+/**
+ * The terminal rendering of a study: for one event its model, abnormal returns and window statistics;
+ * for several, one line per event and the cross-firm tables (CAAR tests by window, the AAR path).
+ */
 export function studyText(result: StudyResult): string {
   const blocks: string[] = [`${result.name}: ${result.events.length} event(s), ${result.model} model, ${result.returns} returns`];
-  for (const event of result.events) {
-    const { announcement: a } = event;
-    const announced = [a.date, a.time, a.timezone].filter(Boolean).join(" ");
-    blocks.push(
-      [
-        `${event.symbol} vs ${event.market}: announced ${announced}, day 0 = ${event.day0}`,
-        `  alpha ${event.alpha.toExponential(3)}, beta ${num(event.beta, 3)}, sigma ${num(event.sigma * 100)}% per day, ${event.nEstimation} estimation days (${event.estimation.start} to ${event.estimation.end}), ${event.df} df`,
-      ].join("\n"),
-    );
-    blocks.push(
-      formatTable(
-        ["day", "date", "return", "market", "AR", "SAR"],
-        event.abnormalReturns.map((r) => [String(r.offset), r.date, pct(r.ret), pct(r.marketRet), pct(r.ar), num(r.sar)]),
-      ),
-    );
-    blocks.push(
-      formatTable(
-        ["window", "dates", "CAR", "t", "p", "BHAR"],
-        event.windows.map((w) => [`[${w.start},${w.end}]`, w.startDate === w.endDate ? w.startDate : `${w.startDate}..${w.endDate}`, pct(w.car), num(w.t), pval(w.p), pct(w.bhar)]),
-      ),
-    );
-  }
+  if (result.aggregate === null) blocks.push(...result.events.flatMap(eventBlocks));
+  else blocks.push(eventsTable(result), ...aggregateBlocks(result.aggregate));
   if (result.dropped.length > 0) {
     blocks.push(`Dropped ${result.dropped.length} event(s):\n${result.dropped.map((d) => `  ${d.symbol} ${d.date}: ${d.reason}`).join("\n")}`);
   }
   return blocks.join("\n\n");
+}
+
+function eventBlocks(event: EventResult): string[] {
+  const { announcement: a } = event;
+  const announced = [a.date, a.time, a.timezone].filter(Boolean).join(" ");
+  return [
+    [
+      `${event.symbol} vs ${event.market}: announced ${announced}, day 0 = ${event.day0}`,
+      `  alpha ${event.alpha.toExponential(3)}, beta ${num(event.beta, 3)}, sigma ${num(event.sigma * 100)}% per day, ${event.nEstimation} estimation days (${event.estimation.start} to ${event.estimation.end}), ${event.df} df`,
+    ].join("\n"),
+    formatTable(
+      ["day", "date", "return", "market", "AR", "SAR"],
+      event.abnormalReturns.map((r) => [String(r.offset), r.date, pct(r.ret), pct(r.marketRet), pct(r.ar), num(r.sar)]),
+    ),
+    formatTable(
+      ["window", "dates", "CAR", "t", "p", "BHAR"],
+      event.windows.map((w) => [`[${w.start},${w.end}]`, w.startDate === w.endDate ? w.startDate : `${w.startDate}..${w.endDate}`, pct(w.car), num(w.t), pval(w.p), pct(w.bhar)]),
+    ),
+  ];
+}
+
+function eventsTable(result: StudyResult): string {
+  const header = ["event", "symbol", "market", "day 0", "beta", ...result.eventWindows.map(([s, e]) => `CAR[${s},${e}] (t)`)];
+  const rows = result.events.map((event) => [
+    event.catalogId ?? "",
+    event.symbol,
+    event.market,
+    event.day0,
+    num(event.beta, 2),
+    ...event.windows.map((w) => `${pct(w.car)} (${num(w.t)})`),
+  ]);
+  return formatTable(header, rows);
+}
+
+function aggregateBlocks(aggregate: Aggregate): string[] {
+  const blocks: string[] = [];
+  const headline = TEST_LABELS[aggregate.headline];
+  if (aggregate.clustered) {
+    const groups = aggregate.clusters.map((c) => `${c.symbols.join(", ")} on ${c.day0} (${c.market})`).join("; ");
+    blocks.push(
+      `Clustered events share day 0 and market: ${groups}. Naive tests over-reject when returns are cross-correlated; read the ${headline} (r = ${num(aggregate.meanResidualCorrelation, 3)}) first.`,
+    );
+  }
+  for (const overlap of aggregate.overlaps) blocks.push(`Warning: ${overlap.symbol} has overlapping event windows (day 0 ${overlap.day0s.join(", ")}); its events are not independent.`);
+
+  const windows = aggregate.windows;
+  const rows: string[][] = [
+    ["N", ...windows.map((w) => String(w.n))],
+    ["CAAR", ...windows.map((w) => pct(w.caar))],
+    ["positive : negative", ...windows.map((w) => `${w.positive} : ${w.negative}`)],
+    ...(Object.keys(TEST_LABELS) as TestName[]).map((name) => [
+      `${TEST_LABELS[name]}${name === aggregate.headline ? " *" : ""}`,
+      ...windows.map((w) => `${num(w.tests[name].statistic)} (p ${pval(w.tests[name].p)})`),
+    ]),
+    ["mean BHAR", ...windows.map((w) => pct(w.bhar.mean))],
+    ["skewness-adjusted t", ...windows.map((w) => `${num(w.bhar.skewnessAdjustedT.statistic)} (p ${pval(w.bhar.skewnessAdjustedT.p)})`)],
+  ];
+  blocks.push(`Cross-firm tests (* headline):\n${formatTable(["", ...windows.map((w) => `[${w.start},${w.end}]`)], rows)}`);
+  blocks.push(
+    `Average abnormal return by day:\n${formatTable(
+      ["day", "N", "AAR", "+ : -", headline, "p"],
+      aggregate.days.map((d) => [String(d.offset), String(d.n), pct(d.aar), `${d.positive} : ${d.negative}`, num(d.tests[aggregate.headline].statistic), pval(d.tests[aggregate.headline].p)]),
+    )}`,
+  );
+  return blocks;
 }

@@ -5,7 +5,9 @@ import { exchangeOf } from "../calendar/exchanges.js";
 import { InputError, describeZodError } from "../errors.js";
 import { bundledDataDir, readPriceSeries } from "../sources/localFiles.js";
 import type { PriceSeries } from "../sources/priceBar.js";
-import { alignedReturns, analyseEvent, type EventAnalysis } from "./eventStudy.js";
+import { filterCatalog, readCatalog } from "./catalog.js";
+import { crossSection, type Aggregate, type EventSample } from "./crossSection.js";
+import { alignedReturns, analyseEvent, estimationResiduals, type EventAnalysis } from "./eventStudy.js";
 import { studySpecSchema, type StudyEvent, type StudySpec, type StudySpecInput } from "./spec.js";
 
 export const SCHEMA_VERSION = 1;
@@ -14,6 +16,8 @@ export interface EventResult extends EventAnalysis {
   symbol: string;
   market: string;
   announcement: Announcement;
+  /** The catalog row the event came from, if any. */
+  catalogId?: string;
 }
 
 export interface DroppedEvent {
@@ -40,6 +44,8 @@ export interface StudyResult {
   eventWindows: [number, number][];
   events: EventResult[];
   dropped: DroppedEvent[];
+  /** Cross-firm statistics; null when fewer than two events were studied. */
+  aggregate: Aggregate | null;
   prices: PriceProvenance[];
 }
 
@@ -84,8 +90,9 @@ export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOp
   };
 
   const events: EventResult[] = [];
+  const samples: EventSample[] = [];
   const dropped: DroppedEvent[] = [];
-  for (const event of spec.events) {
+  for (const event of studyEvents(spec)) {
     const market = marketOf(event, spec.market);
     try {
       const firm = load(event.symbol);
@@ -93,8 +100,11 @@ export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOp
       if (aligned.dates.length === 0) throw new InputError(`${event.symbol} and ${market} have no trading date in common`);
       const announcement: Announcement = { date: event.date, time: event.time, timezone: event.timezone };
       const day0 = dayZero(event.symbol, aligned.dates, announcement);
-      const analysis = analyseEvent(event.symbol, alignedReturns(aligned, spec.returns), day0, spec);
-      events.push({ symbol: event.symbol, market, announcement: definedFields(announcement), ...analysis });
+      const returns = alignedReturns(aligned, spec.returns);
+      const analysis = analyseEvent(event.symbol, returns, day0, spec);
+      const catalogId = event.catalogId === undefined ? {} : { catalogId: event.catalogId };
+      events.push({ symbol: event.symbol, market, announcement: definedFields(announcement), ...catalogId, ...analysis });
+      samples.push({ symbol: event.symbol, market, analysis, estimation: estimationResiduals(returns, day0, spec.estimationWindow, analysis) });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       dropped.push({ symbol: event.symbol, date: event.date, reason: error.message });
@@ -123,8 +133,20 @@ export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOp
     eventWindows: spec.eventWindows.map(([start, end]) => [start, end]),
     events,
     dropped,
+    aggregate: samples.length >= 2 ? crossSection(samples, spec.eventWindows) : null,
     prices,
   };
+}
+
+/** The spec's own events followed by the catalog rows it selects. */
+function studyEvents(spec: StudySpec): (StudyEvent & { catalogId?: string })[] {
+  if (spec.catalog === undefined) return spec.events;
+  const selected = filterCatalog(readCatalog(), spec.catalog);
+  if (selected.length === 0) throw new InputError(`the catalog selection ${JSON.stringify(spec.catalog)} matches no event; list the catalog with: event-impact events`);
+  return [
+    ...spec.events,
+    ...selected.map((row) => ({ symbol: row.symbol, date: row.date, time: row.time, timezone: row.timezone, market: row.market, catalogId: row.id })),
+  ];
 }
 
 /** Day 0 on an aligned calendar, or an error saying how the announcement misses the data. */

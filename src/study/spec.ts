@@ -18,6 +18,16 @@ export const studyEventSchema = z.strictObject({
   market: z.string().min(1).optional(),
 });
 
+/** A selection of rows of the bundled event catalog (`data/events/`); all given conditions must hold. */
+export const catalogFilterSchema = z
+  .strictObject({
+    ids: z.array(z.string().min(1)).min(1).optional(),
+    symbols: z.array(z.string().min(1)).min(1).optional(),
+    action: z.string().min(1).optional(),
+    authority: z.string().min(1).optional(),
+  })
+  .refine((filter) => Object.keys(filter).length > 0, "name catalog ids or a filter (symbols, action, authority)");
+
 /**
  * A study spec (DESIGN section 1): the events, the expected-return model, the return type and the windows,
  * all offsets in trading days relative to day 0.
@@ -35,9 +45,13 @@ export const studySpecSchema = z
       [-1, 1],
       [0, 5],
     ]),
-    events: z.array(studyEventSchema).min(1, "a study needs at least one event"),
+    events: z.array(studyEventSchema).default([]),
+    catalog: catalogFilterSchema.optional(),
   })
   .superRefine((spec, ctx) => {
+    if (spec.events.length === 0 && spec.catalog === undefined) {
+      ctx.addIssue({ code: "custom", path: ["events"], message: "a study needs at least one event, or a catalog selection" });
+    }
     const [, estimationEnd] = spec.estimationWindow;
     spec.eventWindows.forEach(([start], i) => {
       if (start <= estimationEnd) {
