@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { InputError } from "../errors.js";
 import { dropFillerBars } from "./fillerBars.js";
 import type { PriceSeries } from "./priceBar.js";
-import { parsePriceCsv } from "./priceCsv.js";
+import { parsePriceCsv, type InvalidRowHandler } from "./priceCsv.js";
 import { priceFileName, symbolOfFileName } from "./symbolFile.js";
 
 /** The repository's bundled data folder (prices in `prices/`, the event catalog in `events/`). */
@@ -16,8 +16,11 @@ export function priceDir(dataDir: string): string {
   return existsSync(nested) ? nested : dataDir;
 }
 
-/** Reads `<SYMBOL>.csv` from a data folder, validates it and drops filler bars. */
-export function readPriceSeries(dataDir: string, symbol: string): PriceSeries {
+/**
+ * Reads `<SYMBOL>.csv` from a data folder, validates it and drops filler bars. With `onInvalidRow`,
+ * rows that fail validation are reported to it and skipped (see `parsePriceCsv`).
+ */
+export function readPriceSeries(dataDir: string, symbol: string, onInvalidRow?: InvalidRowHandler): PriceSeries {
   const dir = priceDir(dataDir);
   const file = join(dir, priceFileName(symbol));
   if (!existsSync(file)) {
@@ -25,16 +28,19 @@ export function readPriceSeries(dataDir: string, symbol: string): PriceSeries {
     const hint = known.length > 0 ? `; available: ${known.join(", ")}` : "";
     throw new InputError(`no price file for ${symbol}: ${file} does not exist${hint}`);
   }
-  const { kept, dropped } = dropFillerBars(parsePriceCsv(readFileSync(file, "utf8"), file));
+  const { kept, dropped } = dropFillerBars(parsePriceCsv(readFileSync(file, "utf8"), file, onInvalidRow));
   return { symbol, source: file, bars: kept, droppedFillerDates: dropped.map((bar) => bar.date) };
 }
+
+/** A universe folder may name its stocks in this file (columns `symbol,name`); it holds no prices. */
+export const CONSTITUENTS_FILE = "constituents.csv";
 
 /** The symbols that have a price file in a data folder. */
 export function availableSymbols(dataDir: string): string[] {
   const dir = priceDir(dataDir);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((name) => name.toLowerCase().endsWith(".csv"))
+    .filter((name) => name.toLowerCase().endsWith(".csv") && name !== CONSTITUENTS_FILE)
     .map(symbolOfFileName)
     .sort();
 }
