@@ -6,6 +6,7 @@ import { standardScore, shareBelow } from "../statistics/standardScore.js";
 import { bundledDataDir, readPriceSeries } from "../sources/localFiles.js";
 import type { PriceBar, PriceSeries } from "../sources/priceBar.js";
 import { alignedReturns, analyseEvent } from "../study/eventStudy.js";
+import { rankInUniverse, readUniverse, universeMoves, type UniverseRanking } from "../study/universeRanking.js";
 import { SCHEMA_VERSION } from "../study/runStudy.js";
 import { dayMoves } from "./dayMeasures.js";
 import { matchesClaim, parseClaim, type ParsedClaim } from "./parseClaim.js";
@@ -49,6 +50,8 @@ export interface ClaimCheck {
   historyDays: number;
   inference: ClaimInference | null;
   claim: (ParsedClaim & { matches: MoveMeasure[] }) | null;
+  /** The day's return and abnormal return ranked among a universe of stocks, when one was given. */
+  universe: UniverseRanking | null;
   /** Why a measure is missing (no intraday data, too short an estimation window). */
   notes: string[];
   verdict: string;
@@ -63,6 +66,8 @@ export interface ClaimCheckRequest {
   market?: string | undefined;
   /** Folder of price files; defaults to the bundled data. */
   dataDir?: string | undefined;
+  /** Folder of price files of the stocks to rank the day's move among. */
+  universeDir?: string | undefined;
   model?: ModelName | undefined;
   estimationWindow?: [number, number] | undefined;
   minEstimationObservations?: number | undefined;
@@ -127,6 +132,14 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
     zScore,
     percentile: shareBelow(moves.closeToClose, history),
   };
+  const universe =
+    request.universeDir === undefined
+      ? null
+      : rankInUniverse(
+          universeMoves(readUniverse(request.universeDir), marketSeries, request.date, { model, returns: "simple", estimationWindow, minEstimationObservations: request.minEstimationObservations ?? 100 }),
+          { symbol: request.symbol, ret: moves.closeToClose, ar: abnormalReturn },
+          { date: request.date, market, universe: request.universeDir },
+        );
   const matches = claim === null ? [] : MOVE_MEASURES.filter((name) => isComparable(name, claim) && matchesClaim(measures[name], claim));
   const check: Omit<ClaimCheck, "verdict"> = {
     schemaVersion: SCHEMA_VERSION,
@@ -147,6 +160,7 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
     historyDays: history.length,
     inference,
     claim: claim === null ? null : { ...claim, matches },
+    universe,
     notes,
   };
   return { ...check, verdict: writeVerdict(check) };

@@ -1,3 +1,4 @@
+import type { Rank } from "../study/universeRanking.js";
 import type { ClaimCheck, MoveMeasure } from "./checkClaim.js";
 
 const MEASURE_NAMES: Record<MoveMeasure, string> = {
@@ -72,7 +73,28 @@ export function writeVerdict(check: Omit<ClaimCheck, "verdict">): string {
   }
   sentences.push(`${market}.`);
   sentences.push(historySentence(check));
+  if (check.universe !== null) {
+    const u = check.universe;
+    const abnormal = u.ar === null ? "" : `; by abnormal return, ${standing(u.ar, "negative abnormal return", "positive abnormal return")}`;
+    sentences.push(`Among the ${u.size} stocks of ${u.universe} that traded that day, ${symbol} had ${standing(u.ret, "fall", "rise")}${abnormal}.`);
+  }
   return sentences.join(" ");
+}
+
+/** "the biggest fall", "the 3rd biggest rise (2 rose more)": where a value stands in its cross-section. */
+export function standing(rank: Rank, fall: string, rise: string): string {
+  const falling = rank.value < 0;
+  const ahead = falling ? rank.fellMore : rank.roseMore;
+  const place = ahead === 0 ? "the biggest" : `the ${ordinal(ahead + 1)} biggest`;
+  const aheadText = ahead === 0 ? "" : ` (${ahead} ${falling ? "fell" : "rose"} more)`;
+  return `${place} ${falling ? fall : rise}${aheadText}`;
+}
+
+/** 1 → "1st", 2 → "2nd", 11 → "11th", 23 → "23rd". */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
 }
 
 function historySentence(check: Omit<ClaimCheck, "verdict">): string {

@@ -10,11 +10,12 @@ const checkOptions = z.strictObject({
   market: z.string().min(1).optional(),
   model: z.enum(["market", "market-adjusted", "mean-adjusted"]),
   data: z.string().min(1).optional(),
+  universe: z.string().min(1).optional(),
   json: z.boolean().optional(),
 });
 
 export function checkCommand(symbol: string, rawOptions: unknown): void {
   const options = parseOptions(checkOptions, rawOptions);
-  const check = checkClaim({ symbol, date: options.date, claim: options.claim, market: options.market, model: options.model, dataDir: options.data });
+  const check = checkClaim({ symbol, date: options.date, claim: options.claim, market: options.market, model: options.model, dataDir: options.data, universeDir: options.universe });
   process.stdout.write(options.json ? `${JSON.stringify(check, null, 2)}\n` : `${checkText(check)}\n`);
 }

@@ -20,6 +20,7 @@ program
   .option("--market <symbol>", "market index (default: the exchange's, ^HSI for .HK)")
   .option("--model <name>", "expected-return model: market, market-adjusted or mean-adjusted", "market")
   .option("--data <dir>", "folder of price files <SYMBOL>.csv (default: the bundled data)")
+  .option("--universe <dir>", "folder of price files of stocks to rank the day's move among (e.g. ../shared/data/hk-universe)")
   .option("--json", "print the result as JSON")
   .addHelpText("after", '\nExample:\n  event-impact check 1810.HK --date 2021-01-15 --claim "plummeted 14%"')
   .action(async (symbol: string, options: unknown) => (await import("./checkCommand.js")).checkCommand(symbol, options));
@@ -29,7 +30,8 @@ program
   .description("run an event study from a JSON spec (events typed in, or selected from the catalog; see the README)")
   .argument("<spec.json>", "study spec file")
   .option("--data <dir>", "folder of price files <SYMBOL>.csv (default: the bundled data)")
-  .option("--out <dir>", "write result.json, abnormal_returns.csv and cars.csv to this folder")
+  .option("--universe <dir>", "folder of price files of stocks to rank each event's day 0 among")
+  .option("--out <dir>", "write result.json, abnormal_returns.csv, cars.csv (and aggregate.csv) to this folder")
   .option("--json", "print the result as JSON")
   .addHelpText("after", "\nExamples:\n  event-impact study data/studies/xiaomi-ccmc.json --out results/\n  event-impact study data/studies/ccmc-hk.json --json")
   .action(async (specFile: string, options: unknown) => (await import("./studyCommand.js")).studyCommand(specFile, options));

@@ -8,6 +8,7 @@ import { parseOptions } from "./options.js";
 
 const studyOptions = z.strictObject({
   data: z.string().min(1).optional(),
+  universe: z.string().min(1).optional(),
   out: z.string().min(1).optional(),
   json: z.boolean().optional(),
 });
@@ -31,7 +32,7 @@ export function readStudySpec(file: string) {
 
 export function studyCommand(specFile: string, rawOptions: unknown): void {
   const options = parseOptions(studyOptions, rawOptions);
-  const result = runStudy(readStudySpec(specFile), { dataDir: options.data });
+  const result = runStudy(readStudySpec(specFile), { dataDir: options.data, universeDir: options.universe });
   if (options.out !== undefined) {
     const written = writeStudyExport(result, options.out);
     process.stderr.write(`wrote ${written.join(", ")}\n`);

@@ -1,4 +1,5 @@
 import type { ClaimCheck, ClaimMeasures } from "../claims/checkClaim.js";
+import type { UniverseRanking } from "../study/universeRanking.js";
 import { formatTable, num, pct } from "./table.js";
 
 const ROWS: [keyof ClaimMeasures, string][] = [
@@ -22,7 +23,20 @@ export function checkText(check: ClaimCheck): string {
     const i = check.inference;
     lines.push("", `abnormal return: ${i.model} model on [${i.estimationWindow.join(", ")}] (${i.nEstimation} days, ${i.estimation.start} to ${i.estimation.end}): t = ${num(i.t)}, p = ${i.p.toPrecision(3)}, ${i.df} df`);
   }
+  if (check.universe !== null) lines.push("", universeText(check.universe));
   for (const note of check.notes) lines.push(`note: ${note}`);
   lines.push("", check.verdict);
   return lines.join("\n");
+}
+
+/** A universe ranking: the firm's rank by return and abnormal return, and the day's five biggest movers. */
+export function universeText(u: UniverseRanking): string {
+  const rankRow = (label: string, r: UniverseRanking["ret"] | null) =>
+    r === null ? [label, "n/a", "", "", ""] : [label, pct(r.value), `${r.rank} of ${r.of}`, String(r.fellMore), String(r.roseMore)];
+  const ranks = formatTable(["", "value", "rank (1 = lowest)", "fell more", "rose more"], [rankRow("return", u.ret), rankRow("abnormal return", u.ar)]);
+  const movers = formatTable(
+    ["biggest movers", "name", "return", "abnormal"],
+    u.biggestMovers.map((m) => [m.symbol, m.name ?? "", pct(m.ret), pct(m.ar)]),
+  );
+  return `Ranked among ${u.size} stocks of ${u.universe} on ${u.date}:\n${ranks}\n\n${movers}`;
 }

@@ -1,5 +1,6 @@
 import type { Aggregate, TestName } from "../study/crossSection.js";
 import type { EventResult, StudyResult } from "../study/runStudy.js";
+import { universeText } from "./checkText.js";
 import { formatTable, num, pct, pval } from "./table.js";
 
 const TEST_LABELS: Record<TestName, string> = {
@@ -20,6 +21,7 @@ export function studyText(result: StudyResult): string {
   const blocks: string[] = [`${result.name}: ${result.events.length} event(s), ${result.model} model, ${result.returns} returns`];
   if (result.aggregate === null) blocks.push(...result.events.flatMap(eventBlocks));
   else blocks.push(eventsTable(result), ...aggregateBlocks(result.aggregate));
+  if (result.aggregate !== null) blocks.push(...result.events.flatMap((event) => (event.universe ? [`${event.symbol}: ${universeText(event.universe)}`] : [])));
   if (result.dropped.length > 0) {
     blocks.push(`Dropped ${result.dropped.length} event(s):\n${result.dropped.map((d) => `  ${d.symbol} ${d.date}: ${d.reason}`).join("\n")}`);
   }
@@ -42,6 +44,7 @@ function eventBlocks(event: EventResult): string[] {
       ["window", "dates", "CAR", "t", "p", "BHAR"],
       event.windows.map((w) => [`[${w.start},${w.end}]`, w.startDate === w.endDate ? w.startDate : `${w.startDate}..${w.endDate}`, pct(w.car), num(w.t), pval(w.p), pct(w.bhar)]),
     ),
+    ...(event.universe ? [universeText(event.universe)] : []),
   ];
 }
 

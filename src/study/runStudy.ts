@@ -8,6 +8,7 @@ import type { PriceSeries } from "../sources/priceBar.js";
 import { filterCatalog, readCatalog } from "./catalog.js";
 import { crossSection, type Aggregate, type EventSample } from "./crossSection.js";
 import { alignedReturns, analyseEvent, estimationResiduals, type EventAnalysis } from "./eventStudy.js";
+import { rankInUniverse, readUniverse, universeMoves, type StockMove, type UniverseRanking } from "./universeRanking.js";
 import { studySpecSchema, type StudyEvent, type StudySpec, type StudySpecInput } from "./spec.js";
 
 export const SCHEMA_VERSION = 1;
@@ -18,6 +19,8 @@ export interface EventResult extends EventAnalysis {
   announcement: Announcement;
   /** The catalog row the event came from, if any. */
   catalogId?: string;
+  /** Day 0's return and abnormal return ranked among the universe, when one was given. */
+  universe?: UniverseRanking;
 }
 
 export interface DroppedEvent {
@@ -51,7 +54,9 @@ export interface StudyResult {
 
 export interface StudyOptions {
   /** Folder of price files (`<SYMBOL>.csv`, or a `prices/` subfolder); defaults to the bundled data. */
-  dataDir?: string;
+  dataDir?: string | undefined;
+  /** Folder of price files of the stocks to rank each event's day 0 among. */
+  universeDir?: string | undefined;
 }
 
 /** Validates a study spec, with errors that name the field path. */
@@ -89,6 +94,7 @@ export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOp
     return series;
   };
 
+  const rank = options.universeDir === undefined ? null : universeRanker(options.universeDir, spec, load);
   const events: EventResult[] = [];
   const samples: EventSample[] = [];
   const dropped: DroppedEvent[] = [];
@@ -103,7 +109,8 @@ export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOp
       const returns = alignedReturns(aligned, spec.returns);
       const analysis = analyseEvent(event.symbol, returns, day0, spec);
       const catalogId = event.catalogId === undefined ? {} : { catalogId: event.catalogId };
-      events.push({ symbol: event.symbol, market, announcement: definedFields(announcement), ...catalogId, ...analysis });
+      const ranking = rank?.(event.symbol, market, analysis);
+      events.push({ symbol: event.symbol, market, announcement: definedFields(announcement), ...catalogId, ...analysis, ...(ranking ? { universe: ranking } : {}) });
       samples.push({ symbol: event.symbol, market, analysis, estimation: estimationResiduals(returns, day0, spec.estimationWindow, analysis) });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
@@ -135,6 +142,26 @@ export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOp
     dropped,
     aggregate: samples.length >= 2 ? crossSection(samples, spec.eventWindows) : null,
     prices,
+  };
+}
+
+/**
+ * Ranks an event's day 0 among a universe (null when no event window contains day 0); the universe's
+ * moves are computed once per day and market.
+ */
+function universeRanker(dir: string, spec: StudySpec, load: (symbol: string) => PriceSeries) {
+  const universe = readUniverse(dir);
+  const movesByDay = new Map<string, StockMove[]>();
+  return (symbol: string, market: string, analysis: EventAnalysis): UniverseRanking | null => {
+    const day0 = analysis.abnormalReturns.find((row) => row.offset === 0);
+    if (day0 === undefined) return null;
+    const key = `${analysis.day0}\u0000${market}`;
+    let moves = movesByDay.get(key);
+    if (moves === undefined) {
+      moves = universeMoves(universe, load(market), analysis.day0, spec);
+      movesByDay.set(key, moves);
+    }
+    return rankInUniverse(moves, { symbol, ret: day0.ret, ar: day0.ar }, { date: analysis.day0, market, universe: dir });
   };
 }
 

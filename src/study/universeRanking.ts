@@ -1,0 +1,129 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { alignPrices } from "../calendar/alignment.js";
+import { InputError } from "../errors.js";
+import type { ModelName } from "../models/expectedReturnModel.js";
+import type { ReturnKind } from "../returns/returns.js";
+import { CONSTITUENTS_FILE, availableSymbols, priceDir, readPriceSeries } from "../sources/localFiles.js";
+import type { PriceSeries } from "../sources/priceBar.js";
+import { alignedReturns, analyseEvent } from "./eventStudy.js";
+
+/** A folder of price files read as a cross-section of stocks, with names when it has `constituents.csv`. */
+export interface Universe {
+  dir: string;
+  stocks: { symbol: string; name?: string; series: PriceSeries }[];
+  /** Rows that failed validation, skipped (universes are read leniently). */
+  invalidRows: { symbol: string; line: number; reason: string }[];
+}
+
+/** One stock's move on a date: close-to-close return and market-model abnormal return (null without a model). */
+export interface StockMove {
+  symbol: string;
+  name?: string;
+  ret: number;
+  ar: number | null;
+}
+
+/** Where one value stands in a cross-section, rank 1 being the lowest (the biggest fall). */
+export interface Rank {
+  value: number;
+  rank: number;
+  of: number;
+  /** Share of the other stocks with a lower value (0 = nobody fell more). */
+  percentile: number;
+  fellMore: number;
+  roseMore: number;
+}
+
+export interface UniverseRanking {
+  date: string;
+  market: string;
+  universe: string;
+  /** Stocks with a return on the date (the firm included). */
+  size: number;
+  ret: Rank;
+  ar: Rank | null;
+  /** The five largest absolute returns of the day. */
+  biggestMovers: StockMove[];
+}
+
+export interface MoveOptions {
+  model: ModelName;
+  returns: ReturnKind;
+  estimationWindow: readonly [number, number];
+  minEstimationObservations: number;
+}
+
+/** Reads every price file of a folder leniently, and the names in its `constituents.csv` if there is one. */
+export function readUniverse(dir: string): Universe {
+  const symbols = availableSymbols(dir);
+  if (symbols.length === 0) throw new InputError(`--universe ${dir}: no price files (<SYMBOL>.csv) in this folder`);
+  const names = readNames(join(priceDir(dir), CONSTITUENTS_FILE));
+  const invalidRows: Universe["invalidRows"] = [];
+  const stocks = symbols.map((symbol) => {
+    const series = readPriceSeries(dir, symbol, (line, reason) => invalidRows.push({ symbol, line, reason }));
+    const name = names.get(symbol);
+    return name === undefined ? { symbol, series } : { symbol, name, series };
+  });
+  return { dir, stocks, invalidRows };
+}
+
+function readNames(file: string): Map<string, string> {
+  if (!existsSync(file)) return new Map();
+  const rows = parse(readFileSync(file, "utf8"), { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<string, string>[];
+  return new Map(rows.filter((row) => row.symbol && row.name).map((row) => [row.symbol!, row.name!]));
+}
+
+/**
+ * Every universe stock's move on a date: the close-to-close return (simple or log) against its previous session and the
+ * abnormal return of the study's model fitted on the estimation window before that date. Stocks without
+ * a session on the date are left out; stocks with too short a history get `ar: null`.
+ */
+export function universeMoves(universe: Universe, market: PriceSeries, date: string, options: MoveOptions): StockMove[] {
+  const moves: StockMove[] = [];
+  for (const { symbol, name, series } of universe.stocks) {
+    if (symbol === market.symbol) continue;
+    const bars = series.bars;
+    const day = bars.findIndex((bar) => bar.date === date);
+    if (day < 1) continue;
+    const ratio = bars[day]!.adjClose / bars[day - 1]!.adjClose;
+    const ret = options.returns === "log" ? Math.log(ratio) : ratio - 1;
+    let ar: number | null = null;
+    const aligned = alignPrices(bars, market.bars);
+    const day0 = aligned.dates.indexOf(date);
+    if (day0 > 0) {
+      try {
+        ar = analyseEvent(symbol, alignedReturns(aligned, options.returns), day0, { ...options, eventWindows: [[0, 0]] }).windows[0]!.car;
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+      }
+    }
+    moves.push(name === undefined ? { symbol, ret, ar } : { symbol, name, ret, ar });
+  }
+  return moves;
+}
+
+/**
+ * Ranks a firm's return and abnormal return among the universe's moves on the same date (the firm's own
+ * entry in the universe, if any, is replaced by the given values) and lists the five biggest movers.
+ */
+export function rankInUniverse(moves: readonly StockMove[], firm: StockMove, context: { date: string; market: string; universe: string }): UniverseRanking {
+  const others = moves.filter((move) => move.symbol !== firm.symbol);
+  const name = moves.find((move) => move.symbol === firm.symbol)?.name;
+  const all = [...others, firm.name === undefined && name !== undefined ? { ...firm, name } : firm];
+  const abnormal = others.flatMap((move) => (move.ar === null ? [] : [move.ar]));
+  return {
+    ...context,
+    size: all.length,
+    ret: rank(firm.ret, others.map((move) => move.ret)),
+    ar: firm.ar === null ? null : rank(firm.ar, abnormal),
+    biggestMovers: [...all].sort((a, b) => Math.abs(b.ret) - Math.abs(a.ret)).slice(0, 5),
+  };
+}
+
+function rank(value: number, others: readonly number[]): Rank {
+  const fellMore = others.filter((other) => other < value).length;
+  const roseMore = others.filter((other) => other > value).length;
+  return { value, rank: fellMore + 1, of: others.length + 1, percentile: others.length === 0 ? Number.NaN : fellMore / others.length, fellMore, roseMore };
+}
