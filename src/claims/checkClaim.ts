@@ -3,7 +3,7 @@ import { exchangeOf } from "../calendar/exchanges.js";
 import { InputError } from "../errors.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
 import { standardScore, shareBelow } from "../statistics/standardScore.js";
-import { bundledDataDir, readPriceSeries } from "../sources/localFiles.js";
+import { bundledDataDir, readPriceSeriesFrom } from "../sources/localFiles.js";
 import type { PriceBar, PriceSeries } from "../sources/priceBar.js";
 import { alignedReturns, analyseEvent } from "../study/eventStudy.js";
 import { rankInUniverse, readUniverse, universeMoves, type UniverseRanking } from "../study/universeRanking.js";
@@ -64,7 +64,7 @@ export interface ClaimCheckRequest {
   claim?: string | undefined;
   /** Market index; defaults to the exchange's (`^HSI` for `.HK`). */
   market?: string | undefined;
-  /** Folder of price files; defaults to the bundled data. */
+  /** Folder of price files; symbols it lacks come from the bundled data. */
   dataDir?: string | undefined;
   /** Folder of price files of the stocks to rank the day's move among. */
   universeDir?: string | undefined;
@@ -83,10 +83,10 @@ const MOVE_MEASURES: readonly MoveMeasure[] = ["closeToClose", "openGap", "intra
  */
 export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
   const claim = request.claim === undefined ? null : parseClaim(request.claim);
-  const dataDir = request.dataDir ?? bundledDataDir;
+  const dataDirs = [request.dataDir ?? bundledDataDir, bundledDataDir];
   const market = request.market ?? exchangeOf(request.symbol).defaultMarket;
-  const firm = readPriceSeries(dataDir, request.symbol);
-  const marketSeries = readPriceSeries(dataDir, market);
+  const firm = readPriceSeriesFrom(dataDirs, request.symbol);
+  const marketSeries = readPriceSeriesFrom(dataDirs, market);
   const day = sessionIndex(firm, request.date);
   const marketDay = sessionIndex(marketSeries, request.date);
   const bar = firm.bars[day]!;

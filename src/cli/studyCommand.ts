@@ -9,6 +9,7 @@ import { parseOptions } from "./options.js";
 const studyOptions = z.strictObject({
   data: z.string().min(1).optional(),
   universe: z.string().min(1).optional(),
+  lenient: z.boolean().optional(),
   out: z.string().min(1).optional(),
   json: z.boolean().optional(),
 });
@@ -32,12 +33,15 @@ export function readStudySpec(file: string) {
 
 export function studyCommand(specFile: string, rawOptions: unknown): void {
   const options = parseOptions(studyOptions, rawOptions);
-  const result = runStudy(readStudySpec(specFile), { dataDir: options.data, universeDir: options.universe });
+  const result = runStudy(readStudySpec(specFile), { dataDir: options.data, universeDir: options.universe, lenient: options.lenient });
   if (options.out !== undefined) {
     const written = writeStudyExport(result, options.out);
     process.stderr.write(`wrote ${written.join(", ")}\n`);
   }
   if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else process.stdout.write(`${studyText(result)}\n`);
+  for (const series of result.prices) {
+    if (series.skippedRows.length > 0) process.stderr.write(`warning: skipped ${series.skippedRows.length} invalid row(s) of ${series.file}, first at line ${series.skippedRows[0]!.line}: ${series.skippedRows[0]!.reason}\n`);
+  }
   for (const dropped of result.dropped) process.stderr.write(`warning: dropped ${dropped.symbol} ${dropped.date}: ${dropped.reason}\n`);
 }

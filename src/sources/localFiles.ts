@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { InputError } from "../errors.js";
 import { dropFillerBars } from "./fillerBars.js";
 import type { PriceSeries } from "./priceBar.js";
-import { parsePriceCsv, type InvalidRowHandler } from "./priceCsv.js";
+import { parsePriceCsv } from "./priceCsv.js";
 import { priceFileName, symbolOfFileName } from "./symbolFile.js";
 
 /** The repository's bundled data folder (prices in `prices/`, the event catalog in `events/`). */
@@ -16,11 +16,16 @@ export function priceDir(dataDir: string): string {
   return existsSync(nested) ? nested : dataDir;
 }
 
+/** How to read price files: strictly (an invalid row is an error) or leniently (skipped and listed). */
+export interface ReadOptions {
+  lenient?: boolean | undefined;
+}
+
 /**
- * Reads `<SYMBOL>.csv` from a data folder, validates it and drops filler bars. With `onInvalidRow`,
- * rows that fail validation are reported to it and skipped (see `parsePriceCsv`).
+ * Reads `<SYMBOL>.csv` from a data folder, validates it and drops filler bars. With `lenient`, rows that
+ * fail validation are skipped and listed in `skippedRows` instead of stopping the read.
  */
-export function readPriceSeries(dataDir: string, symbol: string, onInvalidRow?: InvalidRowHandler): PriceSeries {
+export function readPriceSeries(dataDir: string, symbol: string, options: ReadOptions = {}): PriceSeries {
   const dir = priceDir(dataDir);
   const file = join(dir, priceFileName(symbol));
   if (!existsSync(file)) {
@@ -28,8 +33,23 @@ export function readPriceSeries(dataDir: string, symbol: string, onInvalidRow?: 
     const hint = known.length > 0 ? `; available: ${known.join(", ")}` : "";
     throw new InputError(`no price file for ${symbol}: ${file} does not exist${hint}`);
   }
+  const skippedRows: PriceSeries["skippedRows"] = [];
+  const onInvalidRow = options.lenient ? (line: number, reason: string) => skippedRows.push({ line, reason }) : undefined;
   const { kept, dropped } = dropFillerBars(parsePriceCsv(readFileSync(file, "utf8"), file, onInvalidRow));
-  return { symbol, source: file, bars: kept, droppedFillerDates: dropped.map((bar) => bar.date) };
+  return { symbol, source: file, bars: kept, droppedFillerDates: dropped.map((bar) => bar.date), skippedRows };
+}
+
+/**
+ * Reads a symbol's prices from the first of several data folders that has its file (a user's folder, then
+ * the bundled data, say); the error for a missing file names every folder searched.
+ */
+export function readPriceSeriesFrom(dataDirs: readonly string[], symbol: string, options: ReadOptions = {}): PriceSeries {
+  const dirs = [...new Set(dataDirs)];
+  const dir = dirs.find((candidate) => existsSync(join(priceDir(candidate), priceFileName(symbol))));
+  if (dir !== undefined) return readPriceSeries(dir, symbol, options);
+  const known = [...new Set(dirs.flatMap(availableSymbols))].sort();
+  const searched = dirs.map((candidate) => join(priceDir(candidate), priceFileName(symbol))).join(" or ");
+  throw new InputError(`no price file for ${symbol}: ${searched} does not exist${known.length > 0 ? `; available: ${known.join(", ")}` : ""}`);
 }
 
 /** A universe folder may name its stocks in this file (columns `symbol,name`); it holds no prices. */

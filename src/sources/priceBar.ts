@@ -16,4 +16,6 @@ export interface PriceSeries {
   bars: PriceBar[];
   /** Filler bars removed while reading (see `dropFillerBars`). */
   droppedFillerDates: string[];
+  /** Rows that failed validation and were skipped (lenient reading only). */
+  skippedRows: { line: number; reason: string }[];
 }

@@ -3,7 +3,7 @@ import { alignPrices } from "../calendar/alignment.js";
 import { eventDayIndex, type Announcement } from "../calendar/eventDay.js";
 import { exchangeOf } from "../calendar/exchanges.js";
 import { InputError, describeZodError } from "../errors.js";
-import { bundledDataDir, readPriceSeries } from "../sources/localFiles.js";
+import { bundledDataDir, readPriceSeriesFrom } from "../sources/localFiles.js";
 import type { PriceSeries } from "../sources/priceBar.js";
 import { filterCatalog, readCatalog } from "./catalog.js";
 import { crossSection, type Aggregate, type EventSample } from "./crossSection.js";
@@ -35,6 +35,7 @@ export interface PriceProvenance {
   first: string;
   last: string;
   fillerBarsDropped: string[];
+  skippedRows: { line: number; reason: string }[];
 }
 
 export interface StudyResult {
@@ -53,10 +54,12 @@ export interface StudyResult {
 }
 
 export interface StudyOptions {
-  /** Folder of price files (`<SYMBOL>.csv`, or a `prices/` subfolder); defaults to the bundled data. */
+  /** Folder of price files (`<SYMBOL>.csv`, or a `prices/` subfolder); symbols it lacks come from the bundled data. */
   dataDir?: string | undefined;
   /** Folder of price files of the stocks to rank each event's day 0 among. */
   universeDir?: string | undefined;
+  /** Skip price rows that fail validation (listed in `prices[].skippedRows`) instead of dropping the event. */
+  lenient?: boolean | undefined;
 }
 
 /** Validates a study spec, with errors that name the field path. */
@@ -78,12 +81,12 @@ export function marketOf(event: Pick<StudyEvent, "symbol" | "market">, specMarke
  */
 export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOptions = {}): StudyResult {
   const spec = parseStudySpec(specInput);
-  const dataDir = options.dataDir ?? bundledDataDir;
+  const dataDirs = [options.dataDir ?? bundledDataDir, bundledDataDir];
   const loaded = new Map<string, PriceSeries | InputError>();
   const load = (symbol: string): PriceSeries => {
     if (!loaded.has(symbol)) {
       try {
-        loaded.set(symbol, readPriceSeries(dataDir, symbol));
+        loaded.set(symbol, readPriceSeriesFrom(dataDirs, symbol, { lenient: options.lenient }));
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         loaded.set(symbol, error);
@@ -129,6 +132,7 @@ export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOp
       first: series.bars[0]!.date,
       last: series.bars[series.bars.length - 1]!.date,
       fillerBarsDropped: series.droppedFillerDates,
+      skippedRows: series.skippedRows,
     }));
   return {
     schemaVersion: SCHEMA_VERSION,

@@ -13,8 +13,6 @@ import { alignedReturns, analyseEvent } from "./eventStudy.js";
 export interface Universe {
   dir: string;
   stocks: { symbol: string; name?: string; series: PriceSeries }[];
-  /** Rows that failed validation, skipped (universes are read leniently). */
-  invalidRows: { symbol: string; line: number; reason: string }[];
 }
 
 /** One stock's move on a date: close-to-close return and market-model abnormal return (null without a model). */
@@ -55,18 +53,21 @@ export interface MoveOptions {
   minEstimationObservations: number;
 }
 
-/** Reads every price file of a folder leniently, and the names in its `constituents.csv` if there is one. */
+/**
+ * Reads every price file of a folder, leniently (invalid rows are skipped and listed in each series'
+ * `skippedRows`: one bad row should not take a stock out of a cross-section), and the names in its
+ * `constituents.csv` if there is one.
+ */
 export function readUniverse(dir: string): Universe {
   const symbols = availableSymbols(dir);
   if (symbols.length === 0) throw new InputError(`--universe ${dir}: no price files (<SYMBOL>.csv) in this folder`);
   const names = readNames(join(priceDir(dir), CONSTITUENTS_FILE));
-  const invalidRows: Universe["invalidRows"] = [];
   const stocks = symbols.map((symbol) => {
-    const series = readPriceSeries(dir, symbol, (line, reason) => invalidRows.push({ symbol, line, reason }));
+    const series = readPriceSeries(dir, symbol, { lenient: true });
     const name = names.get(symbol);
     return name === undefined ? { symbol, series } : { symbol, name, series };
   });
-  return { dir, stocks, invalidRows };
+  return { dir, stocks };
 }
 
 function readNames(file: string): Map<string, string> {
