@@ -11,7 +11,7 @@ import { meanResidualCorrelation } from "../src/statistics/residualCorrelation.j
 import { skewnessAdjustedT } from "../src/statistics/skewnessAdjustedT.js";
 import { bmpT, kolariPynnonenT } from "../src/statistics/standardizedCrossSectionalT.js";
 import { wilcoxonSignedRank } from "../src/statistics/wilcoxon.js";
-import { crossSection, findClusters, findOverlaps, type EventSample } from "../src/study/crossSection.js";
+import { crossSection, findClusters, findOverlaps, type EventKeys, type EventSample } from "../src/study/crossSection.js";
 import { analyseEvent, estimationResiduals, type AlignedReturns, type EventStudyOptions } from "../src/study/eventStudy.js";
 import { isoDates, mulberry32, normalGenerator } from "./helpers/random.js";
 
@@ -630,20 +630,34 @@ describe("crossSection end-to-end (3 firms, 40 days)", () => {
 describe("findClusters and findOverlaps", () => {
   const data = panel(404, 0, 1, 35, 0, market);
   const at = (symbol: string, mkt: string, day0: number) => ({ symbol, market: mkt, analysis: analyseEvent(symbol, data, day0, OPTIONS) });
+  /** The event keys of a list of analysed events (span days: the span's first and last date as day numbers). */
+  const keys = (events: { symbol: string; market: string; analysis: { day0: string; abnormalReturns: { date: string }[] } }[]): EventKeys => {
+    const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+    return {
+      count: events.length,
+      symbol: (k) => events[k]!.symbol,
+      market: (k) => events[k]!.market,
+      day0: (k) => events[k]!.analysis.day0,
+      spanDays: (k) => {
+        const rows = events[k]!.analysis.abnormalReturns;
+        return [day(rows[0]!.date), day(rows[rows.length - 1]!.date)];
+      },
+    };
+  };
 
   it("groups events sharing day 0 and market, at least two per group", () => {
-    const clusters = findClusters([at("A", "^HSI", 35), at("B", "^HSI", 35), at("C", "^GSPC", 35), at("D", "^HSI", 36), at("E", "^HSI", 35)]);
+    const clusters = findClusters(keys([at("A", "^HSI", 35), at("B", "^HSI", 35), at("C", "^GSPC", 35), at("D", "^HSI", 36), at("E", "^HSI", 35)]));
     expect(clusters).toEqual([{ day0: dates[35], market: "^HSI", symbols: ["A", "B", "E"] }]);
-    expect(findClusters([at("A", "^HSI", 35), at("B", "^GSPC", 35)])).toEqual([]);
+    expect(findClusters(keys([at("A", "^HSI", 35), at("B", "^GSPC", 35)]))).toEqual([]);
   });
 
   it("flags the same symbol twice with overlapping spans", () => {
     // spans [-1, 1]: day0 35 -> dates 34..36, day0 36 -> 35..37 overlap; day0 20 -> 19..21 does not
-    expect(findOverlaps([at("A", "m", 35), at("A", "m", 36), at("B", "m", 20), at("B", "m", 35)])).toEqual([{ symbol: "A", day0s: [dates[35], dates[36]] }]);
+    expect(findOverlaps(keys([at("A", "m", 35), at("A", "m", 36), at("B", "m", 20), at("B", "m", 35)]))).toEqual([{ symbol: "A", day0s: [dates[35], dates[36]] }]);
     // touching on one date (34..36 and 36..38) overlaps; 34..36 and 37..39 does not
-    expect(findOverlaps([at("A", "m", 35), at("A", "m", 37)])).toEqual([{ symbol: "A", day0s: [dates[35], dates[37]] }]);
-    expect(findOverlaps([at("A", "m", 35), at("A", "m", 38)])).toEqual([]);
+    expect(findOverlaps(keys([at("A", "m", 35), at("A", "m", 37)]))).toEqual([{ symbol: "A", day0s: [dates[35], dates[37]] }]);
+    expect(findOverlaps(keys([at("A", "m", 35), at("A", "m", 38)]))).toEqual([]);
     // different symbols on the same dates are clustering, not overlap
-    expect(findOverlaps([at("A", "m", 35), at("B", "m", 35)])).toEqual([]);
+    expect(findOverlaps(keys([at("A", "m", 35), at("B", "m", 35)]))).toEqual([]);
   });
 });

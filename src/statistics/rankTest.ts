@@ -9,33 +9,50 @@ export interface EventTimeSeries {
   abnormalReturns: ArrayLike<number>;
 }
 
+/** Mean centred ranks `Kbar_t` by event-time offset and their standard deviation `S_U`. */
+export interface CentredRanks {
+  byOffset: Map<number, number>;
+  sd: number;
+}
+
 /**
- * Mean centred ranks by event-time offset for the Corrado (1989) rank test, with Corrado & Zivney's
- * (1992) standardisation: each firm's abnormal returns are ranked over its own sample of `T_i` days
- * (ties averaged), `U_it = rank / (T_i + 1)`, and `Kbar_t` is the mean of `U_it - 1/2` over the firms
- * present at offset `t`. `S_U = sqrt(mean_t Kbar_t^2)` over every offset of the sample.
+ * Accumulates firms' centred ranks by offset, one firm at a time, for the Corrado (1989) rank test with
+ * Corrado & Zivney's (1992) standardisation: each firm's abnormal returns are ranked over its own sample
+ * of `T_i` days (ties averaged), `U_it = rank / (T_i + 1)`, and `Kbar_t` is the mean of `U_it - 1/2`
+ * over the firms present at offset `t` (no rescaling of partial cross-sections).
+ * `S_U = sqrt(mean_t Kbar_t^2)` over every offset of the sample.
  */
-export function meanCentredRanks(series: readonly EventTimeSeries[]): { byOffset: Map<number, number>; sd: number } {
-  const sums = new Map<number, { sum: number; n: number }>();
-  for (const firm of series) {
+export class CentredRankAccumulator {
+  private readonly sums = new Map<number, number>();
+  private readonly counts = new Map<number, number>();
+
+  add(firm: EventTimeSeries): void {
     const ranks = averageRanks(firm.abnormalReturns);
     const scale = ranks.length + 1;
     for (let k = 0; k < ranks.length; k++) {
       const offset = firm.offsets[k]!;
-      const cell = sums.get(offset) ?? { sum: 0, n: 0 };
-      cell.sum += ranks[k]! / scale - 0.5;
-      cell.n += 1;
-      sums.set(offset, cell);
+      this.sums.set(offset, (this.sums.get(offset) ?? 0) + ranks[k]! / scale - 0.5);
+      this.counts.set(offset, (this.counts.get(offset) ?? 0) + 1);
     }
   }
-  const byOffset = new Map<number, number>();
-  let squares = 0;
-  for (const [offset, { sum, n }] of sums) {
-    const mean = sum / n;
-    byOffset.set(offset, mean);
-    squares += mean * mean;
+
+  result(): CentredRanks {
+    const byOffset = new Map<number, number>();
+    let squares = 0;
+    for (const [offset, sum] of this.sums) {
+      const mean = sum / this.counts.get(offset)!;
+      byOffset.set(offset, mean);
+      squares += mean * mean;
+    }
+    return { byOffset, sd: Math.sqrt(squares / this.sums.size) };
   }
-  return { byOffset, sd: Math.sqrt(squares / sums.size) };
+}
+
+/** `Kbar_t` and `S_U` of a set of firms (see `CentredRankAccumulator`). */
+export function meanCentredRanks(series: readonly EventTimeSeries[]): CentredRanks {
+  const accumulator = new CentredRankAccumulator();
+  for (const firm of series) accumulator.add(firm);
+  return accumulator.result();
 }
 
 /**
@@ -48,7 +65,7 @@ export function meanCentredRanks(series: readonly EventTimeSeries[]): { byOffset
  * @example
  * // Kbar over offsets {-2, -1, 0} = {-0.25, 0, 0.25}: S_U = sqrt(0.125/3); day 0: 0.25 / S_U ≈ 1.2247
  */
-export function rankTest(ranks: { byOffset: Map<number, number>; sd: number }, start: number, end: number, n: number): TestResult {
+export function rankTest(ranks: CentredRanks, start: number, end: number, n: number): TestResult {
   let sum = 0;
   for (let offset = start; offset <= end; offset++) sum += ranks.byOffset.get(offset) ?? 0;
   const statistic = sum / (Math.sqrt(end - start + 1) * ranks.sd);

@@ -1,59 +1,103 @@
-/** A firm's estimation-window residuals on calendar dates (ascending `YYYY-MM-DD`). */
+/** A firm's estimation-window residuals on calendar dates (ascending; ISO strings or day numbers). */
 export interface DatedResiduals {
-  dates: readonly string[];
+  dates: ArrayLike<string | number>;
   residuals: ArrayLike<number>;
 }
 
 /**
- * Mean pairwise Pearson correlation of estimation-window residuals, each pair over the calendar dates
- * both firms have (at least 3), averaged over all such pairs: the `r` of Kolari & Pynnönen (2010),
- * Rev. Financ. Stud. 23(11), section 2. Returns NaN when no pair overlaps.
+ * Pearson correlation of two firms' residuals over the calendar dates both have (NaN with fewer than 3
+ * common dates or a constant series): one pair's term of Kolari & Pynnönen's (2010) `r`.
  *
- * @example meanResidualCorrelation([{ dates: ["a", "b", "c"], residuals: [1, 2, 3] }, { dates: ["a", "b", "c"], residuals: [2, 4, 7] }]) // ≈ 0.9934
+ * @example pairResidualCorrelation({ dates: [1, 2, 3], residuals: [1, 2, 3] }, { dates: [1, 2, 3], residuals: [2, 4, 7] }) // ≈ 0.9934
  */
-export function meanResidualCorrelation(firms: readonly DatedResiduals[]): number {
-  const calendar = [...new Set(firms.flatMap((firm) => firm.dates))].sort();
-  const position = new Map(calendar.map((date, i) => [date, i]));
-  const panel = firms.map((firm) => {
-    const row = new Float64Array(calendar.length).fill(Number.NaN);
-    for (let k = 0; k < firm.dates.length; k++) row[position.get(firm.dates[k]!)!] = firm.residuals[k]!;
-    return row;
-  });
-  let total = 0;
-  let pairs = 0;
-  for (let i = 0; i < panel.length; i++) {
-    for (let j = i + 1; j < panel.length; j++) {
-      const r = pairCorrelation(panel[i]!, panel[j]!);
-      if (!Number.isNaN(r)) {
-        total += r;
-        pairs++;
-      }
-    }
-  }
-  return pairs === 0 ? Number.NaN : total / pairs;
-}
-
-function pairCorrelation(x: Float64Array, y: Float64Array): number {
+export function pairResidualCorrelation(a: DatedResiduals, b: DatedResiduals): number {
   let n = 0;
   let sx = 0;
   let sy = 0;
   let sxx = 0;
   let syy = 0;
   let sxy = 0;
-  for (let t = 0; t < x.length; t++) {
-    const a = x[t]!;
-    const b = y[t]!;
-    if (Number.isNaN(a) || Number.isNaN(b)) continue;
-    n++;
-    sx += a;
-    sy += b;
-    sxx += a * a;
-    syy += b * b;
-    sxy += a * b;
+  for (let i = 0, j = 0; i < a.dates.length && j < b.dates.length; ) {
+    const da = a.dates[i]!;
+    const db = b.dates[j]!;
+    if (da < db) i++;
+    else if (db < da) j++;
+    else {
+      const x = a.residuals[i++]!;
+      const y = b.residuals[j++]!;
+      n++;
+      sx += x;
+      sy += y;
+      sxx += x * x;
+      syy += y * y;
+      sxy += x * y;
+    }
   }
   if (n < 3) return Number.NaN;
-  const cov = sxy - (sx * sy) / n;
   const vx = sxx - (sx * sx) / n;
   const vy = syy - (sy * sy) / n;
-  return vx > 0 && vy > 0 ? cov / Math.sqrt(vx * vy) : Number.NaN;
+  return vx > 0 && vy > 0 ? (sxy - (sx * sy) / n) / Math.sqrt(vx * vy) : Number.NaN;
+}
+
+/** Pairs (i, j), i < j, of `n` firms: all of them up to `maxPairs`, else a fixed pseudo-random sample of `maxPairs`. */
+export function residualPairs(n: number, maxPairs: number): { first: Int32Array; second: Int32Array } {
+  const all = (n * (n - 1)) / 2;
+  const count = Math.min(all, maxPairs);
+  const first = new Int32Array(count);
+  const second = new Int32Array(count);
+  if (all <= maxPairs) {
+    let k = 0;
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++, k++) [first[k], second[k]] = [i, j];
+    return { first, second };
+  }
+  const random = mulberry32(0x5eed);
+  for (let k = 0; k < count; k++) {
+    const i = Math.floor(random() * n);
+    let j = Math.floor(random() * (n - 1));
+    if (j >= i) j++;
+    [first[k], second[k]] = i < j ? [i, j] : [j, i];
+  }
+  return { first, second };
+}
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Mean pairwise Pearson correlation of estimation-window residuals, each pair over the calendar dates
+ * both firms have (at least 3), averaged over the pairs: the `r` of Kolari & Pynnönen (2010), Rev.
+ * Financ. Stud. 23(11), section 2. Every pair counts up to `maxPairs` pairs; beyond that, `r` is
+ * estimated without bias from a fixed pseudo-random sample of `maxPairs` pairs (reproducible).
+ * Returns NaN when no pair overlaps.
+ *
+ * @example meanResidualCorrelation([{ dates: ["a", "b", "c"], residuals: [1, 2, 3] }, { dates: ["a", "b", "c"], residuals: [2, 4, 7] }]) // ≈ 0.9934
+ */
+export function meanResidualCorrelation(firms: readonly DatedResiduals[], maxPairs = 100_000): number {
+  return meanResidualCorrelationOf(firms.length, (k) => firms[k]!, maxPairs);
+}
+
+/**
+ * `meanResidualCorrelation` over `count` firms whose residuals are produced on demand by `residualsOf`
+ * (so that large studies need not hold every residual series at once).
+ */
+export function meanResidualCorrelationOf(count: number, residualsOf: (k: number) => DatedResiduals, maxPairs = 100_000): number {
+  const { first, second } = residualPairs(count, maxPairs);
+  let total = 0;
+  let pairs = 0;
+  for (let k = 0; k < first.length; k++) {
+    const r = pairResidualCorrelation(residualsOf(first[k]!), residualsOf(second[k]!));
+    if (!Number.isNaN(r)) {
+      total += r;
+      pairs++;
+    }
+  }
+  return pairs === 0 ? Number.NaN : total / pairs;
 }

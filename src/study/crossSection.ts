@@ -2,11 +2,12 @@ import { bmpT, kolariPynnonenT } from "../statistics/standardizedCrossSectionalT
 import { crossSectionalT } from "../statistics/crossSectionalT.js";
 import { generalizedSignZ } from "../statistics/generalizedSign.js";
 import { patellZ } from "../statistics/patell.js";
-import { meanCentredRanks, rankTest, type EventTimeSeries } from "../statistics/rankTest.js";
-import { meanResidualCorrelation } from "../statistics/residualCorrelation.js";
+import { CentredRankAccumulator, rankTest } from "../statistics/rankTest.js";
+import { meanResidualCorrelationOf } from "../statistics/residualCorrelation.js";
 import { skewnessAdjustedT } from "../statistics/skewnessAdjustedT.js";
 import type { TestResult } from "../statistics/testResult.js";
 import { wilcoxonSignedRank } from "../statistics/wilcoxon.js";
+import { estimationRange, type EventColumns, type PreparedFirm } from "./eventBatch.js";
 import type { EstimationResiduals, EventAnalysis } from "./eventStudy.js";
 
 /** An analysed event with what the cross-firm tests need beyond its JSON result. */
@@ -76,11 +77,31 @@ export interface Aggregate {
   headline: TestName;
 }
 
-interface CrossSection {
-  values: number[];
-  standardized: number[];
-  dfs: number[];
+/** What the cross-firm tests read of `count` analysed events that share their event windows. */
+export interface CrossSectionInput {
+  count: number;
+  windows: readonly (readonly [number, number])[];
+  spanStart: number;
+  spanLength: number;
+  /** Per event and window (`k * windows.length + w`). */
+  car: ArrayLike<number>;
+  variance: ArrayLike<number>;
+  bhar: ArrayLike<number>;
+  /** Per event and day of the span (`k * spanLength + i`). */
+  ar: ArrayLike<number>;
+  sar: ArrayLike<number>;
+  df: ArrayLike<number>;
+  symbol(k: number): string;
+  market(k: number): string;
+  day0(k: number): string;
+  /** Day numbers (days since 1970-01-01) of the first and last day of the event span. */
+  spanDays(k: number): [number, number];
+  /** Estimation-window residuals with their day numbers and offsets. */
+  estimation(k: number): { days: ArrayLike<number>; offsets: ArrayLike<number>; residuals: ArrayLike<number> };
 }
+
+/** Pairs of firms beyond which the residual correlation `r` is estimated from a fixed sample of pairs. */
+export const MAX_CORRELATION_PAIRS = 100_000;
 
 /**
  * Cross-firm statistics (DESIGN section 6) for every event window and every day of the event span:
@@ -88,91 +109,160 @@ interface CrossSection {
  * Poulsen 1991) t, its Kolari & Pynnönen (2010) clustering adjustment, the Corrado (1989) rank test with
  * Corrado & Zivney's (1992) standardisation and Cowan's (1992) window extension, Cowan's generalized
  * sign test and the Wilcoxon signed-rank test; for windows also the mean BHAR with Lyon, Barber & Tsai's
- * (1999) skewness-adjusted t. All events must share the event windows.
+ * (1999) skewness-adjusted t.
  */
-export function crossSection(samples: readonly EventSample[], eventWindows: readonly (readonly [number, number])[]): Aggregate {
-  const r = meanResidualCorrelation(samples.map((s) => ({ dates: s.estimation.dates, residuals: s.estimation.residuals })));
-  const ranks = meanCentredRanks(samples.map(eventTimeSeries));
+export function crossSectionOf(input: CrossSectionInput): Aggregate {
+  const { count, windows: eventWindows, spanStart, spanLength } = input;
+  const r = meanResidualCorrelationOf(count, (k) => {
+    const estimation = input.estimation(k);
+    return { dates: estimation.days, residuals: estimation.residuals };
+  }, MAX_CORRELATION_PAIRS);
+  const ranks = new CentredRankAccumulator();
   let positives = 0;
   let total = 0;
-  for (const sample of samples) {
-    for (const residual of sample.estimation.residuals) if (residual > 0) positives++;
-    total += sample.estimation.residuals.length;
+  for (let k = 0; k < count; k++) {
+    const estimation = input.estimation(k);
+    const n = estimation.residuals.length;
+    const offsets = new Int32Array(n + spanLength);
+    const abnormalReturns = new Float64Array(n + spanLength);
+    for (let i = 0; i < n; i++) {
+      offsets[i] = estimation.offsets[i]!;
+      abnormalReturns[i] = estimation.residuals[i]!;
+      if (estimation.residuals[i]! > 0) positives++;
+    }
+    for (let i = 0; i < spanLength; i++) {
+      offsets[n + i] = spanStart + i;
+      abnormalReturns[n + i] = input.ar[k * spanLength + i]!;
+    }
+    ranks.add({ offsets, abnormalReturns });
+    total += n;
   }
+  const centredRanks = ranks.result();
   const positiveShare = positives / total;
-  const battery = (section: CrossSection, start: number, end: number): TestBattery => ({
-    crossSectionalT: crossSectionalT(section.values),
-    patell: patellZ(section.standardized, section.dfs),
-    bmp: bmpT(section.standardized),
-    kolariPynnonen: kolariPynnonenT(section.standardized, Number.isNaN(r) ? 0 : r),
-    corradoRank: rankTest(ranks, start, end, section.values.length),
-    generalizedSign: generalizedSignZ(section.values, positiveShare),
-    wilcoxon: wilcoxonSignedRank(section.values),
+  const df = Array.from(input.df);
+  const battery = (values: number[], standardized: number[], start: number, end: number): TestBattery => ({
+    crossSectionalT: crossSectionalT(values),
+    patell: patellZ(standardized, df),
+    bmp: bmpT(standardized),
+    kolariPynnonen: kolariPynnonenT(standardized, Number.isNaN(r) ? 0 : r),
+    corradoRank: rankTest(centredRanks, start, end, values.length),
+    generalizedSign: generalizedSignZ(values, positiveShare),
+    wilcoxon: wilcoxonSignedRank(values),
   });
 
+  const windowCount = eventWindows.length;
   const windows = eventWindows.map(([start, end], w): WindowAggregate => {
-    const section: CrossSection = { values: [], standardized: [], dfs: [] };
+    const cars: number[] = [];
+    const scars: number[] = [];
     const bhars: number[] = [];
-    for (const { analysis } of samples) {
-      const window = analysis.windows[w]!;
-      section.values.push(window.car);
-      section.standardized.push(window.car / Math.sqrt(window.variance));
-      section.dfs.push(analysis.df);
-      bhars.push(window.bhar);
+    for (let k = 0; k < count; k++) {
+      const cell = k * windowCount + w;
+      cars.push(input.car[cell]!);
+      scars.push(input.car[cell]! / Math.sqrt(input.variance[cell]!));
+      bhars.push(input.bhar[cell]!);
     }
     return {
       start,
       end,
-      ...summary(section.values),
-      caar: mean(section.values),
+      ...summary(cars),
+      caar: mean(cars),
       bhar: { mean: mean(bhars), skewnessAdjustedT: skewnessAdjustedT(bhars) },
-      tests: battery(section, start, end),
+      tests: battery(cars, scars, start, end),
     };
   });
 
-  const spanStart = Math.min(...eventWindows.map(([start]) => start));
-  const spanEnd = Math.max(...eventWindows.map(([, end]) => end));
   const days: DayAggregate[] = [];
-  for (let offset = spanStart; offset <= spanEnd; offset++) {
-    const section: CrossSection = { values: [], standardized: [], dfs: [] };
-    for (const { analysis } of samples) {
-      const row = analysis.abnormalReturns[offset - spanStart]!;
-      section.values.push(row.ar);
-      section.standardized.push(row.sar);
-      section.dfs.push(analysis.df);
+  for (let i = 0; i < spanLength; i++) {
+    const ars: number[] = [];
+    const sars: number[] = [];
+    for (let k = 0; k < count; k++) {
+      ars.push(input.ar[k * spanLength + i]!);
+      sars.push(input.sar[k * spanLength + i]!);
     }
-    days.push({ offset, ...summary(section.values), aar: mean(section.values), tests: battery(section, offset, offset) });
+    const offset = spanStart + i;
+    days.push({ offset, ...summary(ars), aar: mean(ars), tests: battery(ars, sars, offset, offset) });
   }
 
-  const clusters = findClusters(samples);
+  const clusters = findClusters(input);
   return {
     windows,
     days,
     clustered: clusters.length > 0,
     clusters,
-    overlaps: findOverlaps(samples),
+    overlaps: findOverlaps(input),
     meanResidualCorrelation: r,
     positiveShare,
     headline: clusters.length > 0 ? "kolariPynnonen" : "bmp",
   };
 }
 
-function eventTimeSeries(sample: EventSample): EventTimeSeries {
-  const { estimation, analysis } = sample;
-  const n = estimation.residuals.length + analysis.abnormalReturns.length;
-  const offsets = new Int32Array(n);
-  const abnormalReturns = new Float64Array(n);
-  offsets.set(estimation.offsets);
-  abnormalReturns.set(estimation.residuals);
-  analysis.abnormalReturns.forEach((row, k) => {
-    offsets[estimation.residuals.length + k] = row.offset;
-    abnormalReturns[estimation.residuals.length + k] = row.ar;
+/** The cross-firm statistics of analysed event objects (see `crossSectionOf`); all share `eventWindows`. */
+export function crossSection(samples: readonly EventSample[], eventWindows: readonly (readonly [number, number])[]): Aggregate {
+  const first = samples[0]!.analysis.abnormalReturns;
+  const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+  const estimations = samples.map((s) => ({ days: s.estimation.dates.map(dayNumber), offsets: s.estimation.offsets, residuals: s.estimation.residuals }));
+  return crossSectionOf({
+    count: samples.length,
+    windows: eventWindows,
+    spanStart: first[0]!.offset,
+    spanLength: first.length,
+    car: samples.flatMap((s) => s.analysis.windows.map((w) => w.car)),
+    variance: samples.flatMap((s) => s.analysis.windows.map((w) => w.variance)),
+    bhar: samples.flatMap((s) => s.analysis.windows.map((w) => w.bhar)),
+    ar: samples.flatMap((s) => s.analysis.abnormalReturns.map((row) => row.ar)),
+    sar: samples.flatMap((s) => s.analysis.abnormalReturns.map((row) => row.sar)),
+    df: samples.map((s) => s.analysis.df),
+    symbol: (k) => samples[k]!.symbol,
+    market: (k) => samples[k]!.market,
+    day0: (k) => samples[k]!.analysis.day0,
+    spanDays: (k) => {
+      const rows = samples[k]!.analysis.abnormalReturns;
+      return [dayNumber(rows[0]!.date), dayNumber(rows[rows.length - 1]!.date)];
+    },
+    estimation: (k) => estimations[k]!,
   });
-  return { offsets, abnormalReturns };
+}
+
+/** The cross-firm input of a batch of events analysed by `analyseEvents` (residuals computed on demand). */
+export function columnsCrossSectionInput(firms: readonly PreparedFirm[], columns: EventColumns): CrossSectionInput {
+  const firmOf = (k: number) => firms[columns.firm[k]!]!;
+  return {
+    ...columns,
+    symbol: (k) => firmOf(k).symbol,
+    market: (k) => firmOf(k).market,
+    day0: (k) => firmOf(k).returns.dates[columns.day0[k]!]!,
+    spanDays: (k) => {
+      const day0 = columns.day0[k]!;
+      const days = firmOf(k).dayNumbers;
+      return [days[day0 + columns.spanStart]!, days[day0 + columns.spanStart + columns.spanLength - 1]!];
+    },
+    estimation: (k) => {
+      const firm = firmOf(k);
+      const day0 = columns.day0[k]!;
+      const [first, last] = estimationRange(day0, columns.estimationWindow);
+      const n = last - first + 1;
+      const offsets = new Int32Array(n);
+      const residuals = new Float64Array(n);
+      const { firm: returns, market } = firm.returns;
+      const alpha = columns.alpha[k]!;
+      const beta = columns.beta[k]!;
+      for (let i = 0; i < n; i++) {
+        offsets[i] = first + i - day0;
+        residuals[i] = returns[first + i]! - alpha - beta * market[first + i]!;
+      }
+      return { days: firm.dayNumbers.subarray(first, last + 1), offsets, residuals };
+    },
+  };
 }
 
 function summary(values: readonly number[]): { n: number; positive: number; negative: number } {
-  return { n: values.length, positive: values.filter((v) => v > 0).length, negative: values.filter((v) => v < 0).length };
+  let positive = 0;
+  let negative = 0;
+  for (const v of values) {
+    if (v > 0) positive++;
+    else if (v < 0) negative++;
+  }
+  return { n: values.length, positive, negative };
 }
 
 function mean(values: readonly number[]): number {
@@ -181,31 +271,47 @@ function mean(values: readonly number[]): number {
   return sum / values.length;
 }
 
+/** What clustering and overlap detection read of each event. */
+export type EventKeys = Pick<CrossSectionInput, "count" | "symbol" | "market" | "day0" | "spanDays">;
+
 /** Groups of at least two events that share day 0 and market (event-date clustering). */
-export function findClusters(samples: readonly Pick<EventSample, "symbol" | "market" | "analysis">[]): Cluster[] {
+export function findClusters(events: EventKeys): Cluster[] {
   const groups = new Map<string, Cluster>();
-  for (const { symbol, market, analysis } of samples) {
-    const key = `${analysis.day0}\u0000${market}`;
-    const group = groups.get(key) ?? { day0: analysis.day0, market, symbols: [] };
-    group.symbols.push(symbol);
+  for (let k = 0; k < events.count; k++) {
+    const day0 = events.day0(k);
+    const market = events.market(k);
+    const key = `${day0}\u0000${market}`;
+    const group = groups.get(key) ?? { day0, market, symbols: [] };
+    group.symbols.push(events.symbol(k));
     groups.set(key, group);
   }
   return [...groups.values()].filter((group) => group.symbols.length > 1);
 }
 
-/** Firms whose event spans (first to last abnormal-return date) overlap between two of their events. */
-export function findOverlaps(samples: readonly Pick<EventSample, "symbol" | "analysis">[]): OverlappingEvents[] {
-  const bySymbol = new Map<string, EventAnalysis[]>();
-  for (const { symbol, analysis } of samples) bySymbol.set(symbol, [...(bySymbol.get(symbol) ?? []), analysis]);
+/**
+ * Firms studied more than once whose event spans overlap. Sorted by first day, event `i` overlaps an
+ * earlier one when it starts before the latest end so far, and a later one when it ends on or after the
+ * next start.
+ */
+export function findOverlaps(events: EventKeys): OverlappingEvents[] {
+  const bySymbol = new Map<string, number[]>();
+  for (let k = 0; k < events.count; k++) {
+    const symbol = events.symbol(k);
+    const list = bySymbol.get(symbol);
+    if (list === undefined) bySymbol.set(symbol, [k]);
+    else list.push(k);
+  }
   const overlaps: OverlappingEvents[] = [];
-  for (const [symbol, analyses] of bySymbol) {
-    const spans = analyses.map((a) => ({ day0: a.day0, first: a.abnormalReturns[0]!.date, last: a.abnormalReturns[a.abnormalReturns.length - 1]!.date }));
+  for (const [symbol, list] of bySymbol) {
+    if (list.length < 2) continue;
+    const spans = list.map((k) => ({ k, days: events.spanDays(k) })).sort((a, b) => a.days[0] - b.days[0]);
     const involved = new Set<string>();
-    spans.forEach((a, i) =>
-      spans.slice(i + 1).forEach((b) => {
-        if (a.first <= b.last && b.first <= a.last) involved.add(a.day0).add(b.day0);
-      }),
-    );
+    let latestEnd = Number.NEGATIVE_INFINITY;
+    spans.forEach(({ k, days: [first, last] }, i) => {
+      const next = spans[i + 1];
+      if (first <= latestEnd || (next !== undefined && last >= next.days[0])) involved.add(events.day0(k));
+      latestEnd = Math.max(latestEnd, last);
+    });
     if (involved.size > 0) overlaps.push({ symbol, day0s: [...involved].sort() });
   }
   return overlaps;

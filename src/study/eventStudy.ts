@@ -1,12 +1,9 @@
 import type { AlignedPrices } from "../calendar/alignment.js";
 import { InputError } from "../errors.js";
-import { expectedReturn, type FittedModel, type ModelName } from "../models/expectedReturnModel.js";
-import { fitModel } from "../models/fitModel.js";
+import type { ModelName } from "../models/expectedReturnModel.js";
 import type { ReturnKind } from "../returns/returns.js";
 import { periodReturns } from "../returns/returns.js";
-import { buyAndHoldAbnormalReturn } from "../statistics/buyAndHold.js";
-import { carVariance } from "../statistics/predictionErrorVariance.js";
-import { twoSidedTPValue } from "../statistics/studentT.js";
+import { analyseEvents, estimationRange, eventProblem, prepareFirm, type AlignedReturns, type EventColumns, type EventStudyOptions, type PreparedFirm } from "./eventBatch.js";
 
 export interface AbnormalReturnRow {
   offset: number;
@@ -43,20 +40,7 @@ export interface EventAnalysis {
   windows: WindowResult[];
 }
 
-export interface EventStudyOptions {
-  model: ModelName;
-  returns: ReturnKind;
-  estimationWindow: readonly [number, number];
-  minEstimationObservations: number;
-  eventWindows: readonly (readonly [number, number])[];
-}
-
-/** Firm and market returns on an aligned calendar, `returns[t]` spanning dates `t-1` to `t`. */
-export interface AlignedReturns {
-  dates: readonly string[];
-  firm: Float64Array;
-  market: Float64Array;
-}
+export type { AlignedReturns, EventStudyOptions } from "./eventBatch.js";
 
 export function alignedReturns(prices: AlignedPrices, kind: ReturnKind): AlignedReturns {
   return {
@@ -70,91 +54,56 @@ export function alignedReturns(prices: AlignedPrices, kind: ReturnKind): Aligned
  * One firm's event study around day 0 (an index into the aligned calendar): the model fitted on the
  * estimation window, abnormal returns over the span of the event windows with their standardised values
  * `SAR_t = AR_t / sqrt(Var(AR_t))`, and per window CAR, its exact variance, `t = CAR / sqrt(Var(CAR))`,
- * the two-sided Student-t p-value with the model's degrees of freedom, and BHAR.
+ * the two-sided Student-t p-value with the model's degrees of freedom, and BHAR (see `analyseEvents`).
  *
  * Reference: MacKinlay (1997), sections 4-5; Campbell, Lo & MacKinlay (1997), ch. 4.4.
  * Throws an `InputError` naming the symbol when the data cannot support the windows.
  */
 export function analyseEvent(symbol: string, data: AlignedReturns, day0: number, options: EventStudyOptions): EventAnalysis {
-  const { dates } = data;
-  const [estimationStart, estimationEnd] = options.estimationWindow;
-  const first = Math.max(1, day0 + estimationStart);
-  const last = day0 + estimationEnd;
-  const nEstimation = Math.max(0, last - first + 1);
-  if (nEstimation < options.minEstimationObservations) {
-    throw new InputError(
-      `${symbol}: only ${nEstimation} estimation observations in [${estimationStart}, ${estimationEnd}] before day 0 ${dates[day0]} (prices start ${dates[0]}); at least ${options.minEstimationObservations} needed`,
-    );
-  }
-  const spanStart = Math.min(...options.eventWindows.map(([start]) => start));
-  const spanEnd = Math.max(...options.eventWindows.map(([, end]) => end));
-  if (day0 + spanEnd >= dates.length) {
-    throw new InputError(`${symbol}: event window ends ${spanEnd} trading days after day 0 ${dates[day0]}, but the prices end ${dates[dates.length - 1]}`);
-  }
-  if (day0 + spanStart < 1) {
-    throw new InputError(`${symbol}: event window starts ${-spanStart} trading days before day 0 ${dates[day0]}, before the prices start`);
-  }
+  const problem = eventProblem(symbol, data.dates, day0, options);
+  if (problem !== null) throw new InputError(problem);
+  const firm = prepareFirm(symbol, "", data);
+  const columns = analyseEvents([firm], { firm: Int32Array.of(0), day0: Int32Array.of(day0) }, options);
+  return eventAnalysisAt(columns, 0, firm, options.model);
+}
 
-  const fitted = fitModel(options.model, data.firm.subarray(first, last + 1), data.market.subarray(first, last + 1));
-  const abnormal = new Float64Array(spanEnd - spanStart + 1);
+/** Event `k` of a batch as a result object (the JSON edge of the columnar results). */
+export function eventAnalysisAt(columns: EventColumns, k: number, firm: PreparedFirm, model: ModelName): EventAnalysis {
+  const { dates, firm: returns, market } = firm.returns;
+  const day0 = columns.day0[k]!;
+  const [first, last] = estimationRange(day0, columns.estimationWindow);
   const abnormalReturns: AbnormalReturnRow[] = [];
-  for (let offset = spanStart; offset <= spanEnd; offset++) {
-    const t = day0 + offset;
-    const ret = data.firm[t]!;
-    const marketRet = data.market[t]!;
-    const ar = ret - expectedReturn(fitted, marketRet);
-    abnormal[offset - spanStart] = ar;
-    abnormalReturns.push({ offset, date: dates[t]!, ret, marketRet, ar, sar: ar / Math.sqrt(carVariance(fitted, 1, marketRet)) });
+  for (let i = 0; i < columns.spanLength; i++) {
+    const t = day0 + columns.spanStart + i;
+    const cell = k * columns.spanLength + i;
+    abnormalReturns.push({ offset: columns.spanStart + i, date: dates[t]!, ret: returns[t]!, marketRet: market[t]!, ar: columns.ar[cell]!, sar: columns.sar[cell]! });
   }
-
-  const windows = options.eventWindows.map(([start, end]) => windowResult(fitted, data, day0, abnormal, spanStart, start, end, options.returns));
+  const windows = columns.windows.map(([start, end], w): WindowResult => {
+    const cell = k * columns.windows.length + w;
+    return {
+      start,
+      end,
+      startDate: dates[day0 + start]!,
+      endDate: dates[day0 + end]!,
+      car: columns.car[cell]!,
+      variance: columns.variance[cell]!,
+      t: columns.t[cell]!,
+      p: columns.p[cell]!,
+      df: columns.df[k]!,
+      bhar: columns.bhar[cell]!,
+    };
+  });
   return {
     day0: dates[day0]!,
-    model: fitted.model,
-    alpha: fitted.alpha,
-    beta: fitted.beta,
-    sigma: Math.sqrt(fitted.s2),
-    df: fitted.df,
-    nEstimation,
+    model,
+    alpha: columns.alpha[k]!,
+    beta: columns.beta[k]!,
+    sigma: Math.sqrt(columns.s2[k]!),
+    df: columns.df[k]!,
+    nEstimation: columns.nEstimation[k]!,
     estimation: { start: dates[first]!, end: dates[last]! },
     abnormalReturns,
     windows,
-  };
-}
-
-function windowResult(
-  fitted: FittedModel,
-  data: AlignedReturns,
-  day0: number,
-  abnormal: Float64Array,
-  spanStart: number,
-  start: number,
-  end: number,
-  kind: ReturnKind,
-): WindowResult {
-  let car = 0;
-  let marketSum = 0;
-  const firm = data.firm.subarray(day0 + start, day0 + end + 1);
-  const expected = new Float64Array(firm.length);
-  for (let offset = start; offset <= end; offset++) {
-    const marketRet = data.market[day0 + offset]!;
-    car += abnormal[offset - spanStart]!;
-    marketSum += marketRet;
-    expected[offset - start] = expectedReturn(fitted, marketRet);
-  }
-  const variance = carVariance(fitted, end - start + 1, marketSum);
-  const t = car / Math.sqrt(variance);
-  return {
-    start,
-    end,
-    startDate: data.dates[day0 + start]!,
-    endDate: data.dates[day0 + end]!,
-    car,
-    variance,
-    t,
-    p: twoSidedTPValue(t, fitted.df),
-    df: fitted.df,
-    bhar: buyAndHoldAbnormalReturn(firm, expected, kind),
   };
 }
 

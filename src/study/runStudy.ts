@@ -6,8 +6,10 @@ import { InputError, describeZodError } from "../errors.js";
 import { bundledDataDir, readPriceSeriesFrom } from "../sources/localFiles.js";
 import type { PriceSeries } from "../sources/priceBar.js";
 import { filterCatalog, readCatalog } from "./catalog.js";
-import { crossSection, type Aggregate, type EventSample } from "./crossSection.js";
-import { alignedReturns, analyseEvent, estimationResiduals, type EventAnalysis } from "./eventStudy.js";
+import { carPathAt, cumulativeWindows, type CarPathPoint } from "./carPath.js";
+import { columnsCrossSectionInput, crossSectionOf, type Aggregate } from "./crossSection.js";
+import { analyseEvents, eventProblem, prepareFirm, type PreparedFirm } from "./eventBatch.js";
+import { alignedReturns, eventAnalysisAt, type EventAnalysis } from "./eventStudy.js";
 import { rankInUniverse, readUniverse, universeMoves, type StockMove, type UniverseRanking } from "./universeRanking.js";
 import { studySpecSchema, type StudyEvent, type StudySpec, type StudySpecInput } from "./spec.js";
 
@@ -21,6 +23,8 @@ export interface EventResult extends EventAnalysis {
   catalogId?: string;
   /** Day 0's return and abnormal return ranked among the universe, when one was given. */
   universe?: UniverseRanking;
+  /** The CAR cumulated from the first day of the event span to each day, with its variance (the CAR chart's band). */
+  carPath: CarPathPoint[];
 }
 
 export interface DroppedEvent {
@@ -62,6 +66,18 @@ export interface StudyOptions {
   lenient?: boolean | undefined;
 }
 
+/** Where a price series came from: its file (relative to the working folder), date range and what reading dropped. */
+export function priceProvenance(series: PriceSeries): PriceProvenance {
+  return {
+    symbol: series.symbol,
+    file: relative(process.cwd(), series.source),
+    first: series.bars[0]!.date,
+    last: series.bars[series.bars.length - 1]!.date,
+    fillerBarsDropped: series.droppedFillerDates,
+    skippedRows: series.skippedRows,
+  };
+}
+
 /** Validates a study spec, with errors that name the field path. */
 export function parseStudySpec(input: unknown, origin = "study spec"): StudySpec {
   const parsed = studySpecSchema.safeParse(input);
@@ -75,9 +91,10 @@ export function marketOf(event: Pick<StudyEvent, "symbol" | "market">, specMarke
 }
 
 /**
- * Runs an event study: for each event, prices are aligned with the market (inner join), day 0 is found
- * from the announcement, and the single-firm analysis runs (see `analyseEvent`). Events the data cannot
- * support are listed in `dropped` with the reason; if none is left the study fails with all reasons.
+ * Runs an event study: each firm's prices are aligned with its market once (inner join), day 0 is found
+ * from each announcement, and the events run as one batch (see `analyseEvents`), then the cross-firm
+ * tests when there are two or more. Events the data cannot support are listed in `dropped` with the
+ * reason; if none is left the study fails with all reasons.
  */
 export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOptions = {}): StudyResult {
   const spec = parseStudySpec(specInput);
@@ -97,43 +114,55 @@ export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOp
     return series;
   };
 
-  const rank = options.universeDir === undefined ? null : universeRanker(options.universeDir, spec, load);
-  const events: EventResult[] = [];
-  const samples: EventSample[] = [];
+  const firms: PreparedFirm[] = [];
+  const firmIndex = new Map<string, number>();
+  const prepared = (symbol: string, market: string): number => {
+    const key = `${symbol}\u0000${market}`;
+    let index = firmIndex.get(key);
+    if (index === undefined) {
+      const aligned = alignPrices(load(symbol).bars, load(market).bars);
+      if (aligned.dates.length === 0) throw new InputError(`${symbol} and ${market} have no trading date in common`);
+      index = firms.push(prepareFirm(symbol, market, alignedReturns(aligned, spec.returns))) - 1;
+      firmIndex.set(key, index);
+    }
+    return index;
+  };
+
+  const studied: { firm: number; day0: number; announcement: Announcement; catalogId: string | undefined }[] = [];
   const dropped: DroppedEvent[] = [];
   for (const event of studyEvents(spec)) {
-    const market = marketOf(event, spec.market);
     try {
-      const firm = load(event.symbol);
-      const aligned = alignPrices(firm.bars, load(market).bars);
-      if (aligned.dates.length === 0) throw new InputError(`${event.symbol} and ${market} have no trading date in common`);
+      const firm = prepared(event.symbol, marketOf(event, spec.market));
       const announcement: Announcement = { date: event.date, time: event.time, timezone: event.timezone };
-      const day0 = dayZero(event.symbol, aligned.dates, announcement);
-      const returns = alignedReturns(aligned, spec.returns);
-      const analysis = analyseEvent(event.symbol, returns, day0, spec);
-      const catalogId = event.catalogId === undefined ? {} : { catalogId: event.catalogId };
-      const ranking = rank?.(event.symbol, market, analysis);
-      events.push({ symbol: event.symbol, market, announcement: definedFields(announcement), ...catalogId, ...analysis, ...(ranking ? { universe: ranking } : {}) });
-      samples.push({ symbol: event.symbol, market, analysis, estimation: estimationResiduals(returns, day0, spec.estimationWindow, analysis) });
+      const { dates } = firms[firm]!.returns;
+      const day0 = dayZero(event.symbol, dates, announcement);
+      const problem = eventProblem(event.symbol, dates, day0, spec);
+      if (problem !== null) throw new InputError(problem);
+      studied.push({ firm, day0, announcement: definedFields(announcement), catalogId: event.catalogId });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       dropped.push({ symbol: event.symbol, date: event.date, reason: error.message });
     }
   }
+
+  const batch = { firm: Int32Array.from(studied, (e) => e.firm), day0: Int32Array.from(studied, (e) => e.day0) };
+  const columns = analyseEvents(firms, batch, spec);
+  const paths = analyseEvents(firms, batch, { ...spec, eventWindows: cumulativeWindows(spec.eventWindows) });
+  const rank = options.universeDir === undefined ? null : universeRanker(options.universeDir, spec, load);
+  const events: EventResult[] = studied.map(({ firm, announcement, catalogId }, k) => {
+    const { symbol, market } = firms[firm]!;
+    const analysis = eventAnalysisAt(columns, k, firms[firm]!, spec.model);
+    const ranking = rank?.(symbol, market, analysis);
+    const carPath = carPathAt(paths, k, firms[firm]!);
+    return { symbol, market, announcement, ...(catalogId === undefined ? {} : { catalogId }), ...analysis, ...(ranking ? { universe: ranking } : {}), carPath };
+  });
   if (events.length === 0) {
     throw new InputError(`no event could be studied:\n${dropped.map((d) => `  ${d.symbol} ${d.date}: ${d.reason}`).join("\n")}`);
   }
 
   const prices: PriceProvenance[] = [...loaded.values()]
     .filter((series): series is PriceSeries => !(series instanceof InputError))
-    .map((series) => ({
-      symbol: series.symbol,
-      file: relative(process.cwd(), series.source),
-      first: series.bars[0]!.date,
-      last: series.bars[series.bars.length - 1]!.date,
-      fillerBarsDropped: series.droppedFillerDates,
-      skippedRows: series.skippedRows,
-    }));
+    .map(priceProvenance);
   return {
     schemaVersion: SCHEMA_VERSION,
     name: spec.name,
@@ -144,7 +173,7 @@ export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOp
     eventWindows: spec.eventWindows.map(([start, end]) => [start, end]),
     events,
     dropped,
-    aggregate: samples.length >= 2 ? crossSection(samples, spec.eventWindows) : null,
+    aggregate: columns.count >= 2 ? crossSectionOf(columnsCrossSectionInput(firms, columns)) : null,
     prices,
   };
 }

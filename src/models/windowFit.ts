@@ -1,0 +1,76 @@
+import type { FittedModel, ModelName } from "./expectedReturnModel.js";
+
+/**
+ * Running sums of a firm's and its market's returns, centred on their full-sample means so that window
+ * sums keep their precision: `x[k] = sum_{t<k} (R_mt - cx)`, likewise `y` for the firm, and the squares
+ * and cross-products. Index 0 of the returns (no previous price) is left out of every sum.
+ */
+export interface ReturnSums {
+  cx: number;
+  cy: number;
+  x: Float64Array;
+  y: Float64Array;
+  xx: Float64Array;
+  yy: Float64Array;
+  xy: Float64Array;
+}
+
+/** Builds the running sums of aligned firm and market returns (`returns[0]` is NaN and skipped). */
+export function returnSums(firm: ArrayLike<number>, market: ArrayLike<number>): ReturnSums {
+  const n = firm.length;
+  let cx = 0;
+  let cy = 0;
+  for (let t = 1; t < n; t++) {
+    cx += market[t]!;
+    cy += firm[t]!;
+  }
+  cx = n > 1 ? cx / (n - 1) : 0;
+  cy = n > 1 ? cy / (n - 1) : 0;
+  const sums: ReturnSums = { cx, cy, x: new Float64Array(n + 1), y: new Float64Array(n + 1), xx: new Float64Array(n + 1), yy: new Float64Array(n + 1), xy: new Float64Array(n + 1) };
+  const { x, y, xx, yy, xy } = sums;
+  for (let t = 1; t < n; t++) {
+    const u = market[t]! - cx;
+    const v = firm[t]! - cy;
+    x[t + 1] = x[t]! + u;
+    y[t + 1] = y[t]! + v;
+    xx[t + 1] = xx[t]! + u * u;
+    yy[t + 1] = yy[t]! + v * v;
+    xy[t + 1] = xy[t]! + u * v;
+  }
+  return sums;
+}
+
+/**
+ * Fits a model on the estimation window `[first, last]` (indices into the returns) in O(1) from running
+ * sums, with the same estimates as the direct fits (`fitMarketModel`, `fitMeanAdjusted`,
+ * `fitMarketAdjusted`): with centred window sums `Su, Sv, Suu, Svv, Suv` over `n` days,
+ * `Smm = Suu - Su^2/n`, `Smf = Suv - Su Sv/n`, `beta = Smf/Smm`, `alpha = Ri_bar - beta Rm_bar`,
+ * `SSE = (Svv - Sv^2/n) - beta Smf`. References as for the direct fits (MacKinlay 1997, section 4).
+ */
+export function fitOnWindow(model: ModelName, sums: ReturnSums, first: number, last: number): FittedModel {
+  const n = last - first + 1;
+  const su = sums.x[last + 1]! - sums.x[first]!;
+  const sv = sums.y[last + 1]! - sums.y[first]!;
+  const suu = sums.xx[last + 1]! - sums.xx[first]!;
+  const svv = sums.yy[last + 1]! - sums.yy[first]!;
+  const suv = sums.xy[last + 1]! - sums.xy[first]!;
+  const marketMean = sums.cx + su / n;
+  const firmMean = sums.cy + sv / n;
+  const smm = suu - (su * su) / n;
+  const syy = svv - (sv * sv) / n;
+  const smf = suv - (su * sv) / n;
+  const common = { nEstimation: n, marketMean, marketSumSquares: smm };
+  if (model === "market") {
+    const beta = smf / smm;
+    return { model, alpha: firmMean - beta * marketMean, beta, s2: (syy - beta * smf) / (n - 2), df: n - 2, ...common, estimatedMean: true, estimatedSlope: true };
+  }
+  if (model === "mean-adjusted") {
+    return { model, alpha: firmMean, beta: 0, s2: syy / (n - 1), df: n - 1, ...common, estimatedMean: true, estimatedSlope: false };
+  }
+  return { model, alpha: 0, beta: 1, s2: (syy - 2 * smf + smm) / (n - 1), df: n - 1, ...common, estimatedMean: false, estimatedSlope: false };
+}
+
+/** Sum of the market's returns over `[first, last]`, from the running sums. */
+export function marketSum(sums: ReturnSums, first: number, last: number): number {
+  return sums.x[last + 1]! - sums.x[first]! + (last - first + 1) * sums.cx;
+}
