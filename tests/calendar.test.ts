@@ -227,3 +227,13 @@ describe("alignPrices", () => {
     expect(alignPrices([bar("2021-01-05", 2)], []).dates).toEqual([]);
   });
 });
+
+describe("dayNumber", () => {
+  it("counts days since 1970-01-01 like Date.UTC, across leap years and centuries", async () => {
+    const { dayNumber } = await import("../src/calendar/dayNumber.js");
+    for (const date of ["1970-01-01", "1969-12-31", "2000-02-29", "2000-03-01", "1900-03-01", "2021-01-15", "2024-12-31", "2100-02-28"]) {
+      const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+      expect(dayNumber(date)).toBe(Date.UTC(y, m - 1, d) / 86_400_000);
+    }
+  });
+});

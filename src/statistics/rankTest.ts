@@ -23,34 +23,49 @@ export interface CentredRanks {
  * `S_U = sqrt(mean_t Kbar_t^2)` over every offset of the sample.
  */
 export class CentredRankAccumulator {
-  private readonly sums = new Map<number, number>();
-  private readonly counts = new Map<number, number>();
+  private readonly sums: Float64Array;
+  private readonly counts: Int32Array;
+
+  /** For firms whose offsets all lie in `[firstOffset, lastOffset]`. */
+  constructor(private readonly firstOffset: number, lastOffset: number) {
+    this.sums = new Float64Array(lastOffset - firstOffset + 1);
+    this.counts = new Int32Array(lastOffset - firstOffset + 1);
+  }
 
   add(firm: EventTimeSeries): void {
     const ranks = averageRanks(firm.abnormalReturns);
     const scale = ranks.length + 1;
     for (let k = 0; k < ranks.length; k++) {
-      const offset = firm.offsets[k]!;
-      this.sums.set(offset, (this.sums.get(offset) ?? 0) + ranks[k]! / scale - 0.5);
-      this.counts.set(offset, (this.counts.get(offset) ?? 0) + 1);
+      const cell = firm.offsets[k]! - this.firstOffset;
+      this.sums[cell]! += ranks[k]! / scale - 0.5;
+      this.counts[cell]! += 1;
     }
   }
 
   result(): CentredRanks {
     const byOffset = new Map<number, number>();
     let squares = 0;
-    for (const [offset, sum] of this.sums) {
-      const mean = sum / this.counts.get(offset)!;
-      byOffset.set(offset, mean);
+    for (let cell = 0; cell < this.sums.length; cell++) {
+      if (this.counts[cell] === 0) continue;
+      const mean = this.sums[cell]! / this.counts[cell]!;
+      byOffset.set(cell + this.firstOffset, mean);
       squares += mean * mean;
     }
-    return { byOffset, sd: Math.sqrt(squares / this.sums.size) };
+    return { byOffset, sd: Math.sqrt(squares / byOffset.size) };
   }
 }
 
 /** `Kbar_t` and `S_U` of a set of firms (see `CentredRankAccumulator`). */
 export function meanCentredRanks(series: readonly EventTimeSeries[]): CentredRanks {
-  const accumulator = new CentredRankAccumulator();
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const firm of series) {
+    for (let k = 0; k < firm.offsets.length; k++) {
+      first = Math.min(first, firm.offsets[k]!);
+      last = Math.max(last, firm.offsets[k]!);
+    }
+  }
+  const accumulator = new CentredRankAccumulator(first, last);
   for (const firm of series) accumulator.add(firm);
   return accumulator.result();
 }

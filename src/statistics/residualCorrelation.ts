@@ -80,7 +80,7 @@ function mulberry32(seed: number): () => number {
  *
  * @example meanResidualCorrelation([{ dates: ["a", "b", "c"], residuals: [1, 2, 3] }, { dates: ["a", "b", "c"], residuals: [2, 4, 7] }]) // ≈ 0.9934
  */
-export function meanResidualCorrelation(firms: readonly DatedResiduals[], maxPairs = 100_000): number {
+export function meanResidualCorrelation(firms: readonly DatedResiduals[], maxPairs = 20_000): number {
   return meanResidualCorrelationOf(firms.length, (k) => firms[k]!, maxPairs);
 }
 
@@ -88,7 +88,7 @@ export function meanResidualCorrelation(firms: readonly DatedResiduals[], maxPai
  * `meanResidualCorrelation` over `count` firms whose residuals are produced on demand by `residualsOf`
  * (so that large studies need not hold every residual series at once).
  */
-export function meanResidualCorrelationOf(count: number, residualsOf: (k: number) => DatedResiduals, maxPairs = 100_000): number {
+export function meanResidualCorrelationOf(count: number, residualsOf: (k: number) => DatedResiduals, maxPairs = 20_000): number {
   const { first, second } = residualPairs(count, maxPairs);
   let total = 0;
   let pairs = 0;

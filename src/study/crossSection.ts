@@ -1,3 +1,4 @@
+import { dayNumber } from "../calendar/dayNumber.js";
 import { bmpT, kolariPynnonenT } from "../statistics/standardizedCrossSectionalT.js";
 import { crossSectionalT } from "../statistics/crossSectionalT.js";
 import { generalizedSignZ } from "../statistics/generalizedSign.js";
@@ -80,6 +81,7 @@ export interface Aggregate {
 /** What the cross-firm tests read of `count` analysed events that share their event windows. */
 export interface CrossSectionInput {
   count: number;
+  estimationWindow: readonly [number, number];
   windows: readonly (readonly [number, number])[];
   spanStart: number;
   spanLength: number;
@@ -101,7 +103,7 @@ export interface CrossSectionInput {
 }
 
 /** Pairs of firms beyond which the residual correlation `r` is estimated from a fixed sample of pairs. */
-export const MAX_CORRELATION_PAIRS = 100_000;
+export const MAX_CORRELATION_PAIRS = 20_000;
 
 /**
  * Cross-firm statistics (DESIGN section 6) for every event window and every day of the event span:
@@ -117,24 +119,24 @@ export function crossSectionOf(input: CrossSectionInput): Aggregate {
     const estimation = input.estimation(k);
     return { dates: estimation.days, residuals: estimation.residuals };
   }, MAX_CORRELATION_PAIRS);
-  const ranks = new CentredRankAccumulator();
+  const [firstOffset] = input.estimationWindow;
+  const ranks = new CentredRankAccumulator(firstOffset, spanStart + spanLength - 1);
+  const estimationLength = input.estimationWindow[1] - firstOffset + 1;
+  const offsets = new Int32Array(estimationLength + spanLength);
+  const abnormalReturns = new Float64Array(estimationLength + spanLength);
   let positives = 0;
   let total = 0;
   for (let k = 0; k < count; k++) {
     const estimation = input.estimation(k);
     const n = estimation.residuals.length;
-    const offsets = new Int32Array(n + spanLength);
-    const abnormalReturns = new Float64Array(n + spanLength);
-    for (let i = 0; i < n; i++) {
-      offsets[i] = estimation.offsets[i]!;
-      abnormalReturns[i] = estimation.residuals[i]!;
-      if (estimation.residuals[i]! > 0) positives++;
-    }
+    offsets.set(estimation.offsets);
+    abnormalReturns.set(estimation.residuals);
+    for (let i = 0; i < n; i++) if (estimation.residuals[i]! > 0) positives++;
     for (let i = 0; i < spanLength; i++) {
       offsets[n + i] = spanStart + i;
       abnormalReturns[n + i] = input.ar[k * spanLength + i]!;
     }
-    ranks.add({ offsets, abnormalReturns });
+    ranks.add({ offsets: offsets.subarray(0, n + spanLength), abnormalReturns: abnormalReturns.subarray(0, n + spanLength) });
     total += n;
   }
   const centredRanks = ranks.result();
@@ -198,11 +200,12 @@ export function crossSectionOf(input: CrossSectionInput): Aggregate {
 
 /** The cross-firm statistics of analysed event objects (see `crossSectionOf`); all share `eventWindows`. */
 export function crossSection(samples: readonly EventSample[], eventWindows: readonly (readonly [number, number])[]): Aggregate {
+  const estimationOffsets = samples.flatMap((s) => [s.estimation.offsets[0]!, s.estimation.offsets[s.estimation.offsets.length - 1]!]);
   const first = samples[0]!.analysis.abnormalReturns;
-  const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
   const estimations = samples.map((s) => ({ days: s.estimation.dates.map(dayNumber), offsets: s.estimation.offsets, residuals: s.estimation.residuals }));
   return crossSectionOf({
     count: samples.length,
+    estimationWindow: [Math.min(...estimationOffsets), Math.max(...estimationOffsets)],
     windows: eventWindows,
     spanStart: first[0]!.offset,
     spanLength: first.length,

@@ -1,3 +1,4 @@
+import { dayNumber } from "../calendar/dayNumber.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
 import { fitOnWindow, marketSum, returnSums, type ReturnSums } from "../models/windowFit.js";
 import type { ReturnKind } from "../returns/returns.js";
@@ -30,7 +31,7 @@ export interface PreparedFirm {
 }
 
 export function prepareFirm(symbol: string, market: string, returns: AlignedReturns): PreparedFirm {
-  const dayNumbers = Int32Array.from(returns.dates, (date) => Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+  const dayNumbers = Int32Array.from(returns.dates, dayNumber);
   return { symbol, market, returns, sums: returnSums(returns.firm, returns.market), dayNumbers };
 }
 

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { analyseEventDirectly } from "../bench/baseline/eventStudy.js";
+import { syntheticPanel } from "../bench/panel.js";
+import { batchStudy } from "../bench/studies.js";
+import { alignPrices } from "../src/calendar/alignment.js";
+import { readPriceSeries, bundledDataDir } from "../src/sources/localFiles.js";
+import { crossSection, type EventSample } from "../src/study/crossSection.js";
+import { analyseEvents, eventProblem, prepareFirm, type EventStudyOptions, type PreparedFirm } from "../src/study/eventBatch.js";
+import { alignedReturns, estimationResiduals } from "../src/study/eventStudy.js";
+
+const OPTIONS: EventStudyOptions = {
+  model: "market",
+  returns: "simple",
+  estimationWindow: [-250, -11],
+  minEstimationObservations: 100,
+  eventWindows: [
+    [0, 0],
+    [-1, 1],
+    [0, 5],
+  ],
+};
+
+/** |a - b| within 1e-10 of the larger of |a|, |b| and the quantity's typical size. */
+function expectClose(a: number, b: number, scale: number): void {
+  expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-10 * Math.max(Math.abs(a), Math.abs(b), scale));
+}
+
+/** Every number of the batch engine against the direct per-event refit, event by event. */
+function compareWithDirect(firms: PreparedFirm[], events: { firm: Int32Array; day0: Int32Array }, options: EventStudyOptions): EventSample[] {
+  const columns = analyseEvents(firms, events, options);
+  const samples: EventSample[] = [];
+  for (let k = 0; k < columns.count; k++) {
+    const firm = firms[events.firm[k]!]!;
+    const direct = analyseEventDirectly(firm.returns, events.day0[k]!, options);
+    const sigma = direct.sigma;
+    expectClose(columns.alpha[k]!, direct.alpha, sigma);
+    expectClose(columns.beta[k]!, direct.beta, 1);
+    expectClose(Math.sqrt(columns.s2[k]!), sigma, sigma);
+    expect(columns.df[k]).toBe(direct.df);
+    direct.abnormalReturns.forEach((row, i) => {
+      expectClose(columns.ar[k * columns.spanLength + i]!, row.ar, sigma);
+      expectClose(columns.sar[k * columns.spanLength + i]!, row.sar, 1);
+    });
+    direct.windows.forEach((window, w) => {
+      const cell = k * columns.windows.length + w;
+      expectClose(columns.car[cell]!, window.car, sigma);
+      expectClose(columns.variance[cell]!, window.variance, sigma * sigma);
+      expectClose(columns.t[cell]!, window.t, 1);
+      expectClose(columns.p[cell]!, window.p, 1);
+      expectClose(columns.bhar[cell]!, window.bhar, sigma);
+    });
+    samples.push({ symbol: firm.symbol, market: firm.market, analysis: direct, estimation: estimationResiduals(firm.returns, events.day0[k]!, options.estimationWindow, direct) });
+  }
+  return samples;
+}
+
+describe("the batch engine equals the direct per-event refit to 1e-10", () => {
+  it("on a synthetic panel, for every model and both return types, including the cross-firm tests", () => {
+    const panel = syntheticPanel({ firms: 12, days: 700, events: 150, seed: 7, margin: [260, 10] });
+    for (const model of ["market", "market-adjusted", "mean-adjusted"] as const) {
+      for (const returns of ["simple", "log"] as const) {
+        const options = { ...OPTIONS, model, returns };
+        const batch = batchStudy(panel, options, true);
+        const samples = compareWithDirect(batch.firms, panel.events, options);
+        const fast = batch.aggregate!;
+        const direct = crossSection(samples, options.eventWindows);
+        expectClose(fast.meanResidualCorrelation, direct.meanResidualCorrelation, 1);
+        fast.windows.forEach((window, w) => {
+          expectClose(window.caar, direct.windows[w]!.caar, 0.01);
+          for (const [name, test] of Object.entries(window.tests)) {
+            const other = direct.windows[w]!.tests[name as keyof typeof window.tests];
+            expectClose(test.statistic, other.statistic, 1);
+            expectClose(test.p, other.p, 1);
+          }
+        });
+      }
+    }
+  });
+
+  it("on the bundled data: every trading day of 1810.HK and 0883.HK as day 0", () => {
+    const market = readPriceSeries(bundledDataDir, "^HSI");
+    const firms = ["1810.HK", "0883.HK"].map((symbol) =>
+      prepareFirm(symbol, "^HSI", alignedReturns(alignPrices(readPriceSeries(bundledDataDir, symbol).bars, market.bars), "simple")),
+    );
+    const firm: number[] = [];
+    const day0: number[] = [];
+    firms.forEach((prepared, f) => {
+      for (let d = 0; d < prepared.returns.dates.length; d++) {
+        if (eventProblem(prepared.symbol, prepared.returns.dates, d, OPTIONS) === null) {
+          firm.push(f);
+          day0.push(d);
+        }
+      }
+    });
+    expect(firm.length).toBeGreaterThan(500);
+    compareWithDirect(firms, { firm: Int32Array.from(firm), day0: Int32Array.from(day0) }, OPTIONS);
+  });
+});
