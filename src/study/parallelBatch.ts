@@ -1,0 +1,119 @@
+import { cpus } from "node:os";
+import { Worker } from "node:worker_threads";
+import { analyseEvents, eventSpan, type EventColumns, type EventStudyOptions, type PreparedFirm } from "./eventBatch.js";
+
+/** Studies with at least this many events run on worker threads unless a thread count is given. */
+export const PARALLEL_THRESHOLD = 20_000;
+
+/** What one worker receives: its firms' returns, its events (with their place in the batch) and the shared columns. */
+export interface BatchWorkerData {
+  firms: { firm: Float64Array; market: Float64Array }[];
+  firm: Int32Array;
+  day0: Int32Array;
+  index: Int32Array;
+  options: EventStudyOptions;
+  columns: Record<SharedColumn, SharedArrayBuffer>;
+  /** [finished workers, failed workers]; a failure message is written to `error`. */
+  status: SharedArrayBuffer;
+  error: SharedArrayBuffer;
+}
+
+export const FLOAT_COLUMNS = ["alpha", "beta", "s2", "ar", "sar", "car", "variance", "t", "p", "bhar"] as const;
+export const INT_COLUMNS = ["df", "nEstimation"] as const;
+export type SharedColumn = (typeof FLOAT_COLUMNS)[number] | (typeof INT_COLUMNS)[number];
+
+/** The number of worker threads for a batch: `threads` when given, else all cores above the threshold. */
+export function threadCount(events: number, threads?: number): number {
+  if (threads !== undefined) return Math.max(1, Math.floor(threads));
+  return events >= PARALLEL_THRESHOLD ? cpus().length : 1;
+}
+
+/**
+ * `analyseEvents` split across worker threads by firm (each worker gets whole firms, balanced by event
+ * count) with the same results as one thread. The call stays synchronous: the workers write into
+ * shared columns and the calling thread waits on an atomic counter.
+ */
+export function analyseEventsInParallel(firms: readonly PreparedFirm[], events: { firm: Int32Array; day0: Int32Array }, options: EventStudyOptions, threads: number): EventColumns {
+  const count = events.firm.length;
+  const workers = Math.min(threads, firms.length, count);
+  if (workers <= 1) return analyseEvents(firms, events, options);
+
+  const perFirm = new Int32Array(firms.length);
+  for (let k = 0; k < count; k++) perFirm[events.firm[k]!]!++;
+  const load = new Float64Array(workers);
+  const workerOf = new Int32Array(firms.length);
+  [...perFirm.keys()]
+    .sort((a, b) => perFirm[b]! - perFirm[a]!)
+    .forEach((f) => {
+      const lightest = load.indexOf(Math.min(...load));
+      workerOf[f] = lightest;
+      load[lightest]! += perFirm[f]!;
+    });
+
+  const [spanStart, spanEnd] = eventSpan(options.eventWindows);
+  const sizes: Record<SharedColumn, number> = {
+    alpha: count,
+    beta: count,
+    s2: count,
+    df: count,
+    nEstimation: count,
+    ar: count * (spanEnd - spanStart + 1),
+    sar: count * (spanEnd - spanStart + 1),
+    car: count * options.eventWindows.length,
+    variance: count * options.eventWindows.length,
+    t: count * options.eventWindows.length,
+    p: count * options.eventWindows.length,
+    bhar: count * options.eventWindows.length,
+  };
+  const shared = Object.fromEntries(
+    Object.entries(sizes).map(([name, size]) => [name, new SharedArrayBuffer(size * (INT_COLUMNS.includes(name as never) ? 4 : 8))]),
+  ) as Record<SharedColumn, SharedArrayBuffer>;
+  const status = new SharedArrayBuffer(8);
+  const error = new SharedArrayBuffer(4096);
+  const done = new Int32Array(status);
+
+  const started: Worker[] = [];
+  for (let w = 0; w < workers; w++) {
+    const mine = [...perFirm.keys()].filter((f) => workerOf[f] === w);
+    const local = new Map(mine.map((f, i) => [f, i]));
+    const index = Int32Array.from({ length: count }, (_, k) => k).filter((k) => workerOf[events.firm[k]!] === w);
+    const workerData: BatchWorkerData = {
+      firms: mine.map((f) => ({ firm: firms[f]!.returns.firm, market: firms[f]!.returns.market })),
+      firm: index.map((k) => local.get(events.firm[k]!)!),
+      day0: index.map((k) => events.day0[k]!),
+      index,
+      options,
+      columns: shared,
+      status,
+      error,
+    };
+    started.push(new Worker(new URL("./batchWorker.js", import.meta.url), { workerData }));
+  }
+  while (Atomics.load(done, 0) + Atomics.load(done, 1) < workers) Atomics.wait(done, 0, Atomics.load(done, 0), 50);
+  for (const worker of started) void worker.terminate();
+  if (Atomics.load(done, 1) > 0) throw new Error(`a worker thread failed: ${new TextDecoder().decode(new Uint8Array(error)).replace(/\0+$/, "")}`);
+
+  const float = (name: SharedColumn) => new Float64Array(shared[name]);
+  const int = (name: SharedColumn) => new Int32Array(shared[name]);
+  return {
+    count,
+    firm: events.firm,
+    day0: events.day0,
+    alpha: float("alpha"),
+    beta: float("beta"),
+    s2: float("s2"),
+    df: int("df"),
+    nEstimation: int("nEstimation"),
+    estimationWindow: options.estimationWindow,
+    spanStart,
+    spanLength: spanEnd - spanStart + 1,
+    ar: float("ar"),
+    sar: float("sar"),
+    windows: options.eventWindows,
+    car: float("car"),
+    variance: float("variance"),
+    t: float("t"),
+    p: float("p"),
+    bhar: float("bhar"),
+  };
+}
