@@ -3,8 +3,9 @@ import { fileURLToPath } from "node:url";
 import { writeFileSync } from "node:fs";
 
 /**
- * `npm run bench`: every workload in a fresh process (bench/workload.ts), the library's batch engine and
- * the straightforward per-event baseline side by side, then the cold start of `event-impact check`.
+ * `npm run bench`: every workload in a fresh process (bench/workload.ts): the library's batch engine on
+ * one thread, on all cores (from 100,000 events), and the straightforward per-event baseline, side by
+ * side; then the cold start of `event-impact check`. "speed-up" is direct time over one-thread batch time.
  * Prints a table and writes bench/results.json.
  */
 interface Measurement {
@@ -42,19 +43,22 @@ async function firstOutputSeconds(args: string[], runs: number): Promise<number>
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
 }
 
-const rows: { workload: string; events: number; batch: Measurement; direct: Measurement }[] = [];
+const rows: { workload: string; events: number; batch: Measurement; parallel: Measurement | null; direct: Measurement }[] = [];
 for (const kind of ["single", "battery"] as const) {
-  for (const events of sizes[kind]) rows.push({ workload: kind, events, batch: measure(kind, "batch", events), direct: measure(kind, "direct", events) });
+  for (const events of sizes[kind]) {
+    const parallel = events >= 100_000 ? measure(kind, "parallel", events) : null;
+    rows.push({ workload: kind, events, batch: measure(kind, "batch", events), parallel, direct: measure(kind, "direct", events) });
+  }
 }
 const checkSeconds = await firstOutputSeconds(["check", "1810.HK", "--date", "2021-01-15"], 7);
 const nodeSeconds = await firstOutputSeconds(["--version"], 7);
 
 const pad = (text: string, width: number) => text.padStart(width);
 const lines = [
-  `${"workload".padEnd(9)}${pad("events", 11)}${pad("batch s", 10)}${pad("events/s", 12)}${pad("peak MB", 9)}${pad("direct s", 10)}${pad("peak MB", 9)}${pad("speed-up", 10)}`,
+  `${"workload".padEnd(9)}${pad("events", 11)}${pad("batch s", 10)}${pad("events/s", 12)}${pad("peak MB", 9)}${pad("threads s", 11)}${pad("direct s", 10)}${pad("peak MB", 9)}${pad("speed-up", 10)}`,
   ...rows.map(
     (r) =>
-      `${r.workload.padEnd(9)}${pad(r.events.toLocaleString("en-US"), 11)}${pad(r.batch.seconds.toFixed(3), 10)}${pad(Math.round(r.batch.eventsPerSecond).toLocaleString("en-US"), 12)}${pad(r.batch.peakMemoryMB.toFixed(0), 9)}${pad(r.direct.seconds.toFixed(3), 10)}${pad(r.direct.peakMemoryMB.toFixed(0), 9)}${pad(`${(r.direct.seconds / r.batch.seconds).toFixed(1)}x`, 10)}`,
+      `${r.workload.padEnd(9)}${pad(r.events.toLocaleString("en-US"), 11)}${pad(r.batch.seconds.toFixed(3), 10)}${pad(Math.round(r.batch.eventsPerSecond).toLocaleString("en-US"), 12)}${pad(r.batch.peakMemoryMB.toFixed(0), 9)}${pad(r.parallel === null ? "" : r.parallel.seconds.toFixed(3), 11)}${pad(r.direct.seconds.toFixed(3), 10)}${pad(r.direct.peakMemoryMB.toFixed(0), 9)}${pad(`${(r.direct.seconds / r.batch.seconds).toFixed(1)}x`, 10)}`,
   ),
 ];
 const single = rows.filter((r) => r.workload === "single");

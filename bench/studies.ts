@@ -4,11 +4,15 @@ import { alignPrices } from "../src/calendar/alignment.js";
 import { columnsCrossSectionInput, crossSection, crossSectionOf, type Aggregate, type EventSample } from "../src/study/crossSection.js";
 import { analyseEvents, prepareFirm, type EventColumns, type EventStudyOptions, type PreparedFirm } from "../src/study/eventBatch.js";
 import { alignedReturns, estimationResiduals, type EventAnalysis } from "../src/study/eventStudy.js";
+import { analyseEventsInParallel } from "../src/study/parallelBatch.js";
 
-/** The library's way: each firm aligned and prepared once, then all events as one batch. */
-export function batchStudy(panel: SyntheticPanel, options: EventStudyOptions, crossFirm: boolean): { firms: PreparedFirm[]; columns: EventColumns; aggregate: Aggregate | null } {
+/**
+ * The library's way: each firm aligned and prepared once, then all events as one batch, on `threads`
+ * worker threads (1: in the calling thread).
+ */
+export function batchStudy(panel: SyntheticPanel, options: EventStudyOptions, crossFirm: boolean, threads = 1): { firms: PreparedFirm[]; columns: EventColumns; aggregate: Aggregate | null } {
   const firms = panel.firms.map((firm) => prepareFirm(firm.symbol, "MKT", alignedReturns(alignPrices(firm.bars, panel.market), options.returns)));
-  const columns = analyseEvents(firms, panel.events, options);
+  const columns = threads > 1 ? analyseEventsInParallel(firms, panel.events, options, threads) : analyseEvents(firms, panel.events, options);
   return { firms, columns, aggregate: crossFirm ? crossSectionOf(columnsCrossSectionInput(firms, columns)) : null };
 }
 

@@ -1,15 +1,17 @@
 import { syntheticPanel } from "./panel.js";
 import { batchStudy, directStudy } from "./studies.js";
+import { cpus } from "node:os";
 import type { EventStudyOptions } from "../src/study/eventBatch.js";
 
 /**
  * One benchmark workload in its own process, so that its peak memory is its own:
- * `node workload.js <single|battery> <batch|direct> <events>` prints one JSON line. `single` runs the
+ * `node workload.js <single|battery> <batch|parallel|direct> <events>` prints one JSON line (`parallel`:
+ * the batch engine on one worker thread per core). `single` runs the
  * single-firm statistics of every event, `battery` adds the cross-firm tests. The panel has one firm per
  * 500 events (at least 10, at most 2,000) over 2,520 trading days. A small run first warms up the JIT,
  * so that the timings compare steady-state throughput across sizes.
  */
-const [kind, implementation, eventsArg] = process.argv.slice(2) as ["single" | "battery", "batch" | "direct", string];
+const [kind, implementation, eventsArg] = process.argv.slice(2) as ["single" | "battery", "batch" | "parallel" | "direct", string];
 const events = Number(eventsArg);
 const options: EventStudyOptions = {
   model: "market",
@@ -23,9 +25,12 @@ const options: EventStudyOptions = {
   ],
 };
 const crossFirm = kind === "battery";
-const run = implementation === "batch" ? batchStudy : directStudy;
-run(syntheticPanel({ firms: 10, days: 2520, events: 2000, seed: 1, margin: [260, 10] }), options, crossFirm);
+const threads = cpus().length;
+const run =
+  implementation === "direct" ? directStudy : (p: typeof panel, o: EventStudyOptions, c: boolean) => batchStudy(p, o, c, implementation === "parallel" ? threads : 1);
+const warmUp = syntheticPanel({ firms: 10, days: 2520, events: 2000, seed: 1, margin: [260, 10] });
 const panel = syntheticPanel({ firms: Math.min(2000, Math.max(10, Math.round(events / 500))), days: 2520, events, seed: 20261126, margin: [260, 10] });
+run(warmUp, options, crossFirm);
 const started = performance.now();
 const result = run(panel, options, crossFirm);
 const seconds = (performance.now() - started) / 1000;
