@@ -1,22 +1,11 @@
 import type { PriceBar } from "../src/sources/priceBar.js";
+import { seededRandom } from "../src/statistics/seededRandom.js";
 
 /** A seeded synthetic panel: `firms` price series and one market on a shared calendar, and the events. */
 export interface SyntheticPanel {
   market: PriceBar[];
   firms: { symbol: string; bars: PriceBar[] }[];
   events: { firm: Int32Array; day0: Int32Array };
-}
-
-/** mulberry32: a small, fast, seeded generator of uniforms in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function normal(random: () => number): number {

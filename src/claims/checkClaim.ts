@@ -7,9 +7,10 @@ import { bundledDataDir, readPriceSeriesFrom } from "../sources/localFiles.js";
 import type { PriceBar, PriceSeries } from "../sources/priceBar.js";
 import { alignedReturns, analyseEvent } from "../study/eventStudy.js";
 import { rankInUniverse, readUniverse, universeMoves, type UniverseRanking } from "../study/universeRanking.js";
-import { SCHEMA_VERSION } from "../study/runStudy.js";
+import { SCHEMA_VERSION, priceProvenance, type PriceProvenance } from "../study/runStudy.js";
 import { dayMoves } from "./dayMeasures.js";
 import { matchesClaim, parseClaim, type ParsedClaim } from "./parseClaim.js";
+import { dailyReturns, pricePath, type DailyReturn, type PricePathPoint } from "./priceContext.js";
 import { writeVerdict } from "./verdict.js";
 
 export interface ClaimMeasures {
@@ -54,6 +55,12 @@ export interface ClaimCheck {
   universe: UniverseRanking | null;
   /** Why a measure is missing (no intraday data, too short an estimation window). */
   notes: string[];
+  /** The stock's sessions from 20 before to 10 after the date (raw prices). */
+  pricePath: PricePathPoint[];
+  /** Every close-to-close return of the stock on file, the date's included. */
+  dailyReturns: DailyReturn[];
+  /** The price files read: the stock's and the market's. */
+  sources: PriceProvenance[];
   verdict: string;
 }
 
@@ -162,6 +169,9 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
     claim: claim === null ? null : { ...claim, matches },
     universe,
     notes,
+    pricePath: pricePath(firm.bars, day),
+    dailyReturns: dailyReturns(firm.bars),
+    sources: [priceProvenance(firm), priceProvenance(marketSeries)],
   };
   return { ...check, verdict: writeVerdict(check) };
 }

@@ -11,11 +11,16 @@ const checkOptions = z.strictObject({
   model: z.enum(["market", "market-adjusted", "mean-adjusted"]),
   data: z.string().min(1).optional(),
   universe: z.string().min(1).optional(),
+  charts: z.string().min(1).optional(),
   json: z.boolean().optional(),
 });
 
-export function checkCommand(symbol: string, rawOptions: unknown): void {
+export async function checkCommand(symbol: string, rawOptions: unknown): Promise<void> {
   const options = parseOptions(checkOptions, rawOptions);
   const check = checkClaim({ symbol, date: options.date, claim: options.claim, market: options.market, model: options.model, dataDir: options.data, universeDir: options.universe });
+  if (options.charts !== undefined) {
+    const { checkCharts, writeCharts } = await import("../reports/charts/charts.js");
+    process.stderr.write(`wrote ${(await writeCharts(options.charts, checkCharts(check))).join(", ")}\n`);
+  }
   process.stdout.write(options.json ? `${JSON.stringify(check, null, 2)}\n` : `${checkText(check)}\n`);
 }

@@ -21,6 +21,7 @@ program
   .option("--model <name>", "expected-return model: market, market-adjusted or mean-adjusted", "market")
   .option("--data <dir>", "folder of price files <SYMBOL>.csv; symbols it lacks come from the bundled data")
   .option("--universe <dir>", "folder of price files of stocks to rank the day's move among (e.g. ../shared/data/hk-universe)")
+  .option("--charts <dir>", "write the claim-day chart (and the universe ranking) as <name>.svg and <name>.vl.json to this folder")
   .option("--json", "print the result as JSON")
   .addHelpText("after", '\nExample:\n  event-impact check 1810.HK --date 2021-01-15 --claim "plummeted 14%"')
   .action(async (symbol: string, options: unknown) => (await import("./checkCommand.js")).checkCommand(symbol, options));
@@ -33,6 +34,7 @@ program
   .option("--universe <dir>", "folder of price files of stocks to rank each event's day 0 among")
   .option("--lenient", "skip price rows that fail validation (listed in the result) instead of dropping their events")
   .option("--out <dir>", "write result.json, abnormal_returns.csv, cars.csv (and aggregate.csv) to this folder")
+  .option("--charts <dir>", "write the CAR chart of each event (and the CAAR chart, universe rankings) as <name>.svg and <name>.vl.json to this folder")
   .option("--json", "print the result as JSON")
   .addHelpText("after", "\nExamples:\n  event-impact study data/studies/xiaomi-ccmc.json --out results/\n  event-impact study data/studies/ccmc-hk.json --json")
   .action(async (specFile: string, options: unknown) => (await import("./studyCommand.js")).studyCommand(specFile, options));
@@ -46,6 +48,14 @@ program
   .option("--json", "print the rows as JSON, with sources and notes")
   .addHelpText("after", '\nExample:\n  event-impact events --action "Section 1237"')
   .action(async (options: unknown) => (await import("./eventsCommand.js")).eventsCommand(options));
+
+program
+  .command("report")
+  .description("write a self-contained HTML report (charts inline, no network) of a study result.json or a check --json output")
+  .argument("<result.json>", "a study result (study --out DIR writes DIR/result.json) or a claim check (check --json > check.json)")
+  .option("-o, --output <file>", "the HTML file to write", "report.html")
+  .addHelpText("after", "\nExamples:\n  event-impact study data/studies/ccmc-hk.json --out results/ && event-impact report results/result.json -o ccmc.html\n  event-impact check 1810.HK --date 2021-01-15 --claim \"plummeted 14%\" --json > check.json && event-impact report check.json")
+  .action(async (resultFile: string, options: unknown) => (await import("./reportCommand.js")).reportCommand(resultFile, options));
 
 program
   .command("demo")

@@ -11,6 +11,7 @@ const studyOptions = z.strictObject({
   universe: z.string().min(1).optional(),
   lenient: z.boolean().optional(),
   out: z.string().min(1).optional(),
+  charts: z.string().min(1).optional(),
   json: z.boolean().optional(),
 });
 
@@ -31,12 +32,16 @@ export function readStudySpec(file: string) {
   return parseStudySpec(json, file);
 }
 
-export function studyCommand(specFile: string, rawOptions: unknown): void {
+export async function studyCommand(specFile: string, rawOptions: unknown): Promise<void> {
   const options = parseOptions(studyOptions, rawOptions);
   const result = runStudy(readStudySpec(specFile), { dataDir: options.data, universeDir: options.universe, lenient: options.lenient });
   if (options.out !== undefined) {
     const written = writeStudyExport(result, options.out);
     process.stderr.write(`wrote ${written.join(", ")}\n`);
+  }
+  if (options.charts !== undefined) {
+    const { studyCharts, writeCharts } = await import("../reports/charts/charts.js");
+    process.stderr.write(`wrote ${(await writeCharts(options.charts, studyCharts(result))).join(", ")}\n`);
   }
   if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else process.stdout.write(`${studyText(result)}\n`);

@@ -3,7 +3,7 @@ import type { EventResult, StudyResult } from "../study/runStudy.js";
 import { universeText } from "./checkText.js";
 import { formatTable, num, pct, pval } from "./table.js";
 
-const TEST_LABELS: Record<TestName, string> = {
+export const TEST_LABELS: Record<TestName, string> = {
   crossSectionalT: "cross-sectional t",
   patell: "Patell Z",
   bmp: "BMP t",

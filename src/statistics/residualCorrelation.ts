@@ -1,3 +1,5 @@
+import { seededRandom } from "./seededRandom.js";
+
 /** A firm's estimation-window residuals on calendar dates (ascending; ISO strings or day numbers). */
 export interface DatedResiduals {
   dates: ArrayLike<string | number>;
@@ -50,7 +52,7 @@ export function residualPairs(n: number, maxPairs: number): { first: Int32Array;
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++, k++) [first[k], second[k]] = [i, j];
     return { first, second };
   }
-  const random = mulberry32(0x5eed);
+  const random = seededRandom(0x5eed);
   for (let k = 0; k < count; k++) {
     const i = Math.floor(random() * n);
     let j = Math.floor(random() * (n - 1));
@@ -58,17 +60,6 @@ export function residualPairs(n: number, maxPairs: number): { first: Int32Array;
     [first[k], second[k]] = i < j ? [i, j] : [j, i];
   }
   return { first, second };
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

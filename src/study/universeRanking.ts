@@ -44,6 +44,8 @@ export interface UniverseRanking {
   ar: Rank | null;
   /** The five largest absolute returns of the day. */
   biggestMovers: StockMove[];
+  /** Every stock's move that day, the firm's included, from the biggest fall to the biggest rise. */
+  moves: StockMove[];
 }
 
 export interface MoveOptions {
@@ -120,6 +122,7 @@ export function rankInUniverse(moves: readonly StockMove[], firm: StockMove, con
     ret: rank(firm.ret, others.map((move) => move.ret)),
     ar: firm.ar === null ? null : rank(firm.ar, abnormal),
     biggestMovers: [...all].sort((a, b) => Math.abs(b.ret) - Math.abs(a.ret)).slice(0, 5),
+    moves: [...all].sort((a, b) => a.ret - b.ret),
   };
 }
 

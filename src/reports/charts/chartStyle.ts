@@ -1,0 +1,40 @@
+import type { Config } from "vega-lite";
+
+/** The width of a chart's plotting area: with axes and legend a chart stays under 800 px. */
+export const CHART_WIDTH = 640;
+export const CHART_HEIGHT = 320;
+
+export const COLORS = {
+  fall: "#c0392b",
+  rise: "#2e7d32",
+  path: "#1f4e79",
+  band: "#9ecae1",
+  neutral: "#8c8c8c",
+  claim: "#e67e22",
+  highlight: "#c0392b",
+} as const;
+
+/** Shared look: readable font sizes at 800 px, titles left-aligned, white background (the SVG prints as shown). */
+export const CHART_CONFIG: Config = {
+  background: "white",
+  font: "Helvetica, Arial, sans-serif",
+  padding: 8,
+  title: { anchor: "start", fontSize: 16, subtitleFontSize: 12, subtitleColor: "#444444", offset: 12 },
+  axis: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: "normal", gridColor: "#e6e6e6" },
+  legend: { labelFontSize: 12, titleFontSize: 12, labelLimit: 400, orient: "bottom", direction: "horizontal", columns: 2, columnPadding: 24, symbolType: "square", symbolOpacity: 1 },
+  view: { stroke: null },
+};
+
+/** A day of event time with its date, as an axis label: offset and date on two lines. */
+export function eventDayLabel(offset: number, date: string): string {
+  return `${offset > 0 ? "+" : ""}${offset}|${date}`;
+}
+
+/** Vega expression that splits `eventDayLabel` labels into their two lines. */
+export const EVENT_DAY_LABEL_EXPR = "split(datum.label, '|')";
+
+/** A signed percentage for chart annotations: -0.1026 → "−10.26%". */
+export function signedPercent(value: number, digits = 2): string {
+  const text = `${(Math.abs(value) * 100).toFixed(digits)}%`;
+  return value < 0 ? `\u2212${text}` : value > 0 ? `+${text}` : text;
+}

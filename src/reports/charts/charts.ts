@@ -1,0 +1,47 @@
+import type { ClaimCheck } from "../../claims/checkClaim.js";
+import type { StudyResult } from "../../study/runStudy.js";
+import { writeFilesAtomically } from "../atomicWrite.js";
+import { caarChartSpec } from "./caarChart.js";
+import { carChartSpec } from "./carChart.js";
+import { claimDayChartSpec } from "./claimDayChart.js";
+import { renderSvg, type Chart } from "./renderSvg.js";
+import { universeChartSpec } from "./universeChart.js";
+
+/**
+ * A study's charts: the AAR/CAAR path when there are several events, then for each event its AR/CAR
+ * chart and, when a universe was given, its day 0 among the universe.
+ */
+export function studyCharts(result: StudyResult): Chart[] {
+  const charts: Chart[] = result.aggregate === null ? [] : [{ name: "caar", spec: caarChartSpec(result) }];
+  for (const event of result.events) {
+    const stem = `${fileSafe(event.symbol)}-${event.day0}`;
+    charts.push({ name: `car-${stem}`, spec: carChartSpec(event, result) });
+    if (event.universe) charts.push({ name: `universe-${stem}`, spec: universeChartSpec(event.symbol, event.universe) });
+  }
+  return charts;
+}
+
+/** A claim check's charts: the claim day and, when a universe was given, the day among the universe. */
+export function checkCharts(check: ClaimCheck): Chart[] {
+  return [
+    { name: "claim-day", spec: claimDayChartSpec(check) },
+    ...(check.universe === null ? [] : [{ name: "universe", spec: universeChartSpec(check.symbol, check.universe) }]),
+  ];
+}
+
+/**
+ * Renders charts and writes `<name>.svg` and `<name>.vl.json` (the Vega-Lite specification, data inline)
+ * for each into a folder, all or nothing. Returns the paths written.
+ */
+export async function writeCharts(dir: string, charts: readonly Chart[]): Promise<string[]> {
+  const files: Record<string, string> = {};
+  for (const chart of charts) {
+    files[`${chart.name}.svg`] = `${await renderSvg(chart.spec)}\n`;
+    files[`${chart.name}.vl.json`] = `${JSON.stringify(chart.spec, null, 2)}\n`;
+  }
+  return writeFilesAtomically(dir, files);
+}
+
+function fileSafe(symbol: string): string {
+  return symbol.replace(/[^A-Za-z0-9.-]/g, "_");
+}

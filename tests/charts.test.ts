@@ -1,0 +1,172 @@
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkClaim } from "../src/claims/checkClaim.js";
+import { caarChartSpec } from "../src/reports/charts/caarChart.js";
+import { carChartSpec } from "../src/reports/charts/carChart.js";
+import { checkCharts, studyCharts } from "../src/reports/charts/charts.js";
+import { claimDayChartSpec } from "../src/reports/charts/claimDayChart.js";
+import { renderSvg } from "../src/reports/charts/renderSvg.js";
+import { estimateTextWidth } from "../src/reports/charts/textWidth.js";
+import { universeChartSpec } from "../src/reports/charts/universeChart.js";
+import { runStudy } from "../src/study/runStudy.js";
+import { repoRoot } from "./helpers/cli.js";
+
+const spec = (name: string) => JSON.parse(readFileSync(join(repoRoot, "data/studies", name), "utf8"));
+const xiaomi = runStudy(spec("xiaomi-ccmc.json"));
+const ccmc = runStudy(spec("ccmc-hk.json"));
+const check = checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "plummeted 14%" });
+
+/** Every inline data row of a Vega-Lite spec, layers and concatenations included. */
+function inlineRows(node: unknown): Record<string, unknown>[] {
+  if (Array.isArray(node)) return node.flatMap(inlineRows);
+  if (typeof node !== "object" || node === null) return [];
+  const record = node as Record<string, unknown>;
+  const own = (record.data as { values?: Record<string, unknown>[] } | undefined)?.values ?? [];
+  return [...own, ...Object.entries(record).filter(([key]) => key !== "data").flatMap(([, value]) => inlineRows(value))];
+}
+
+/** Vega's generated ids (clip paths, gradients) numbered in order of appearance, so snapshots do not depend on render order. */
+function normaliseIds(svg: string): string {
+  const ids = new Map<string, string>();
+  const rename = (id: string) => {
+    if (!ids.has(id)) ids.set(id, `id${ids.size + 1}`);
+    return ids.get(id)!;
+  };
+  return svg.replace(/id="([^"]+)"/g, (_, id: string) => `id="${rename(id)}"`).replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${rename(id)})`);
+}
+
+/** A universe folder of the four bundled Hong Kong stocks. */
+function bundledUniverse(): string {
+  const dir = mkdtempSync(join(tmpdir(), "event-impact-universe-"));
+  for (const symbol of ["1810.HK", "0981.HK", "0883.HK", "0941.HK"]) copyFileSync(join(repoRoot, "data/prices", `${symbol}.csv`), join(dir, `${symbol}.csv`));
+  return dir;
+}
+
+describe("AR/CAR chart of one firm", () => {
+  const event = xiaomi.events[0]!;
+  const rows = inlineRows(carChartSpec(event, xiaomi)).filter((row) => "car" in row);
+
+  it("draws the CAR cumulated from the first day of the event span", () => {
+    expect(rows.map((row) => row.offset)).toEqual([-1, 0, 1, 2, 3, 4, 5]);
+    let sum = 0;
+    rows.forEach((row, k) => {
+      sum += event.abnormalReturns[k]!.ar;
+      expect(row.car as number).toBeCloseTo(sum, 12);
+      expect(row.ar).toBe(event.abnormalReturns[k]!.ar);
+    });
+  });
+
+  it("bands the CAR by t(0.975, 238 df) = 1.96998 times the root of the window's CAR variance", () => {
+    const window = event.windows.find((w) => w.start === -1 && w.end === 1)!;
+    const day1 = rows.find((row) => row.offset === 1)!;
+    expect(event.df).toBe(238);
+    expect((day1.upper as number) - (day1.car as number)).toBeCloseTo(1.96998 * Math.sqrt(window.variance), 5);
+    expect((day1.car as number) - (day1.lower as number)).toBeCloseTo(1.96998 * Math.sqrt(window.variance), 5);
+  });
+
+  it("labels the axes with units and the event days with their dates", () => {
+    const text = JSON.stringify(carChartSpec(event, xiaomi));
+    expect(text).toContain("abnormal return (%)");
+    expect(text).toContain("trading day relative to day 0 (date)");
+    expect(rows.find((row) => row.offset === 0)!.day).toBe("0|2021-01-15");
+  });
+});
+
+describe("AAR/CAAR chart of a multi-firm study", () => {
+  const rows = inlineRows(caarChartSpec(ccmc)).filter((row) => "caar" in row);
+
+  it("bands the CAAR by t(0.975, 3 df) = 3.18245 cross-sectional standard errors", () => {
+    expect(ccmc.events).toHaveLength(4);
+    for (const row of rows) {
+      const k = (row.offset as number) + 1;
+      const cars = ccmc.events.map((event) => event.abnormalReturns.slice(0, k + 1).reduce((sum, r) => sum + r.ar, 0));
+      const mean = cars.reduce((a, b) => a + b, 0) / 4;
+      const sd = Math.sqrt(cars.reduce((a, b) => a + (b - mean) ** 2, 0) / 3);
+      expect(row.caar as number).toBeCloseTo(mean, 12);
+      expect((row.upper as number) - mean).toBeCloseTo((3.18245 * sd) / 2, 5);
+      expect(row.aar as number).toBeCloseTo(ccmc.events.reduce((sum, event) => sum + event.abnormalReturns[k]!.ar, 0) / 4, 12);
+    }
+  });
+});
+
+describe("claim-day chart", () => {
+  const chart = claimDayChartSpec(check);
+  const rows = inlineRows(chart);
+
+  it("marks the claimed price level (previous close 32.65 less 14% = 28.079) and the actual close and low", () => {
+    const claimed = rows.find((row) => String(row.label).startsWith("claimed \""))!;
+    expect(claimed.price as number).toBeCloseTo(32.65 * 0.86, 10);
+    expect(rows.some((row) => row.price === 29.3 && String(row.label).startsWith("close \u221210.26%"))).toBe(true);
+    expect(rows.some((row) => row.price === 28.2 && String(row.label).startsWith("intraday low \u221213.63%"))).toBe(true);
+  });
+
+  it("puts day 0's return among every daily return on file", () => {
+    const histogram = rows.filter((row) => "ret" in row && !("label" in row));
+    expect(histogram).toHaveLength(check.historyDays + 1);
+    expect(rows.find((row) => String(row.label).startsWith("2021-01-15:"))!.ret).toBe(check.measures.closeToClose);
+  });
+
+  it("shows 20 sessions before and 10 after the date", () => {
+    expect(check.pricePath.map((p) => p.offset)).toEqual(Array.from({ length: 31 }, (_, k) => k - 20));
+    expect(check.pricePath[20]!.date).toBe("2021-01-15");
+  });
+});
+
+describe("universe chart", () => {
+  const withUniverse = checkClaim({ symbol: "1810.HK", date: "2021-01-15", universeDir: bundledUniverse() });
+
+  it("sorts the stocks from the biggest fall and highlights the firm", () => {
+    const bars = inlineRows(universeChartSpec("1810.HK", withUniverse.universe!)).filter((row) => "group" in row && !("label" in row));
+    expect(bars).toHaveLength(4);
+    const returns = bars.map((bar) => bar.ret as number);
+    expect(returns).toEqual([...returns].sort((a, b) => a - b));
+    expect(bars.filter((bar) => bar.group === "1810.HK").map((bar) => bar.symbol)).toEqual(["1810.HK"]);
+  });
+
+  it("is one of the check's charts only when a universe was given", () => {
+    expect(checkCharts(check).map((c) => c.name)).toEqual(["claim-day"]);
+    expect(checkCharts(withUniverse).map((c) => c.name)).toEqual(["claim-day", "universe"]);
+  });
+});
+
+describe("rendered SVG", () => {
+  it("names a study's charts after the firm and day 0", () => {
+    expect(studyCharts(xiaomi).map((c) => c.name)).toEqual(["car-1810.HK-2021-01-15"]);
+    expect(studyCharts(ccmc).map((c) => c.name)).toEqual(["caar", ...ccmc.events.map((e) => `car-${e.symbol}-${e.day0}`)]);
+  });
+
+  it("is the same for the same input", async () => {
+    const first = await renderSvg(claimDayChartSpec(check));
+    const second = await renderSvg(claimDayChartSpec(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "plummeted 14%" })));
+    expect(normaliseIds(second)).toBe(normaliseIds(first));
+  });
+
+  it("stays within 800 px and draws its marks", async () => {
+    for (const chart of [...studyCharts(ccmc), ...checkCharts(check)]) {
+      const svg = await renderSvg(chart.spec);
+      const [, width] = /<svg[^>]* width="([\d.]+)"/.exec(svg)!;
+      expect(Number(width), chart.name).toBeLessThanOrEqual(800);
+      expect(svg).toMatch(/class="mark-(rect|line|area)/);
+    }
+  });
+
+  it.each([
+    ["car-1810.HK", () => carChartSpec(xiaomi.events[0]!, xiaomi)],
+    ["caar-ccmc-hk", () => caarChartSpec(ccmc)],
+    ["claim-day-1810.HK", () => claimDayChartSpec(check)],
+    ["universe-1810.HK", () => universeChartSpec("1810.HK", { ...checkClaim({ symbol: "1810.HK", date: "2021-01-15", universeDir: bundledUniverse() }).universe!, universe: "four bundled HK stocks" })],
+  ])("matches the snapshot of %s", async (name, build) => {
+    await expect(normaliseIds(await renderSvg(build()))).toMatchFileSnapshot(`./__snapshots__/charts/${name}.svg`);
+  });
+});
+
+describe("text width estimate", () => {
+  it("sums Helvetica's advance widths, 12% wider for stand-in fonts", () => {
+    // a = 556, b = 556, c = 500 (Helvetica AFM); 10 px
+    expect(estimateTextWidth("abc", 10)).toBeCloseTo(1.612 * 10 * 1.12, 10);
+    expect(estimateTextWidth("abc", 10, true)).toBeCloseTo(1.612 * 10 * 1.12 * 1.07, 10);
+    expect(estimateTextWidth("\u2212", 10)).toBeCloseTo(0.6 * 10 * 1.12, 10);
+  });
+});
