@@ -1,0 +1,31 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "./helpers/cli.js";
+
+/** The modules a CLI run resolves, recorded by a resolve hook. */
+function modulesLoadedBy(args: string[]): string[] {
+  const log = join(mkdtempSync(join(tmpdir(), "event-impact-modules-")), "modules.txt");
+  const run = spawnSync(process.execPath, ["--import", join(repoRoot, "tests/helpers/moduleLog.mjs"), join(repoRoot, "dist/cli/main.js"), ...args], {
+    cwd: repoRoot,
+    encoding: "utf8",
+    env: { ...process.env, MODULE_LOG: log },
+  });
+  expect(run.status).toBe(0);
+  return readFileSync(log, "utf8").trim().split("\n");
+}
+
+describe("lean start-up", () => {
+  it("check on local data loads no data-frame, chart, Yahoo or browser library", () => {
+    const modules = modulesLoadedBy(["check", "1810.HK", "--date", "2021-01-15", "--claim", "plummeted 14%"]);
+    expect(modules.some((url) => url.includes("/dist/claims/checkClaim.js"))).toBe(true);
+    expect(modules.filter((url) => /danfojs|vega|yahoo-finance2|playwright|tslab/.test(url))).toEqual([]);
+  });
+
+  it("--help loads no command module", () => {
+    const modules = modulesLoadedBy(["--help"]);
+    expect(modules.filter((url) => /\/dist\/(claims|study|reports|sources)\//.test(url))).toEqual([]);
+  });
+});
