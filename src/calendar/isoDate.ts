@@ -21,3 +21,12 @@ export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD")
   .refine(isCalendarDate, "not a calendar date");
+
+/**
+ * The calendar date `days` days after `date` (before it for negative `days`).
+ *
+ * @example addDays("2021-01-14", -365) // "2020-01-15"
+ */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
