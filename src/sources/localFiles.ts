@@ -2,6 +2,7 @@ import { readFileSync, existsSync, readdirSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../errors.js";
+import { sha256 } from "./contentHash.js";
 import { dropFillerBars } from "./fillerBars.js";
 import type { PriceSeries } from "./priceBar.js";
 import { parsePriceCsv } from "./priceCsv.js";
@@ -35,8 +36,9 @@ export function readPriceSeries(dataDir: string, symbol: string, options: ReadOp
   }
   const skippedRows: PriceSeries["skippedRows"] = [];
   const onInvalidRow = options.lenient ? (line: number, reason: string) => skippedRows.push({ line, reason }) : undefined;
-  const { kept, dropped } = dropFillerBars(parsePriceCsv(readFileSync(file, "utf8"), file, onInvalidRow));
-  return { symbol, source: file, bars: kept, droppedFillerDates: dropped.map((bar) => bar.date), skippedRows };
+  const text = readFileSync(file, "utf8");
+  const { kept, dropped } = dropFillerBars(parsePriceCsv(text, file, onInvalidRow));
+  return { symbol, source: file, sha256: sha256(text), bars: kept, droppedFillerDates: dropped.map((bar) => bar.date), skippedRows };
 }
 
 /**
@@ -50,6 +52,22 @@ export function readPriceSeriesFrom(dataDirs: readonly string[], symbol: string,
   const known = [...new Set(dirs.flatMap(availableSymbols))].sort();
   const searched = dirs.map((candidate) => join(priceDir(candidate), priceFileName(symbol))).join(" or ");
   throw new InputError(`no price file for ${symbol}: ${searched} does not exist${known.length > 0 ? `; available: ${known.join(", ")}` : ""}`);
+}
+
+/** Where a price file comes from: the bundled data, a cache (see `event-impact fetch`), or a user's folder. */
+export type PriceSource = "bundled" | "cache" | "data";
+
+/** The file that marks a folder as an event-impact cache (see src/sources/priceCache.ts). */
+export const CACHE_MANIFEST_FILE = "manifest.json";
+
+/**
+ * Where a price file comes from, judged by its folder: the bundled data, a cache (a folder with a cache
+ * manifest), or else a user's data folder.
+ */
+export function priceSourceOf(file: string): PriceSource {
+  const dir = dirname(file);
+  if (dir === priceDir(bundledDataDir)) return "bundled";
+  return existsSync(join(dir, CACHE_MANIFEST_FILE)) ? "cache" : "data";
 }
 
 /** A universe folder may name its stocks in this file (columns `symbol,name`); it holds no prices. */

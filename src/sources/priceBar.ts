@@ -13,6 +13,8 @@ export interface PriceBar {
 export interface PriceSeries {
   symbol: string;
   source: string;
+  /** SHA-256 of the file's content (see `sha256`). */
+  sha256: string;
   bars: PriceBar[];
   /** Filler bars removed while reading (see `dropFillerBars`). */
   droppedFillerDates: string[];

@@ -131,3 +131,15 @@ export function parsePriceCsv(text: string, file: string, onInvalidRow?: Invalid
   if (bars.length === 0) throw new InputError(`${file}: no price rows after the header`);
   return bars;
 }
+
+/**
+ * The text of a price file in the bundled layout, `date,open,high,low,close,adj_close,volume`, numbers
+ * at full precision (what `parsePriceCsv` reads back to the same values).
+ *
+ * @example formatPriceCsv([{ date: "2021-01-15", open: 29.9, high: 30.5, low: 28.2, close: 29.3, adjClose: 29.3, volume: 1 }])
+ * // "date,open,high,low,close,adj_close,volume\n2021-01-15,29.9,30.5,28.2,29.3,29.3,1\n"
+ */
+export function formatPriceCsv(bars: readonly PriceBar[]): string {
+  const rows = bars.map((bar) => [bar.date, bar.open, bar.high, bar.low, bar.close, bar.adjClose, bar.volume].join(","));
+  return ["date,open,high,low,close,adj_close,volume", ...rows, ""].join("\n");
+}

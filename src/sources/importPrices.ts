@@ -1,0 +1,50 @@
+import { readFileSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import { InputError } from "../errors.js";
+import { commitToCache, readManifest, type CacheEntry } from "./priceCache.js";
+import { parsePriceCsv } from "./priceCsv.js";
+import { priceFileName, symbolOfFileName } from "./symbolFile.js";
+
+export interface ImportOutcome {
+  file: string;
+  symbol: string;
+  /** Why the file was not imported; null when it was. */
+  error: InputError | null;
+  /** The cache entry it replaced, if the symbol was cached. */
+  previous: CacheEntry | null;
+  entry: CacheEntry | null;
+}
+
+/**
+ * Adds price files to the cache, each under the symbol its name gives (`1810.HK.csv`, `INDEX_HSI.csv` for
+ * `^HSI`), in any layout `parsePriceCsv` accepts, stored in the bundled layout. A file replaces what the
+ * cache held for its symbol; it must pass validation whole, and a file that does not is reported and
+ * skipped while the others are imported.
+ */
+export function importPriceFiles(files: readonly string[], cacheDir: string): ImportOutcome[] {
+  return files.map((file) => {
+    const symbol = symbolOfFileName(basename(file));
+    const previous = readManifest(cacheDir).symbols[symbol] ?? null;
+    try {
+      priceFileName(symbol);
+      let text: string;
+      try {
+        text = readFileSync(file, "utf8");
+      } catch (error) {
+        throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+      }
+      const bars = parsePriceCsv(text, file);
+      const entry = commitToCache(cacheDir, symbol, bars, {
+        source: "import",
+        origin: resolve(file),
+        fetchedAt: new Date().toISOString(),
+        from: bars[0]!.date,
+        to: bars[bars.length - 1]!.date,
+      });
+      return { file, symbol, error: null, previous, entry };
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      return { file, symbol, error, previous, entry: null };
+    }
+  });
+}
