@@ -12,6 +12,17 @@ export { readPriceSeries, availableSymbols, bundledDataDir } from "./sources/loc
 export { parsePriceCsv } from "./sources/priceCsv.js";
 export { priceFileName, symbolOfFileName } from "./sources/symbolFile.js";
 export type { PriceBar, PriceSeries } from "./sources/priceBar.js";
+export { ensurePrices } from "./sources/priceSources.js";
+export type { SourceChoice, EnsurePricesOptions, PreparedPrices } from "./sources/priceSources.js";
+export { fetchPrices } from "./sources/fetchPrices.js";
+export type { PriceNeed, FetchOptions, FetchOutcome, FetchEvent } from "./sources/fetchPrices.js";
+export { importPriceFiles } from "./sources/importPrices.js";
+export { cacheDir, readManifest } from "./sources/priceCache.js";
+export type { CacheEntry, CacheManifest } from "./sources/priceCache.js";
+export { PriceFetchError } from "./sources/fetchError.js";
+export type { FetchFailure } from "./sources/fetchError.js";
+export { studyPriceNeeds, claimPriceNeeds } from "./study/priceNeeds.js";
+export { comparePrices } from "./reports/priceComparison.js";
 export { eventDayIndex } from "./calendar/eventDay.js";
 export type { Announcement } from "./calendar/eventDay.js";
 export { exchangeOf } from "./calendar/exchanges.js";

@@ -73,6 +73,8 @@ export interface ClaimCheckRequest {
   market?: string | undefined;
   /** Folder of price files; symbols it lacks come from the bundled data. */
   dataDir?: string | undefined;
+  /** Folders of price files searched in order for each symbol, instead of `dataDir` and the bundled data (see `ensurePrices`). */
+  priceDirs?: readonly string[] | undefined;
   /** Folder of price files of the stocks to rank the day's move among. */
   universeDir?: string | undefined;
   model?: ModelName | undefined;
@@ -90,7 +92,7 @@ const MOVE_MEASURES: readonly MoveMeasure[] = ["closeToClose", "openGap", "intra
  */
 export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
   const claim = request.claim === undefined ? null : parseClaim(request.claim);
-  const dataDirs = [request.dataDir ?? bundledDataDir, bundledDataDir];
+  const dataDirs = request.priceDirs ?? [request.dataDir ?? bundledDataDir, bundledDataDir];
   const market = request.market ?? exchangeOf(request.symbol).defaultMarket;
   const firm = readPriceSeriesFrom(dataDirs, request.symbol);
   const marketSeries = readPriceSeriesFrom(dataDirs, market);

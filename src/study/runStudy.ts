@@ -3,7 +3,7 @@ import { alignPrices } from "../calendar/alignment.js";
 import { eventDayIndex, type Announcement } from "../calendar/eventDay.js";
 import { exchangeOf } from "../calendar/exchanges.js";
 import { InputError, describeZodError } from "../errors.js";
-import { bundledDataDir, readPriceSeriesFrom } from "../sources/localFiles.js";
+import { bundledDataDir, priceSourceOf, readPriceSeriesFrom, type PriceSource } from "../sources/localFiles.js";
 import type { PriceSeries } from "../sources/priceBar.js";
 import { filterCatalog, readCatalog } from "./catalog.js";
 import { carPathAt, cumulativeWindows, type CarPathPoint } from "./carPath.js";
@@ -36,6 +36,10 @@ export interface DroppedEvent {
 export interface PriceProvenance {
   symbol: string;
   file: string;
+  /** The kind of folder the file was read from: the bundled data, a cache, or a user's data folder. */
+  source: PriceSource;
+  /** SHA-256 of the file's content: a later run can tell whether the data changed (`study --compare`). */
+  sha256: string;
   first: string;
   last: string;
   fillerBarsDropped: string[];
@@ -60,6 +64,8 @@ export interface StudyResult {
 export interface StudyOptions {
   /** Folder of price files (`<SYMBOL>.csv`, or a `prices/` subfolder); symbols it lacks come from the bundled data. */
   dataDir?: string | undefined;
+  /** Folders of price files searched in order for each symbol, instead of `dataDir` and the bundled data (see `ensurePrices`). */
+  priceDirs?: readonly string[] | undefined;
   /** Folder of price files of the stocks to rank each event's day 0 among. */
   universeDir?: string | undefined;
   /** Skip price rows that fail validation (listed in `prices[].skippedRows`) instead of dropping the event. */
@@ -71,6 +77,8 @@ export function priceProvenance(series: PriceSeries): PriceProvenance {
   return {
     symbol: series.symbol,
     file: relative(process.cwd(), series.source),
+    source: priceSourceOf(series.source),
+    sha256: series.sha256,
     first: series.bars[0]!.date,
     last: series.bars[series.bars.length - 1]!.date,
     fillerBarsDropped: series.droppedFillerDates,
@@ -98,7 +106,7 @@ export function marketOf(event: Pick<StudyEvent, "symbol" | "market">, specMarke
  */
 export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOptions = {}): StudyResult {
   const spec = parseStudySpec(specInput);
-  const dataDirs = [options.dataDir ?? bundledDataDir, bundledDataDir];
+  const dataDirs = options.priceDirs ?? [options.dataDir ?? bundledDataDir, bundledDataDir];
   const loaded = new Map<string, PriceSeries | InputError>();
   const load = (symbol: string): PriceSeries => {
     if (!loaded.has(symbol)) {
@@ -199,7 +207,7 @@ function universeRanker(dir: string, spec: StudySpec, load: (symbol: string) => 
 }
 
 /** The spec's own events followed by the catalog rows it selects. */
-function studyEvents(spec: StudySpec): (StudyEvent & { catalogId?: string })[] {
+export function studyEvents(spec: StudySpec): (StudyEvent & { catalogId?: string })[] {
   if (spec.catalog === undefined) return spec.events;
   const selected = filterCatalog(readCatalog(), spec.catalog);
   if (selected.length === 0) throw new InputError(`the catalog selection ${JSON.stringify(spec.catalog)} matches no event; list the catalog with: event-impact events`);

@@ -1,0 +1,54 @@
+import { exchangeOf } from "../calendar/exchanges.js";
+import { addDays } from "../calendar/isoDate.js";
+import type { PriceNeed } from "../sources/fetchPrices.js";
+import { marketOf, parseStudySpec, studyEvents } from "./runStudy.js";
+import type { StudySpec, StudySpecInput } from "./spec.js";
+
+/**
+ * Calendar days that hold at least `sessions` trading sessions: 1.5 days per session (weekends and
+ * holidays) plus two weeks.
+ *
+ * @example calendarSpan(250) // 389
+ */
+export function calendarSpan(sessions: number): number {
+  return Math.ceil(Math.max(0, sessions) * 1.5) + 14;
+}
+
+/** Merges needs by symbol, each covering the earliest start and the latest end asked for. */
+function bySymbol(needs: readonly PriceNeed[]): PriceNeed[] {
+  const merged = new Map<string, PriceNeed>();
+  for (const need of needs) {
+    const seen = merged.get(need.symbol);
+    merged.set(need.symbol, seen === undefined ? { ...need } : { symbol: need.symbol, from: need.from < seen.from ? need.from : seen.from, to: need.to > seen.to ? need.to : seen.to });
+  }
+  return [...merged.values()];
+}
+
+/**
+ * The symbols a study reads (each event's stock and market, catalog selections included) and the dates
+ * each must cover: from the estimation window's first day to the last event window's end around every
+ * event date.
+ *
+ * @example studyPriceNeeds({ events: [{ symbol: "1810.HK", date: "2021-01-14" }] })
+ * // [{ symbol: "1810.HK", from: "2019-12-22", to: "2021-02-05" }, { symbol: "^HSI", from: "2019-12-22", to: "2021-02-05" }]
+ */
+export function studyPriceNeeds(specInput: StudySpecInput | StudySpec): PriceNeed[] {
+  const spec = parseStudySpec(specInput);
+  const before = calendarSpan(-spec.estimationWindow[0]);
+  const after = calendarSpan(Math.max(...spec.eventWindows.map(([, end]) => end)));
+  return bySymbol(
+    studyEvents(spec).flatMap((event) =>
+      [event.symbol, marketOf(event, spec.market)].map((symbol) => ({ symbol, from: addDays(event.date, -before), to: addDays(event.date, after) })),
+    ),
+  );
+}
+
+/**
+ * The symbols a claim check reads (the stock and its market) and the dates they must cover: the
+ * estimation window before the date, through the date.
+ */
+export function claimPriceNeeds(request: { symbol: string; date: string; market?: string | undefined; estimationWindow?: [number, number] | undefined }): PriceNeed[] {
+  const from = addDays(request.date, -calendarSpan(-(request.estimationWindow ?? [-250, -11])[0]));
+  const market = request.market ?? exchangeOf(request.symbol).defaultMarket;
+  return bySymbol([request.symbol, market].map((symbol) => ({ symbol, from, to: request.date })));
+}
