@@ -2,7 +2,9 @@ import { z } from "zod";
 import { checkClaim } from "../claims/checkClaim.js";
 import { checkText } from "../reports/checkText.js";
 import { isoDateSchema } from "../calendar/isoDate.js";
+import { claimPriceNeeds } from "../study/priceNeeds.js";
 import { parseOptions } from "./options.js";
+import { preparePrices, priceSourceFlags } from "./priceOptions.js";
 
 const checkOptions = z.strictObject({
   date: isoDateSchema,
@@ -13,11 +15,13 @@ const checkOptions = z.strictObject({
   universe: z.string().min(1).optional(),
   charts: z.string().min(1).optional(),
   json: z.boolean().optional(),
+  ...priceSourceFlags,
 });
 
 export async function checkCommand(symbol: string, rawOptions: unknown): Promise<void> {
   const options = parseOptions(checkOptions, rawOptions);
-  const check = checkClaim({ symbol, date: options.date, claim: options.claim, market: options.market, model: options.model, dataDir: options.data, universeDir: options.universe });
+  const priceDirs = await preparePrices(claimPriceNeeds({ symbol, date: options.date, market: options.market }), options, options.data);
+  const check = checkClaim({ symbol, date: options.date, claim: options.claim, market: options.market, model: options.model, priceDirs, universeDir: options.universe });
   if (options.charts !== undefined) {
     const { checkCharts, writeCharts } = await import("../reports/charts/charts.js");
     process.stderr.write(`wrote ${(await writeCharts(options.charts, checkCharts(check))).join(", ")}\n`);

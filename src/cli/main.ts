@@ -23,6 +23,10 @@ program
   .option("--universe <dir>", "folder of price files of stocks to rank the day's move among (e.g. ../shared/data/hk-universe)")
   .option("--charts <dir>", "write the claim-day chart (and the universe ranking) as <name>.svg and <name>.vl.json to this folder")
   .option("--json", "print the result as JSON")
+  .option("--source <name>", "where prices come from: cache (default: the cache, then the bundled data, then Yahoo for what neither has), bundled, or yahoo")
+  .option("--offline", "read only the cache (and --data); never the network")
+  .option("--cache <dir>", "the price cache (default: $EVENT_IMPACT_CACHE or ~/.cache/event-impact)")
+  .option("--yahoo-url <url>", "fetch from this base URL instead of Yahoo's query host (default: $EVENT_IMPACT_YAHOO_URL)")
   .addHelpText("after", '\nExample:\n  event-impact check 1810.HK --date 2021-01-15 --claim "plummeted 14%"')
   .action(async (symbol: string, options: unknown) => (await import("./checkCommand.js")).checkCommand(symbol, options));
 
@@ -36,8 +40,32 @@ program
   .option("--out <dir>", "write result.json, abnormal_returns.csv, cars.csv (and aggregate.csv) to this folder")
   .option("--charts <dir>", "write the CAR chart of each event (and the CAAR chart, universe rankings) as <name>.svg and <name>.vl.json to this folder")
   .option("--json", "print the result as JSON")
-  .addHelpText("after", "\nExamples:\n  event-impact study data/studies/xiaomi-ccmc.json --out results/\n  event-impact study data/studies/ccmc-hk.json --json")
+  .option("--source <name>", "where prices come from: cache (default: the cache, then the bundled data, then Yahoo for what neither has), bundled, or yahoo")
+  .option("--offline", "read only the cache (and --data); never the network")
+  .option("--cache <dir>", "the price cache (default: $EVENT_IMPACT_CACHE or ~/.cache/event-impact)")
+  .option("--yahoo-url <url>", "fetch from this base URL instead of Yahoo's query host (default: $EVENT_IMPACT_YAHOO_URL)")
+  .option("--compare <result.json>", "report, per symbol, whether the price data differs from that of an earlier result (content hashes)")
+  .addHelpText("after", "\nExamples:\n  event-impact study data/studies/xiaomi-ccmc.json --out results/\n  event-impact study data/studies/ccmc-hk.json --json\n  event-impact study my-study.json --offline --compare results/result.json")
   .action(async (specFile: string, options: unknown) => (await import("./studyCommand.js")).studyCommand(specFile, options));
+
+program
+  .command("fetch")
+  .description("download daily prices from Yahoo Finance into the cache (merged with what it holds), with a summary per symbol")
+  .argument("<symbols...>", "Yahoo symbols, e.g. 0700.HK ^HSI AAPL")
+  .requiredOption("--from <YYYY-MM-DD>", "first date")
+  .option("--to <YYYY-MM-DD>", "last date (default: yesterday)")
+  .option("--cache <dir>", "the price cache (default: $EVENT_IMPACT_CACHE or ~/.cache/event-impact)")
+  .option("--yahoo-url <url>", "fetch from this base URL instead of Yahoo's query host (default: $EVENT_IMPACT_YAHOO_URL)")
+  .addHelpText("after", "\nExit code 2 if any symbol failed (the others are still fetched).\n\nExample:\n  event-impact fetch 0700.HK ^HSI --from 2020-01-01 --to 2021-12-31")
+  .action(async (symbols: string[], options: unknown) => (await import("./fetchCommand.js")).fetchCommand(symbols, options));
+
+program
+  .command("import")
+  .description("add price files (bundled layout, Yahoo's CSV download or yfinance history) to the cache, one symbol per file")
+  .argument("<files...>", "CSV files named after their symbol: 0700.HK.csv, INDEX_HSI.csv for ^HSI")
+  .option("--cache <dir>", "the price cache (default: $EVENT_IMPACT_CACHE or ~/.cache/event-impact)")
+  .addHelpText("after", "\nExample:\n  event-impact import downloads/0700.HK.csv downloads/INDEX_HSI.csv")
+  .action(async (files: string[], options: unknown) => (await import("./importCommand.js")).importCommand(files, options));
 
 program
   .command("events")

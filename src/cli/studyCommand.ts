@@ -3,8 +3,11 @@ import { z } from "zod";
 import { InputError } from "../errors.js";
 import { studyText } from "../reports/studyText.js";
 import { writeStudyExport } from "../reports/studyExport.js";
+import { comparePrices, priceComparisonText, readRecordedPrices } from "../reports/priceComparison.js";
+import { studyPriceNeeds } from "../study/priceNeeds.js";
 import { parseStudySpec, runStudy } from "../study/runStudy.js";
 import { parseOptions } from "./options.js";
+import { preparePrices, priceSourceFlags } from "./priceOptions.js";
 
 const studyOptions = z.strictObject({
   data: z.string().min(1).optional(),
@@ -13,6 +16,8 @@ const studyOptions = z.strictObject({
   out: z.string().min(1).optional(),
   charts: z.string().min(1).optional(),
   json: z.boolean().optional(),
+  compare: z.string().min(1).optional(),
+  ...priceSourceFlags,
 });
 
 /** Reads and validates a study spec file; errors name the file and the field path. */
@@ -34,7 +39,10 @@ export function readStudySpec(file: string) {
 
 export async function studyCommand(specFile: string, rawOptions: unknown): Promise<void> {
   const options = parseOptions(studyOptions, rawOptions);
-  const result = runStudy(readStudySpec(specFile), { dataDir: options.data, universeDir: options.universe, lenient: options.lenient });
+  const spec = readStudySpec(specFile);
+  const recorded = options.compare === undefined ? null : readRecordedPrices(options.compare);
+  const priceDirs = await preparePrices(studyPriceNeeds(spec), options, options.data);
+  const result = runStudy(spec, { priceDirs, universeDir: options.universe, lenient: options.lenient });
   if (options.out !== undefined) {
     const written = writeStudyExport(result, options.out);
     process.stderr.write(`wrote ${written.join(", ")}\n`);
@@ -49,4 +57,5 @@ export async function studyCommand(specFile: string, rawOptions: unknown): Promi
     if (series.skippedRows.length > 0) process.stderr.write(`warning: skipped ${series.skippedRows.length} invalid row(s) of ${series.file}, first at line ${series.skippedRows[0]!.line}: ${series.skippedRows[0]!.reason}\n`);
   }
   for (const dropped of result.dropped) process.stderr.write(`warning: dropped ${dropped.symbol} ${dropped.date}: ${dropped.reason}\n`);
+  if (recorded !== null) process.stderr.write(`${priceComparisonText(comparePrices(recorded, result.prices), options.compare!)}\n`);
 }
