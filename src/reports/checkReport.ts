@@ -5,7 +5,8 @@ import { escapeHtml, htmlFacts, htmlFigure, htmlTable } from "./html.js";
 import { provenanceSection, type ReportContext } from "./reportContext.js";
 import { num, pct } from "./table.js";
 
-const MEASURES: [keyof ClaimMeasures, string, string][] = [
+/** The measures of a check as shown in tables: key, label and what it measures. */
+export const MEASURES: [keyof ClaimMeasures, string, string][] = [
   ["closeToClose", "close-to-close", "adjusted close against the previous adjusted close"],
   ["openGap", "open gap", "open against the previous close (raw prices)"],
   ["intradayLow", "intraday low", "the day's low against the previous close"],
@@ -45,13 +46,15 @@ function magnitude(fraction: number): string {
   return `${(Math.abs(fraction) * 100).toFixed(2)}%`;
 }
 
-function question(check: ClaimCheck): string {
+/** The question a check answers, in words: the claim or, without one, how unusual the day was. */
+export function question(check: ClaimCheck): string {
   if (check.claim === null) return `How unusual was ${check.symbol}'s move on ${check.date}?`;
   const way = check.claim.direction === "down" ? "fall" : check.claim.direction === "up" ? "rise" : "move";
   return `Claim: “${check.claim.text}”. Did ${check.symbol} ${way} ${(Math.abs(check.claim.value) * 100).toFixed(2).replace(/\.?0+$/, "")}% on ${check.date}?`;
 }
 
-function universeTables(check: ClaimCheck): string {
+/** The universe ranking of a check with a universe: ranks and the day's biggest movers. */
+export function universeTables(check: ClaimCheck): string {
   const u = check.universe!;
   const rank = (label: string, r: typeof u.ret | null) => (r === null ? [label, "n/a", "", "", ""] : [label, pct(r.value), `${r.rank} of ${r.of}`, String(r.fellMore), String(r.roseMore)]);
   return [
@@ -62,7 +65,8 @@ function universeTables(check: ClaimCheck): string {
   ].join("");
 }
 
-function method(check: ClaimCheck): string {
+/** How a check was made, as a definition list: the day, the claim band, the model and the thresholds. */
+export function method(check: ClaimCheck): string {
   const facts: [string, string][] = [
     ["day", `${check.date} against the previous session ${check.previousDate}: adjusted closes for returns, raw open, high, low and close for the intraday measures`],
     ["claim", check.claim === null ? "none given" : `the first percentage of the claim is the claimed move; it matches a measure within its own rounding (moves of ${magnitude(check.claim.band[0])} ${Number.isFinite(check.claim.band[1]) ? `up to ${magnitude(check.claim.band[1])}` : "or more"}); the low is compared with falls and the high with rises`],

@@ -32,7 +32,8 @@ export function htmlFigure(svg: string, caption?: string): string {
   return `<figure class="chart">${svg}${caption === undefined ? "" : `<figcaption>${escapeHtml(caption)}</figcaption>`}</figure>`;
 }
 
-const STYLE = `
+/** The reports' CSS (screen and print), for pages built on the same look. */
+export const STYLE = `
 :root { color-scheme: light; }
 body { font-family: Helvetica, Arial, sans-serif; color: #1a1a1a; background: #ffffff; line-height: 1.45; margin: 0 auto; max-width: 860px; padding: 24px 20px 48px; }
 h1 { font-size: 1.6rem; margin: 0 0 0.3rem; }
