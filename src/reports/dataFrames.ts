@@ -1,6 +1,7 @@
 import type { DataFrame } from "danfojs-node";
 import type { ClaimCheck } from "../claims/checkClaim.js";
 import type { StudyResult } from "../study/runStudy.js";
+import { htmlTable } from "./html.js";
 import { abnormalReturnRows, windowRows } from "./studyRows.js";
 
 /**
@@ -19,4 +20,16 @@ export async function claimCheckDataFrame(check: ClaimCheck): Promise<DataFrame>
   return new DataFrame(
     Object.entries(check.measures).map(([measure, value]) => ({ measure, value, matchesClaim: matches.has(measure) })),
   );
+}
+
+/**
+ * A DataFrame as an HTML table for notebooks (tslab's `display.html`): every row and column, numbers to
+ * six significant digits, dates and text as they are.
+ *
+ * @example tslab.display.html(dataFrameHtml(windows))
+ */
+export function dataFrameHtml(frame: DataFrame): string {
+  const cell = (value: unknown) => (typeof value === "number" && !Number.isInteger(value) ? Number(value.toPrecision(6)).toString() : String(value));
+  const rows = (frame.values as unknown[][]).map((row) => row.map(cell));
+  return htmlTable(frame.columns, rows);
 }

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Executes every notebook in notebooks/ with Jupyter's nbconvert and the tslab TypeScript kernel.
+// Without arguments, the executed notebooks replace the originals, all of them only once every cell of
+// every notebook has run without error; with --output-dir DIR they are written there instead.
+// Needs `npm run build` first (the notebooks import the built package) and Jupyter (see DEVELOPERS.md).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const notebooksDir = join(root, "notebooks");
+/** Jupyter's Python: Debian's, which has nbconvert and jupyter_client (the first python3 on PATH may not). */
+const jupyterPython = "/usr/bin/python3";
+
+const outputIndex = process.argv.indexOf("--output-dir");
+const outputDir = outputIndex >= 0 ? resolve(process.argv[outputIndex + 1] ?? "") : null;
+
+function fail(message) {
+  process.stderr.write(`run-notebooks: ${message}\n`);
+  process.exit(1);
+}
+
+function run(command, args, options = {}) {
+  return spawnSync(command, args, { encoding: "utf8", ...options });
+}
+
+if (run(jupyterPython, ["-m", "nbconvert", "--version"]).status !== 0) {
+  fail(`Jupyter's nbconvert is not installed for ${jupyterPython}: apt-get install -y --no-install-recommends jupyter-nbconvert python3-ipykernel (see DEVELOPERS.md)`);
+}
+if (!existsSync(join(root, "dist/index.js"))) fail("the package is not built: run npm run build first");
+
+const tslab = join(root, "node_modules/.bin/tslab");
+const kernels = run(jupyterPython, ["-c", "from jupyter_client.kernelspec import find_kernel_specs; print(' '.join(find_kernel_specs()))"]);
+if (!kernels.stdout.split(/\s+/).includes("tslab")) {
+  process.stderr.write("registering the tslab kernel with Jupyter\n");
+  const install = run(tslab, ["install", `--python=${jupyterPython}`], { stdio: "inherit" });
+  if (install.status !== 0) fail("tslab install failed");
+}
+
+// The notebooks import "event-impact" as a user's project would, from node_modules.
+const self = join(root, "node_modules/event-impact");
+if (!existsSync(self)) symlinkSync("..", self, "dir");
+
+const notebooks = readdirSync(notebooksDir).filter((name) => name.endsWith(".ipynb")).sort();
+if (notebooks.length === 0) fail(`no notebooks in ${notebooksDir}`);
+const staging = outputDir ?? mkdtempSync(join(notebooksDir, ".executed-"));
+mkdirSync(staging, { recursive: true });
+// The kernel's command is `tslab`: put the project's own on the PATH.
+const env = { ...process.env, PATH: `${join(root, "node_modules/.bin")}:${process.env.PATH}` };
+for (const name of notebooks) {
+  process.stderr.write(`executing notebooks/${name}\n`);
+  const result = run(
+    jupyterPython,
+    ["-m", "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.record_timing=False", "--output-dir", staging, "--output", name, join(notebooksDir, name)],
+    { env, stdio: ["ignore", "inherit", "pipe"] },
+  );
+  if (result.status !== 0) {
+    if (outputDir === null) rmSync(staging, { recursive: true, force: true });
+    fail(`notebooks/${name} failed:\n${result.stderr.split("\n").filter((line) => !/^\s*(File|\^|warn)/.test(line)).slice(-40).join("\n")}`);
+  }
+}
+if (outputDir === null) {
+  for (const name of notebooks) renameSync(join(staging, name), join(notebooksDir, name));
+  rmSync(staging, { recursive: true, force: true });
+}
+process.stderr.write(`executed ${notebooks.length} notebooks without error${outputDir === null ? "" : ` into ${outputDir}`}\n`);
