@@ -96,3 +96,14 @@ describe("the batch engine equals the direct per-event refit to 1e-10", () => {
     compareWithDirect(firms, { firm: Int32Array.from(firm), day0: Int32Array.from(day0) }, OPTIONS);
   });
 });
+
+describe("worker threads", () => {
+  it("study --threads 2 gives the same result as one thread", async () => {
+    const { runCli } = await import("./helpers/cli.js");
+    const one = runCli(["study", "data/studies/ccmc-hk.json", "--threads", "1", "--json"]);
+    const two = runCli(["study", "data/studies/ccmc-hk.json", "--threads", "2", "--json"]);
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+  });
+});

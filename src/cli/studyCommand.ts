@@ -13,6 +13,7 @@ const studyOptions = z.strictObject({
   data: z.string().min(1).optional(),
   universe: z.string().min(1).optional(),
   lenient: z.boolean().optional(),
+  threads: z.coerce.number().int().min(1, "use 1 or more threads").max(256).optional(),
   out: z.string().min(1).optional(),
   charts: z.string().min(1).optional(),
   json: z.boolean().optional(),
@@ -42,7 +43,7 @@ export async function studyCommand(specFile: string, rawOptions: unknown): Promi
   const spec = readStudySpec(specFile);
   const recorded = options.compare === undefined ? null : readRecordedPrices(options.compare);
   const priceDirs = await preparePrices(studyPriceNeeds(spec), options, options.data);
-  const result = runStudy(spec, { priceDirs, universeDir: options.universe, lenient: options.lenient });
+  const result = runStudy(spec, { priceDirs, universeDir: options.universe, lenient: options.lenient, threads: options.threads });
   if (options.out !== undefined) {
     const written = writeStudyExport(result, options.out);
     process.stderr.write(`wrote ${written.join(", ")}\n`);

@@ -9,6 +9,7 @@ import { filterCatalog, readCatalog } from "./catalog.js";
 import { carPathAt, cumulativeWindows, type CarPathPoint } from "./carPath.js";
 import { columnsCrossSectionInput, crossSectionOf, type Aggregate } from "./crossSection.js";
 import { analyseEvents, eventProblem, prepareFirm, type PreparedFirm } from "./eventBatch.js";
+import { analyseEventsInParallel, threadCount } from "./parallelBatch.js";
 import { alignedReturns, eventAnalysisAt, type EventAnalysis } from "./eventStudy.js";
 import { rankInUniverse, readUniverse, universeMoves, type StockMove, type UniverseRanking } from "./universeRanking.js";
 import { studySpecSchema, type StudyEvent, type StudySpec, type StudySpecInput } from "./spec.js";
@@ -70,6 +71,8 @@ export interface StudyOptions {
   universeDir?: string | undefined;
   /** Skip price rows that fail validation (listed in `prices[].skippedRows`) instead of dropping the event. */
   lenient?: boolean | undefined;
+  /** Worker threads for the single-firm statistics; default: all cores from `PARALLEL_THRESHOLD` events on. */
+  threads?: number | undefined;
 }
 
 /** Where a price series came from: its file (relative to the working folder), date range and what reading dropped. */
@@ -154,7 +157,7 @@ export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOp
   }
 
   const batch = { firm: Int32Array.from(studied, (e) => e.firm), day0: Int32Array.from(studied, (e) => e.day0) };
-  const columns = analyseEvents(firms, batch, spec);
+  const columns = analyseEventsInParallel(firms, batch, spec, threadCount(batch.firm.length, options.threads));
   const paths = analyseEvents(firms, batch, { ...spec, eventWindows: cumulativeWindows(spec.eventWindows) });
   const rank = options.universeDir === undefined ? null : universeRanker(options.universeDir, spec, load);
   const events: EventResult[] = studied.map(({ firm, announcement, catalogId }, k) => {
