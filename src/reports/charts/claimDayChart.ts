@@ -12,7 +12,7 @@ const PANEL_HEIGHT = 260;
  */
 export function claimDayChartSpec(check: ClaimCheck): TopLevelSpec {
   const { prices, measures, claim } = check;
-  const date = { field: "date", type: "temporal", timeUnit: "utcyearmonthdate", axis: { title: "date (trading sessions)", format: "%-d %b %Y", labelAngle: 0 } } as const;
+  const date = { field: "date", type: "temporal", timeUnit: "utcyearmonthdate", axis: { title: "date (trading sessions)", format: "%-d %b %Y", labelAngle: 0, labelSeparation: 16 } } as const;
   const price = { type: "quantitative", scale: { zero: false, padding: 24 }, axis: { title: "price (local currency)" } } as const;
   const extreme = claim?.direction === "up" || (claim === null && measures.closeToClose > 0) ? { label: "high", value: measures.intradayHigh, price: prices.high } : { label: "low", value: measures.intradayLow, price: prices.low };
   const actual = [
@@ -50,7 +50,7 @@ export function claimDayChartSpec(check: ClaimCheck): TopLevelSpec {
         data: { values: actual },
         layer: [
           { mark: { type: "point", filled: true, size: 70, color: COLORS.highlight }, encoding: { x: date, y: { ...price, field: "price" } } },
-          { mark: { type: "text", align: "right", dx: -10, fontSize: 12, color: COLORS.highlight }, encoding: { x: date, y: { ...price, field: "price" }, text: { field: "label" } } },
+          { mark: { type: "text", align: "right", baseline: "bottom", dx: -8, dy: -2, fontSize: 12, color: COLORS.highlight }, encoding: { x: date, y: { ...price, field: "price" }, text: { field: "label" } } },
         ],
       },
     ],
