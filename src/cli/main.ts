@@ -86,6 +86,19 @@ program
   .action(async (resultFile: string, options: unknown) => (await import("./reportCommand.js")).reportCommand(resultFile, options));
 
 program
+  .command("serve")
+  .description("serve the claim check as a web page (form, verdict, measures, charts, shareable links) and a JSON API, on this machine")
+  .option("--port <n>", "the port to listen on (0: any free port)", "8080")
+  .option("--host <address>", "the address to listen on; only this machine by default", "127.0.0.1")
+  .option("--data <dir>", "folder of price files <SYMBOL>.csv; symbols it lacks come from the bundled data")
+  .option("--universe <dir>", "folder of price files of stocks to rank each checked day among (e.g. ../shared/data/hk-universe)")
+  .addHelpText(
+    "after",
+    "\nPages and API (GET):\n  /                                        the form\n  /check?symbol=&date=&claim=&market=      a result (shareable; claim and market optional)\n  /api/check?symbol=&date=&claim=&market=  the same check as JSON (as check --json); bad input: 400 {error}\n  /api/events?symbol=&action=&authority=   the event catalog as JSON (as events --json)\n\nExamples:\n  event-impact serve\n  event-impact serve --port 8081 --universe ../shared/data/hk-universe\n  open http://127.0.0.1:8080/check?symbol=1810.HK&date=2021-01-15&claim=plummeted%2014%25",
+  )
+  .action(async (options: unknown) => (await import("./serveCommand.js")).serveCommand(options));
+
+program
   .command("demo")
   .description("the Xiaomi case on bundled data: its event study, the claim check of \"plummeted 14%\", and the study of every bundled Hong Kong CCMC listing")
   .action(async () => (await import("./demoCommand.js")).demoCommand());

@@ -28,8 +28,9 @@ export const EXAMPLE = { symbol: "1810.HK", date: "2021-01-15", claim: "Xiaomi's
 
 /**
  * Progressive enhancement: with JavaScript the form's result replaces the previous one without a page
- * load (the same server-rendered page is fetched and its `#outcome` swapped in) and the address bar
- * takes the result's shareable URL; without JavaScript the form is a plain GET to `/check`.
+ * load (the same server-rendered page is fetched, its `#outcome` swapped in and the fields' invalid marks
+ * copied) and the address bar takes the result's shareable URL; without JavaScript the form is a plain
+ * GET to `/check`.
  */
 const SCRIPT = `(() => {
   const form = document.getElementById("check-form");
@@ -48,6 +49,14 @@ const SCRIPT = `(() => {
       const outcome = next.getElementById("outcome");
       if (!outcome) throw new Error("no result in the response");
       document.getElementById("outcome").replaceWith(outcome);
+      for (const field of form.elements) {
+        const fresh = field.id ? next.getElementById(field.id) : null;
+        if (!fresh) continue;
+        for (const name of ["aria-invalid", "aria-errormessage"]) {
+          if (fresh.hasAttribute(name)) field.setAttribute(name, fresh.getAttribute(name));
+          else field.removeAttribute(name);
+        }
+      }
       document.title = next.title;
       history.pushState(null, "", url);
       status.textContent = "";
@@ -91,6 +100,7 @@ form { display: grid; grid-template-columns: 1fr 1fr; gap: 0.8rem 1.2rem; backgr
 label { font-weight: bold; margin-bottom: 0.2rem; }
 label .optional { font-weight: normal; color: #555555; }
 input { font: inherit; padding: 0.35rem 0.5rem; border: 1px solid #8c8c8c; border-radius: 3px; }
+input[aria-invalid="true"] { border: 2px solid #c0392b; }
 .hint { font-size: 0.82rem; color: #555555; margin: 0.2rem 0 0; }
 .actions { display: flex; align-items: center; gap: 1rem; }
 button { font: inherit; font-weight: bold; padding: 0.45rem 1.2rem; background: #1f4e79; color: #ffffff; border: 0; border-radius: 3px; cursor: pointer; }
