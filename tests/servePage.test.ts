@@ -59,7 +59,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the claim-check page in headless Chromiu
     await page.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
 
     await page.getByLabel("Symbol", { exact: true }).focus();
-    await page.keyboard.type("1810.HK");
+    await page.keyboard.type("1810.hk");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("date");
     await page.keyboard.type("01152021");

@@ -58,7 +58,8 @@ const SCRIPT = `(() => {
         }
       }
       document.title = next.title;
-      history.pushState(null, "", url);
+      const share = outcome.querySelector("#share-link");
+      history.pushState(null, "", share ? share.getAttribute("href") : url);
       status.textContent = "";
       const heading = outcome.querySelector("h2");
       if (heading) { heading.tabIndex = -1; heading.focus(); }
