@@ -37,6 +37,7 @@ program
   .option("--data <dir>", "folder of price files <SYMBOL>.csv; symbols it lacks come from the bundled data")
   .option("--universe <dir>", "folder of price files of stocks to rank each event's day 0 among")
   .option("--lenient", "skip price rows that fail validation (listed in the result) instead of dropping their events")
+  .option("--threads <n>", "worker threads for the per-event statistics (default: all cores from 20,000 events on)")
   .option("--out <dir>", "write result.json, abnormal_returns.csv, cars.csv (and aggregate.csv) to this folder")
   .option("--charts <dir>", "write the CAR chart of each event (and the CAAR chart, universe rankings) as <name>.svg and <name>.vl.json to this folder")
   .option("--json", "print the result as JSON")
