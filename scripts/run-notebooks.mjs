@@ -4,7 +4,8 @@
 // every notebook has run without error; with --output-dir DIR they are written there instead.
 // Needs `npm run build` first (the notebooks import the built package) and Jupyter (see DEVELOPERS.md).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -48,16 +49,34 @@ const staging = outputDir ?? mkdtempSync(join(notebooksDir, ".executed-"));
 mkdirSync(staging, { recursive: true });
 // The kernel's command is `tslab`: put the project's own on the PATH.
 const env = { ...process.env, PATH: `${join(root, "node_modules/.bin")}:${process.env.PATH}` };
-for (const name of notebooks) {
-  process.stderr.write(`executing notebooks/${name}\n`);
-  const result = run(
+const execute = (name, dir, extra = []) =>
+  run(
     jupyterPython,
-    ["-m", "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.record_timing=False", "--output-dir", staging, "--output", name, join(notebooksDir, name)],
+    ["-m", "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.record_timing=False", ...extra, "--output-dir", dir, "--output", name, join(notebooksDir, name)],
     { env, stdio: ["ignore", "inherit", "pipe"] },
   );
-  if (result.status !== 0) {
+
+/** The first failing cell of a notebook and what it printed: tslab reports compile errors on stderr only, so run it again letting errors through. */
+function firstError(name) {
+  const dir = mkdtempSync(join(tmpdir(), "event-impact-notebook-"));
+  execute(name, dir, ["--allow-errors"]);
+  const cells = JSON.parse(readFileSync(join(dir, name), "utf8")).cells;
+  rmSync(dir, { recursive: true, force: true });
+  for (const cell of cells) {
+    const bad = (cell.outputs ?? []).filter((output) => output.output_type === "error" || output.name === "stderr");
+    if (bad.length > 0) {
+      const text = bad.map((output) => (output.output_type === "error" ? `${output.ename}: ${output.evalue}` : [output.text].flat().join(""))).join("\n");
+      return `in the cell\n${[cell.source].flat().join("").replace(/^/gm, "    ")}\n${text}`;
+    }
+  }
+  return "(no cell output says why; run the notebook in Jupyter)";
+}
+
+for (const name of notebooks) {
+  process.stderr.write(`executing notebooks/${name}\n`);
+  if (execute(name, staging).status !== 0) {
     if (outputDir === null) rmSync(staging, { recursive: true, force: true });
-    fail(`notebooks/${name} failed:\n${result.stderr.split("\n").filter((line) => !/^\s*(File|\^|warn)/.test(line)).slice(-40).join("\n")}`);
+    fail(`notebooks/${name} failed ${firstError(name)}`);
   }
 }
 if (outputDir === null) {
