@@ -21,6 +21,7 @@ export function claimDayChartSpec(check: ClaimCheck): TopLevelSpec {
   ];
   const lastDate = check.pricePath[check.pricePath.length - 1]!.date;
   const claimedPrice = claim === null ? null : prices.previousClose * (1 + claim.value);
+  const claimAbove = claimedPrice !== null && claimedPrice > prices.previousClose;
   const pricePanel = {
     title: { text: "Price path around the date", fontSize: 13 },
     width: CHART_WIDTH,
@@ -32,7 +33,7 @@ export function claimDayChartSpec(check: ClaimCheck): TopLevelSpec {
         data: { values: [{ date: lastDate, price: prices.previousClose, label: `previous close ${prices.previousClose} (${check.previousDate})` }] },
         layer: [
           { mark: { type: "rule", color: "#555555", strokeDash: [2, 3] }, encoding: { y: { ...price, field: "price" } } },
-          { mark: { type: "text", align: "right", dy: -8, fontSize: 12 }, encoding: { x: date, y: { ...price, field: "price" }, text: { field: "label" } } },
+          { mark: { type: "text", align: "right", dy: claimAbove ? 14 : -8, fontSize: 12 }, encoding: { x: date, y: { ...price, field: "price" }, text: { field: "label" } } },
         ],
       },
       ...(claimedPrice === null
@@ -42,7 +43,7 @@ export function claimDayChartSpec(check: ClaimCheck): TopLevelSpec {
               data: { values: [{ date: lastDate, price: claimedPrice, label: `claimed "${claim!.text}": ${signedPercent(claim!.value, 1)} → ${claimedPrice.toPrecision(4)}` }] },
               layer: [
                 { mark: { type: "rule", color: COLORS.claim, strokeDash: [6, 4], strokeWidth: 2 }, encoding: { y: { ...price, field: "price" } } },
-                { mark: { type: "text", align: "right", dy: 12, fontSize: 12, color: COLORS.claim }, encoding: { x: date, y: { ...price, field: "price" }, text: { field: "label" } } },
+                { mark: { type: "text", align: "right", dy: claimAbove ? -8 : 12, fontSize: 12, color: COLORS.claim }, encoding: { x: date, y: { ...price, field: "price" }, text: { field: "label" } } },
               ],
             },
           ]),
@@ -56,7 +57,7 @@ export function claimDayChartSpec(check: ClaimCheck): TopLevelSpec {
     ],
   };
 
-  const returnAxis = { type: "quantitative", axis: { title: "daily close-to-close return (%)", format: "%" } } as const;
+  const returnAxis = { type: "quantitative", axis: { title: "daily close-to-close return (%)", format: "%", labelSeparation: 10 } } as const;
   const rank = `${(measures.percentile * 100).toFixed(1)}% of the other ${check.historyDays} days were lower`;
   const histogramPanel = {
     title: { text: `Every daily return of ${check.symbol} on file (${check.dailyReturns.length} days, ${check.dailyReturns[0]!.date} to ${check.dailyReturns[check.dailyReturns.length - 1]!.date})`, fontSize: 13 },
@@ -76,7 +77,7 @@ export function claimDayChartSpec(check: ClaimCheck): TopLevelSpec {
         data: { values: [{ ret: measures.closeToClose, label: `${check.date}: ${signedPercent(measures.closeToClose)} (${rank})` }] },
         layer: [
           { mark: { type: "rule", color: COLORS.highlight, strokeWidth: 2 }, encoding: { x: { ...returnAxis, field: "ret" } } },
-          { mark: { type: "text", align: "left", dx: 6, y: 10, fontSize: 12, color: COLORS.highlight }, encoding: { x: { ...returnAxis, field: "ret" }, text: { field: "label" } } },
+          { mark: { type: "text", ...besideRule(measures.closeToClose), y: 10, fontSize: 12, color: COLORS.highlight }, encoding: { x: { ...returnAxis, field: "ret" }, text: { field: "label" } } },
         ],
       },
       ...(claim === null
@@ -86,7 +87,7 @@ export function claimDayChartSpec(check: ClaimCheck): TopLevelSpec {
               data: { values: [{ ret: claim.value, label: `claimed ${signedPercent(claim.value, 1)}` }] },
               layer: [
                 { mark: { type: "rule", color: COLORS.claim, strokeDash: [6, 4], strokeWidth: 2 }, encoding: { x: { ...returnAxis, field: "ret" } } },
-                { mark: { type: "text", align: "left", dx: 6, y: 28, fontSize: 12, color: COLORS.claim }, encoding: { x: { ...returnAxis, field: "ret" }, text: { field: "label" } } },
+                { mark: { type: "text", ...besideRule(claim.value), y: 28, fontSize: 12, color: COLORS.claim }, encoding: { x: { ...returnAxis, field: "ret" }, text: { field: "label" } } },
               ],
             },
           ]),
@@ -103,4 +104,9 @@ export function claimDayChartSpec(check: ClaimCheck): TopLevelSpec {
     vconcat: [pricePanel, histogramPanel],
     resolve: { scale: { x: "independent", y: "independent" } },
   } as TopLevelSpec;
+}
+
+/** A label beside a vertical rule, on the side towards the middle of a return axis (left of rises, right of falls). */
+function besideRule(value: number): { align: "left" | "right"; dx: number } {
+  return value > 0 ? { align: "right", dx: -6 } : { align: "left", dx: 6 };
 }
