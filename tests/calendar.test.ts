@@ -132,6 +132,18 @@ describe("eventDayIndex", () => {
     expect(eventDayIndex(hk, "1810.HK", { date: "2021-01-14" })).toBe(jan14);
   });
 
+  it("a New York date without time, for a Hong Kong stock -> the first session after the New York day ends", () => {
+    // 14 Jan ends at 24:00 New York = 15 Jan 13:00 Hong Kong, before the 15 Jan close
+    expect(eventDayIndex(hk, "1810.HK", { date: "2021-01-14", timezone: "America/New_York" })).toBe(jan15);
+    // Friday 15 Jan ends at 16 Jan 13:00 Hong Kong, a Saturday -> Monday
+    expect(eventDayIndex(hk, "1810.HK", { date: "2021-01-15", timezone: "America/New_York" })).toBe(jan18);
+  });
+
+  it("a date without time in a zone on the exchange's clock -> that date", () => {
+    expect(eventDayIndex(hk, "1810.HK", { date: "2021-01-14", timezone: "Asia/Shanghai" })).toBe(jan14);
+    expect(eventDayIndex(hk, "1810.HK", { date: "2021-01-14", timezone: "Asia/Hong_Kong" })).toBe(jan14);
+  });
+
   it("a date after the last trading date -> -1", () => {
     expect(eventDayIndex(hk, "1810.HK", { date: "2021-01-20" })).toBe(-1);
     expect(eventDayIndex(hk, "1810.HK", { date: "2021-01-20", time: "09:00", timezone: "Asia/Hong_Kong" })).toBe(-1);

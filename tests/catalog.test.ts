@@ -58,7 +58,7 @@ describe("a study of catalog events", () => {
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     expect(result.events.map((e: { catalogId: string; symbol: string; day0: string }) => `${e.catalogId} ${e.symbol} ${e.day0}`)).toEqual([
-      "E01 0941.HK 2020-06-24",
+      "E01 0941.HK 2020-06-26",
       "E04 0981.HK 2020-12-04",
       "E04 0883.HK 2020-12-04",
       "E13 1810.HK 2021-01-15",

@@ -53,6 +53,17 @@ describe("checkClaim on the Xiaomi case (bundled data)", () => {
     expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "closed 10.3% lower" }).claim?.matches).toEqual(["closeToClose"]);
   });
 
+  it("matches only the measures the wording points to, and says where else the figure fits", () => {
+    const closed = checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "closed 13.6% lower" }).claim!;
+    expect(closed.matches).toEqual([]);
+    expect(closed.otherMatches).toEqual(["intradayLow"]);
+    const intraday = checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "fell as much as 14%" });
+    expect(intraday.claim?.matches).toEqual(["intradayLow"]);
+    expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "closed 13.6% lower" }).verdict).toMatch(
+      /speaks of the close, which it does not match; the figure matches the intraday low \(-13\.63%\)/,
+    );
+  });
+
   it("reports measures and a verdict without a claim", () => {
     const plain = checkClaim({ symbol: "1810.HK", date: "2021-01-15" });
     expect(plain.claim).toBeNull();

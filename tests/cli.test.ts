@@ -179,7 +179,13 @@ describe("atomic export", () => {
     const { writeFilesAtomically } = await import("../src/reports/atomicWrite.js");
     const dir = tempDir();
     mkdirSync(join(dir, "b.csv.blocked"));
-    expect(() => writeFilesAtomically(dir, { "a.csv": "a\n", "missing/b.csv": "b\n" })).toThrow();
+    expect(() => writeFilesAtomically(dir, { "a.csv": "a\n", "missing/b.csv": "b\n" })).toThrow(/cannot write to .*: ENOENT/);
     expect(readdirSync(dir)).toEqual(["b.csv.blocked"]);
+  });
+
+  it("an --out folder that cannot be created is bad input (exit 2), not a crash", () => {
+    const { code, stderr } = runCli(["study", XIAOMI_SPEC, "--out", "/dev/null/results"]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/error: cannot write to \/dev\/null\/results: ENOTDIR/);
   });
 });

@@ -44,6 +44,19 @@ describe("parseClaim", () => {
     expect(parseClaim("almost 14%").bound).toBe("rounded");
   });
 
+  it("reads a hyphen inside a range as a dash, not a minus sign", () => {
+    expect(parseClaim("rose 5-7%")).toMatchObject({ value: 0.07, direction: "up" });
+  });
+
+  it("finds bound words only as whole words", () => {
+    expect(parseClaim("turnover 10%").bound).toBe("rounded");
+    expect(parseClaim("thunder of 10%").bound).toBe("rounded");
+  });
+
+  it("does not read 'close to' as a claim about the close", () => {
+    expect(parseClaim("fell close to 14%").measureHint).toBeNull();
+  });
+
   it("notes the measure the wording points to", () => {
     expect(parseClaim("fell as much as 14%").measureHint).toBe("intraday");
     expect(parseClaim("closed 10.3% lower").measureHint).toBe("close");

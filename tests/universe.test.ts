@@ -16,7 +16,7 @@ describe("rankInUniverse", () => {
     { symbol: "C", ret: 0.08, ar: 0.07 },
     { symbol: "F", name: "Firm", ret: 0, ar: 0 },
   ];
-  const ranking = rankInUniverse(moves, { symbol: "F", ret: -0.03, ar: -0.05 }, { date: "2021-01-15", market: "^HSI", universe: "u" });
+  const ranking = rankInUniverse(moves, { symbol: "F", ret: -0.03, ar: -0.05 }, { date: "2021-01-15", market: "^HSI", universe: "u", unreadable: [] });
 
   it("ranks the firm's values among the other stocks, 1 being the lowest", () => {
     // others' returns: -0.05, 0.02, 0.08 -> one fell more than -0.03, two rose more

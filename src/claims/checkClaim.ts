@@ -5,11 +5,13 @@ import type { ModelName } from "../models/expectedReturnModel.js";
 import { standardScore, shareBelow } from "../statistics/standardScore.js";
 import { bundledDataDir, readPriceSeriesFrom } from "../sources/localFiles.js";
 import type { PriceBar, PriceSeries } from "../sources/priceBar.js";
+import { estimationRange } from "../study/eventBatch.js";
 import { alignedReturns, analyseEvent } from "../study/eventStudy.js";
+import { DEFAULT_ESTIMATION_WINDOW, DEFAULT_MIN_ESTIMATION_OBSERVATIONS } from "../study/spec.js";
 import { rankInUniverse, readUniverse, universeMoves, type UniverseRanking } from "../study/universeRanking.js";
-import { SCHEMA_VERSION, priceProvenance, type PriceProvenance } from "../study/runStudy.js";
+import { SCHEMA_VERSION, priceProvenance, type PriceProvenance } from "../study/provenance.js";
 import { dayMoves } from "./dayMeasures.js";
-import { matchesClaim, parseClaim, type ParsedClaim } from "./parseClaim.js";
+import { matchesClaim, parseClaim, type MeasureHint, type ParsedClaim } from "./parseClaim.js";
 import { dailyReturns, pricePath, type DailyReturn, type PricePathPoint } from "./priceContext.js";
 import { writeVerdict } from "./verdict.js";
 
@@ -50,7 +52,11 @@ export interface ClaimCheck {
   /** Daily returns on file besides day 0, against which `percentile` is taken. */
   historyDays: number;
   inference: ClaimInference | null;
-  claim: (ParsedClaim & { matches: MoveMeasure[] }) | null;
+  /**
+   * `matches`: the measures the claimed size matches, among those its wording points to (all of them
+   * when it names none); `otherMatches`: measures outside the wording that the size matches.
+   */
+  claim: (ParsedClaim & { matches: MoveMeasure[]; otherMatches: MoveMeasure[] }) | null;
   /** The day's return and abnormal return ranked among a universe of stocks, when one was given. */
   universe: UniverseRanking | null;
   /** Why a measure is missing (no intraday data, too short an estimation window). */
@@ -78,11 +84,16 @@ export interface ClaimCheckRequest {
   /** Folder of price files of the stocks to rank the day's move among. */
   universeDir?: string | undefined;
   model?: ModelName | undefined;
-  estimationWindow?: [number, number] | undefined;
-  minEstimationObservations?: number | undefined;
 }
 
 const MOVE_MEASURES: readonly MoveMeasure[] = ["closeToClose", "openGap", "intradayLow", "intradayHigh", "marketAdjusted", "abnormalReturn"];
+
+/** The measures a claim's wording points to: "closed" to the close-based ones, "opened" to the gap, "as much as" to the extremes. */
+const HINTED_MEASURES: Record<MeasureHint, readonly MoveMeasure[]> = {
+  close: ["closeToClose", "marketAdjusted", "abnormalReturn"],
+  open: ["openGap"],
+  intraday: ["intradayLow", "intradayHigh"],
+};
 
 /**
  * Checks a claim about a stock's move on a date (DESIGN section 7): every measure of that day against
@@ -101,14 +112,17 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
   const bar = firm.bars[day]!;
   const previous = firm.bars[day - 1]!;
   const moves = dayMoves(previous, bar);
-  const marketReturn = dayMoves(marketSeries.bars[marketDay - 1]!, marketSeries.bars[marketDay]!).closeToClose;
+  const marketPrevious = marketSeries.bars.findIndex((b) => b.date === previous.date);
+  const marketBase = marketSeries.bars[marketPrevious >= 0 ? marketPrevious : marketDay - 1]!;
+  const marketReturn = dayMoves(marketBase, marketSeries.bars[marketDay]!).closeToClose;
 
   const history = otherDayReturns(firm.bars, day);
   const notes: string[] = [];
+  if (marketPrevious < 0) notes.push(`${market} has no close on ${previous.date}, so its return is measured from ${marketBase.date}`);
   if (moves.openGap === null) notes.push(`${request.symbol} has no intraday data on ${request.date} (zero volume, open = high = low = close), so the open gap and intraday extremes are not measured`);
 
   const model = request.model ?? "market";
-  const estimationWindow = request.estimationWindow ?? [-250, -11];
+  const estimationWindow: [number, number] = [...DEFAULT_ESTIMATION_WINDOW];
   let inference: ClaimInference | null = null;
   let abnormalReturn: number | null = null;
   let zScore: number | null = null;
@@ -120,14 +134,14 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
       model,
       returns: "simple",
       estimationWindow,
-      minEstimationObservations: request.minEstimationObservations ?? 100,
+      minEstimationObservations: DEFAULT_MIN_ESTIMATION_OBSERVATIONS,
       eventWindows: [[0, 0]],
     });
     const window = analysis.windows[0]!;
     abnormalReturn = window.car;
     inference = { t: window.t, p: window.p, df: window.df, model, estimationWindow, nEstimation: analysis.nEstimation, sigma: analysis.sigma, estimation: analysis.estimation };
-    const first = Math.max(1, day0 + estimationWindow[0]);
-    zScore = standardScore(moves.closeToClose, returns.firm.subarray(first, day0 + estimationWindow[1] + 1));
+    const [first, last] = estimationRange(day0, estimationWindow);
+    zScore = standardScore(moves.closeToClose, returns.firm.subarray(first, last + 1));
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     notes.push(`no abnormal return or z-score: ${error.message}`);
@@ -141,15 +155,19 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
     zScore,
     percentile: shareBelow(moves.closeToClose, history),
   };
+  const stocks = request.universeDir === undefined ? null : readUniverse(request.universeDir);
   const universe =
-    request.universeDir === undefined
+    stocks === null
       ? null
       : rankInUniverse(
-          universeMoves(readUniverse(request.universeDir), marketSeries, request.date, { model, returns: "simple", estimationWindow, minEstimationObservations: request.minEstimationObservations ?? 100 }),
+          universeMoves(stocks, marketSeries, request.date, { model, returns: "simple", estimationWindow, minEstimationObservations: DEFAULT_MIN_ESTIMATION_OBSERVATIONS }),
           { symbol: request.symbol, ret: moves.closeToClose, ar: abnormalReturn },
-          { date: request.date, market, universe: request.universeDir },
+          { date: request.date, market, universe: stocks.dir, unreadable: stocks.unreadable },
         );
-  const matches = claim === null ? [] : MOVE_MEASURES.filter((name) => isComparable(name, claim) && matchesClaim(measures[name], claim));
+  const sizeMatches = claim === null ? [] : MOVE_MEASURES.filter((name) => isComparable(name, claim) && matchesClaim(measures[name], claim));
+  const hinted = claim?.measureHint ? HINTED_MEASURES[claim.measureHint] : MOVE_MEASURES;
+  const matches = sizeMatches.filter((name) => hinted.includes(name));
+  const otherMatches = sizeMatches.filter((name) => !hinted.includes(name));
   const check: Omit<ClaimCheck, "verdict"> = {
     schemaVersion: SCHEMA_VERSION,
     symbol: request.symbol,
@@ -162,13 +180,13 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
       high: bar.high,
       low: bar.low,
       close: bar.close,
-      marketPreviousClose: marketSeries.bars[marketDay - 1]!.close,
+      marketPreviousClose: marketBase.close,
       marketClose: marketSeries.bars[marketDay]!.close,
     },
     measures,
     historyDays: history.length,
     inference,
-    claim: claim === null ? null : { ...claim, matches },
+    claim: claim === null ? null : { ...claim, matches, otherMatches },
     universe,
     notes,
     pricePath: pricePath(firm.bars, day),

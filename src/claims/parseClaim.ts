@@ -20,7 +20,7 @@ export interface ParsedClaim {
 const DOWN = /\b(fell|fall|falls|falling|drop|drops|dropped|dropping|slid|slide|slides|sliding|slump|slumps|slumped|plunge|plunges|plunged|plummet|plummets|plummeted|plummeting|tumble|tumbles|tumbled|sank|sink|sinks|sunk|decline|declines|declined|lost|lose|loses|losing|down|lower|below|crash|crashed|shed|tanked|dived|dove|dip|dipped|retreat|retreated|slipped|slip|collapsed|sell-?off|negative)\b/g;
 const UP = /\b(rose|rise|rises|rising|risen|jump|jumps|jumped|gain|gains|gained|up|higher|above|surge|surges|surged|soar|soars|soared|climb|climbs|climbed|rally|rallied|rallies|spike|spiked|advance|advanced|added|rebound|rebounded|leapt|leaped|rocketed|positive)\b/g;
 
-const PERCENT = /([+\-]?)\s*(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b|pct\b)/g;
+const PERCENT = /(?<![\w.])([+\-]?)\s*(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b|pct\b)/g;
 const BARE_NUMBER = /^\s*([+\-]?)\s*(\d+(?:\.\d+)?)\s*$/;
 
 /**
@@ -77,15 +77,15 @@ function directionFromWords(before: string, after: string): Direction | null {
 
 function boundOf(before: string): Bound {
   const lead = before.trimEnd();
-  if (/(more than|over|at least|in excess of|upwards of|above)$/.test(lead)) return "atLeast";
-  if (/(less than|under|fewer than|below)$/.test(lead)) return "below";
+  if (/\b(more than|over|at least|in excess of|upwards of|above)$/.test(lead)) return "atLeast";
+  if (/\b(less than|under|fewer than|below)$/.test(lead)) return "below";
   return "rounded";
 }
 
 function measureHintOf(text: string): MeasureHint | null {
   if (/\b(as much as|intraday|intra-day|at one point|at its (lowest|highest)|session (low|high))\b/.test(text)) return "intraday";
-  if (/\b(closed|close|closing|ended|finished|settled)\b/.test(text)) return "close";
-  if (/\b(opened|open|opening)\b/.test(text)) return "open";
+  if (/\b(closed|closing|at the close|ended|finished|settled)\b/.test(text)) return "close";
+  if (/\b(opened|opening|at the open)\b/.test(text)) return "open";
   return null;
 }
 

@@ -55,9 +55,13 @@ export function writeVerdict(check: Omit<ClaimCheck, "verdict">): string {
   sentences.push(`${day}.`);
 
   if (claim !== null) {
-    const matched = claim.matches.map((name) => `${MEASURE_NAMES[name]} (${percent(m[name]!)})`);
+    const named = (names: readonly MoveMeasure[]) => names.map((name) => `${MEASURE_NAMES[name]} (${percent(m[name]!)})`);
+    const matched = named(claim.matches);
     const closeMatches = claim.matches.includes("closeToClose");
-    if (matched.length === 0) {
+    if (matched.length === 0 && claim.otherMatches.length > 0) {
+      const pointed = claim.measureHint === "close" ? "the close" : claim.measureHint === "open" ? "the open" : "the intraday extreme";
+      sentences.push(`The claim "${claim.text}" (${band(check)}) speaks of ${pointed}, which it does not match; the figure matches ${joinList(named(claim.otherMatches))}.`);
+    } else if (matched.length === 0) {
       sentences.push(`The claim "${claim.text}" (${band(check)}) matches none of the measures.`);
     } else {
       const notClose = closeMatches ? "" : `, but not the close-to-close move (${percent(m.closeToClose)})`;

@@ -104,6 +104,11 @@ program
   .description("the Xiaomi case on bundled data: its event study, the claim check of \"plummeted 14%\", and the study of every bundled Hong Kong CCMC listing")
   .action(async () => (await import("./demoCommand.js")).demoCommand());
 
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

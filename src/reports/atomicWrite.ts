@@ -1,24 +1,28 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { InputError } from "../errors.js";
 
 /**
  * Writes a set of files into a folder so that a failure leaves none of them half-written: every file
- * goes to a temporary name first and is renamed only once all have been written.
+ * goes to a temporary name first and is renamed only once all have been written; on any failure the
+ * temporary files are removed. A folder that cannot be written is an `InputError` naming it.
  */
 export function writeFilesAtomically(dir: string, files: Record<string, string>): string[] {
-  mkdirSync(dir, { recursive: true });
   const suffix = `.tmp-${process.pid}-${Date.now()}`;
   const staged: [string, string][] = [];
   try {
+    mkdirSync(dir, { recursive: true });
     for (const [name, content] of Object.entries(files)) {
       const target = join(dir, name);
-      writeFileSync(target + suffix, content);
       staged.push([target + suffix, target]);
+      writeFileSync(target + suffix, content);
     }
+    for (const [temporary, target] of staged) renameSync(temporary, target);
   } catch (error) {
     for (const [temporary] of staged) rmSync(temporary, { force: true });
-    throw error;
+    const { code, path } = error as NodeJS.ErrnoException;
+    if (code === undefined) throw error;
+    throw new InputError(`cannot write to ${dir}: ${code}${path === undefined ? "" : ` (${path})`}`);
   }
-  for (const [temporary, target] of staged) renameSync(temporary, target);
   return staged.map(([, target]) => target);
 }

@@ -68,11 +68,14 @@ export function readManifest(dir: string): CacheManifest {
   return parsed.data;
 }
 
-/** The bars a cache holds for a symbol, or null when it has none. */
+/**
+ * The valid bars a cache holds for a symbol, or null when it has none. Rows that fail validation (the
+ * cache keeps Yahoo's rows as served) are left out: a re-fetch downloads the whole range again.
+ */
 export function cachedBars(dir: string, symbol: string): PriceBar[] | null {
   const file = join(dir, priceFileName(symbol));
   if (!existsSync(file)) return null;
-  return parsePriceCsv(readFileSync(file, "utf8"), file);
+  return parsePriceCsv(readFileSync(file, "utf8"), file, () => undefined);
 }
 
 /**

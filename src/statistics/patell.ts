@@ -6,7 +6,7 @@ import type { TestResult } from "./testResult.js";
  * with the prediction-error-corrected variance, each a Student t with `df_i` degrees of freedom and so of
  * variance `df_i / (df_i - 2)` (`(L1-2)/(L1-4)` for the market model):
  * `Z = sum SCAR_i / sqrt(sum df_i / (df_i - 2))`, standard normal under the null of independent events
- * and no event-induced variance.
+ * and no event-induced variance; undefined (NaN) when some `df_i <= 2`.
  *
  * @example patellZ([1, 2], [10, 10]).statistic // 3 / sqrt(2 * 10/8) ≈ 1.8974
  */
@@ -16,6 +16,7 @@ export function patellZ(scars: readonly number[], dfs: readonly number[]): TestR
   let sum = 0;
   let variance = 0;
   for (let i = 0; i < n; i++) {
+    if (!(dfs[i]! > 2)) return { statistic: Number.NaN, p: Number.NaN, n };
     sum += scars[i]!;
     variance += dfs[i]! / (dfs[i]! - 2);
   }

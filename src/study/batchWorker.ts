@@ -6,6 +6,7 @@ import { FLOAT_COLUMNS, INT_COLUMNS, type BatchWorkerData } from "./parallelBatc
 /** A worker of `analyseEventsInParallel`: analyses its events and writes them into the shared columns. */
 const data = workerData as BatchWorkerData;
 const status = new Int32Array(data.status);
+Atomics.add(status, 2, 1);
 try {
   const firms = data.firms.map(({ firm, market }): PreparedFirm => ({
     symbol: "",

@@ -146,7 +146,7 @@ export function crossSectionOf(input: CrossSectionInput): Aggregate {
     crossSectionalT: crossSectionalT(values),
     patell: patellZ(standardized, df),
     bmp: bmpT(standardized),
-    kolariPynnonen: kolariPynnonenT(standardized, Number.isNaN(r) ? 0 : r),
+    kolariPynnonen: kolariPynnonenT(standardized, r),
     corradoRank: rankTest(centredRanks, start, end, values.length),
     generalizedSign: generalizedSignZ(values, positiveShare),
     wilcoxon: wilcoxonSignedRank(values),
@@ -200,12 +200,17 @@ export function crossSectionOf(input: CrossSectionInput): Aggregate {
 
 /** The cross-firm statistics of analysed event objects (see `crossSectionOf`); all share `eventWindows`. */
 export function crossSection(samples: readonly EventSample[], eventWindows: readonly (readonly [number, number])[]): Aggregate {
-  const estimationOffsets = samples.flatMap((s) => [s.estimation.offsets[0]!, s.estimation.offsets[s.estimation.offsets.length - 1]!]);
+  let firstOffset = Number.POSITIVE_INFINITY;
+  let lastOffset = Number.NEGATIVE_INFINITY;
+  for (const { estimation } of samples) {
+    firstOffset = Math.min(firstOffset, estimation.offsets[0]!);
+    lastOffset = Math.max(lastOffset, estimation.offsets[estimation.offsets.length - 1]!);
+  }
   const first = samples[0]!.analysis.abnormalReturns;
   const estimations = samples.map((s) => ({ days: s.estimation.dates.map(dayNumber), offsets: s.estimation.offsets, residuals: s.estimation.residuals }));
   return crossSectionOf({
     count: samples.length,
-    estimationWindow: [Math.min(...estimationOffsets), Math.max(...estimationOffsets)],
+    estimationWindow: [firstOffset, lastOffset],
     windows: eventWindows,
     spanStart: first[0]!.offset,
     spanLength: first.length,

@@ -1,9 +1,17 @@
+import { existsSync } from "node:fs";
 import { cpus } from "node:os";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { analyseEvents, eventSpan, type EventColumns, type EventStudyOptions, type PreparedFirm } from "./eventBatch.js";
 
 /** Studies with at least this many events run on worker threads unless a thread count is given. */
 export const PARALLEL_THRESHOLD = 20_000;
+
+/** The worker module; absent when the sources run untranspiled (tests), and then the batch runs in this thread. */
+const WORKER = new URL("./batchWorker.js", import.meta.url);
+
+/** How long workers may take to load before the batch gives up on them (a worker that cannot load never reports). */
+const START_TIMEOUT_MS = 30_000;
 
 /** What one worker receives: its firms' returns, its events (with their place in the batch) and the shared columns. */
 export interface BatchWorkerData {
@@ -13,7 +21,7 @@ export interface BatchWorkerData {
   index: Int32Array;
   options: EventStudyOptions;
   columns: Record<SharedColumn, SharedArrayBuffer>;
-  /** [finished workers, failed workers]; a failure message is written to `error`. */
+  /** [finished workers, failed workers, started workers]; a failure message is written to `error`. */
   status: SharedArrayBuffer;
   error: SharedArrayBuffer;
 }
@@ -36,7 +44,7 @@ export function threadCount(events: number, threads?: number): number {
 export function analyseEventsInParallel(firms: readonly PreparedFirm[], events: { firm: Int32Array; day0: Int32Array }, options: EventStudyOptions, threads: number): EventColumns {
   const count = events.firm.length;
   const workers = Math.min(threads, firms.length, count);
-  if (workers <= 1) return analyseEvents(firms, events, options);
+  if (workers <= 1 || !existsSync(fileURLToPath(WORKER))) return analyseEvents(firms, events, options);
 
   const perFirm = new Int32Array(firms.length);
   for (let k = 0; k < count; k++) perFirm[events.firm[k]!]!++;
@@ -68,7 +76,7 @@ export function analyseEventsInParallel(firms: readonly PreparedFirm[], events: 
   const shared = Object.fromEntries(
     Object.entries(sizes).map(([name, size]) => [name, new SharedArrayBuffer(size * (INT_COLUMNS.includes(name as never) ? 4 : 8))]),
   ) as Record<SharedColumn, SharedArrayBuffer>;
-  const status = new SharedArrayBuffer(8);
+  const status = new SharedArrayBuffer(12);
   const error = new SharedArrayBuffer(4096);
   const done = new Int32Array(status);
 
@@ -87,9 +95,16 @@ export function analyseEventsInParallel(firms: readonly PreparedFirm[], events: 
       status,
       error,
     };
-    started.push(new Worker(new URL("./batchWorker.js", import.meta.url), { workerData }));
+    started.push(new Worker(WORKER, { workerData }));
   }
-  while (Atomics.load(done, 0) + Atomics.load(done, 1) < workers) Atomics.wait(done, 0, Atomics.load(done, 0), 50);
+  const startedAt = Date.now();
+  while (Atomics.load(done, 0) + Atomics.load(done, 1) < workers) {
+    Atomics.wait(done, 0, Atomics.load(done, 0), 50);
+    if (Atomics.load(done, 2) < workers && Date.now() - startedAt > START_TIMEOUT_MS) {
+      for (const worker of started) void worker.terminate();
+      throw new Error(`only ${Atomics.load(done, 2)} of ${workers} worker threads started within ${START_TIMEOUT_MS / 1000} s`);
+    }
+  }
   for (const worker of started) void worker.terminate();
   if (Atomics.load(done, 1) > 0) throw new Error(`a worker thread failed: ${new TextDecoder().decode(new Uint8Array(error)).replace(/\0+$/, "")}`);
 

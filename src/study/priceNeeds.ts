@@ -1,3 +1,4 @@
+import { DEFAULT_ESTIMATION_WINDOW } from "./spec.js";
 import { exchangeOf } from "../calendar/exchanges.js";
 import { addDays } from "../calendar/isoDate.js";
 import type { PriceNeed } from "../sources/fetchPrices.js";
@@ -47,8 +48,8 @@ export function studyPriceNeeds(specInput: StudySpecInput | StudySpec): PriceNee
  * The symbols a claim check reads (the stock and its market) and the dates they must cover: the
  * estimation window before the date, through the date.
  */
-export function claimPriceNeeds(request: { symbol: string; date: string; market?: string | undefined; estimationWindow?: [number, number] | undefined }): PriceNeed[] {
-  const from = addDays(request.date, -calendarSpan(-(request.estimationWindow ?? [-250, -11])[0]));
+export function claimPriceNeeds(request: { symbol: string; date: string; market?: string | undefined }): PriceNeed[] {
+  const from = addDays(request.date, -calendarSpan(-DEFAULT_ESTIMATION_WINDOW[0]));
   const market = request.market ?? exchangeOf(request.symbol).defaultMarket;
   return bySymbol([request.symbol, market].map((symbol) => ({ symbol, from, to: request.date })));
 }

@@ -1,20 +1,20 @@
-import { relative } from "node:path";
 import { alignPrices } from "../calendar/alignment.js";
 import { eventDayIndex, type Announcement } from "../calendar/eventDay.js";
 import { exchangeOf } from "../calendar/exchanges.js";
 import { InputError, describeZodError } from "../errors.js";
-import { bundledDataDir, priceSourceOf, readPriceSeriesFrom, type PriceSource } from "../sources/localFiles.js";
+import { bundledDataDir, readPriceSeriesFrom } from "../sources/localFiles.js";
 import type { PriceSeries } from "../sources/priceBar.js";
 import { filterCatalog, readCatalog } from "./catalog.js";
 import { carPathAt, cumulativeWindows, type CarPathPoint } from "./carPath.js";
 import { columnsCrossSectionInput, crossSectionOf, type Aggregate } from "./crossSection.js";
 import { analyseEvents, eventProblem, prepareFirm, type PreparedFirm } from "./eventBatch.js";
 import { analyseEventsInParallel, threadCount } from "./parallelBatch.js";
+import { SCHEMA_VERSION, priceProvenance, type PriceProvenance } from "./provenance.js";
 import { alignedReturns, eventAnalysisAt, type EventAnalysis } from "./eventStudy.js";
 import { rankInUniverse, readUniverse, universeMoves, type StockMove, type UniverseRanking } from "./universeRanking.js";
 import { studySpecSchema, type StudyEvent, type StudySpec, type StudySpecInput } from "./spec.js";
 
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_VERSION, priceProvenance, type PriceProvenance } from "./provenance.js";
 
 export interface EventResult extends EventAnalysis {
   symbol: string;
@@ -34,18 +34,6 @@ export interface DroppedEvent {
   reason: string;
 }
 
-export interface PriceProvenance {
-  symbol: string;
-  file: string;
-  /** The kind of folder the file was read from: the bundled data, a cache, or a user's data folder. */
-  source: PriceSource;
-  /** SHA-256 of the file's content: a later run can tell whether the data changed (`study --compare`). */
-  sha256: string;
-  first: string;
-  last: string;
-  fillerBarsDropped: string[];
-  skippedRows: { line: number; reason: string }[];
-}
 
 export interface StudyResult {
   schemaVersion: number;
@@ -75,19 +63,6 @@ export interface StudyOptions {
   threads?: number | undefined;
 }
 
-/** Where a price series came from: its file (relative to the working folder), date range and what reading dropped. */
-export function priceProvenance(series: PriceSeries): PriceProvenance {
-  return {
-    symbol: series.symbol,
-    file: relative(process.cwd(), series.source),
-    source: priceSourceOf(series.source),
-    sha256: series.sha256,
-    first: series.bars[0]!.date,
-    last: series.bars[series.bars.length - 1]!.date,
-    fillerBarsDropped: series.droppedFillerDates,
-    skippedRows: series.skippedRows,
-  };
-}
 
 /** Validates a study spec, with errors that name the field path. */
 export function parseStudySpec(input: unknown, origin = "study spec"): StudySpec {
@@ -205,7 +180,7 @@ function universeRanker(dir: string, spec: StudySpec, load: (symbol: string) => 
       moves = universeMoves(universe, load(market), analysis.day0, spec);
       movesByDay.set(key, moves);
     }
-    return rankInUniverse(moves, { symbol, ret: day0.ret, ar: day0.ar }, { date: analysis.day0, market, universe: dir });
+    return rankInUniverse(moves, { symbol, ret: day0.ret, ar: day0.ar }, { date: analysis.day0, market, universe: dir, unreadable: universe.unreadable });
   };
 }
 

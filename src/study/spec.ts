@@ -6,6 +6,11 @@ const window = z
   .tuple([z.number().int(), z.number().int()])
   .refine(([start, end]) => start <= end, "a window is [start, end] with start <= end");
 
+/** The default estimation window, in trading days relative to day 0 (DESIGN section 3). */
+export const DEFAULT_ESTIMATION_WINDOW: readonly [number, number] = [-250, -11];
+/** The fewest estimation-window returns an event needs by default. */
+export const DEFAULT_MIN_ESTIMATION_OBSERVATIONS = 100;
+
 /** One event of a study: a symbol and when the news became public. */
 export const studyEventSchema = z.strictObject({
   symbol: z.string().min(1),
@@ -38,8 +43,8 @@ export const studySpecSchema = z
     market: z.string().min(1).optional(),
     model: z.enum(["market", "market-adjusted", "mean-adjusted"]).default("market"),
     returns: z.enum(["simple", "log"]).default("simple"),
-    estimationWindow: window.default([-250, -11]),
-    minEstimationObservations: z.number().int().min(3).default(100),
+    estimationWindow: window.default([...DEFAULT_ESTIMATION_WINDOW]),
+    minEstimationObservations: z.number().int().min(5, "at least 5: the market model needs more than 4 days for its tests").default(DEFAULT_MIN_ESTIMATION_OBSERVATIONS),
     eventWindows: z.array(window).min(1).default([
       [0, 0],
       [-1, 1],

@@ -13,6 +13,8 @@ import { alignedReturns, analyseEvent } from "./eventStudy.js";
 export interface Universe {
   dir: string;
   stocks: { symbol: string; name?: string; series: PriceSeries }[];
+  /** Files left out because they could not be read, with the reason. */
+  unreadable: { symbol: string; reason: string }[];
 }
 
 /** One stock's move on a date: close-to-close return and market-model abnormal return (null without a model). */
@@ -46,6 +48,8 @@ export interface UniverseRanking {
   biggestMovers: StockMove[];
   /** Every stock's move that day, the firm's included, from the biggest fall to the biggest rise. */
   moves: StockMove[];
+  /** Universe files left out because they could not be read. */
+  unreadable: { symbol: string; reason: string }[];
 }
 
 export interface MoveOptions {
@@ -56,25 +60,38 @@ export interface MoveOptions {
 }
 
 /**
- * Reads every price file of a folder, leniently (invalid rows are skipped and listed in each series'
- * `skippedRows`: one bad row should not take a stock out of a cross-section), and the names in its
- * `constituents.csv` if there is one.
+ * Reads every price file of a folder, leniently: invalid rows are skipped and listed in each series'
+ * `skippedRows`, and a file that cannot be read at all (bad header, unsorted dates) leaves its stock out,
+ * listed in `unreadable`; one bad file should not take the cross-section away. Names come from the
+ * folder's `constituents.csv` if there is one.
  */
 export function readUniverse(dir: string): Universe {
   const symbols = availableSymbols(dir);
   if (symbols.length === 0) throw new InputError(`--universe ${dir}: no price files (<SYMBOL>.csv) in this folder`);
   const names = readNames(join(priceDir(dir), CONSTITUENTS_FILE));
-  const stocks = symbols.map((symbol) => {
-    const series = readPriceSeries(dir, symbol, { lenient: true });
-    const name = names.get(symbol);
-    return name === undefined ? { symbol, series } : { symbol, name, series };
-  });
-  return { dir, stocks };
+  const stocks: Universe["stocks"] = [];
+  const unreadable: Universe["unreadable"] = [];
+  for (const symbol of symbols) {
+    try {
+      const series = readPriceSeries(dir, symbol, { lenient: true });
+      const name = names.get(symbol);
+      stocks.push(name === undefined ? { symbol, series } : { symbol, name, series });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      unreadable.push({ symbol, reason: error.message });
+    }
+  }
+  return { dir, stocks, unreadable };
 }
 
 function readNames(file: string): Map<string, string> {
   if (!existsSync(file)) return new Map();
-  const rows = parse(readFileSync(file, "utf8"), { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<string, string>[];
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(readFileSync(file, "utf8"), { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<string, string>[];
+  } catch (error) {
+    throw new InputError(`${file}: not a readable CSV of symbol,name: ${(error as Error).message}`);
+  }
   return new Map(rows.filter((row) => row.symbol && row.name).map((row) => [row.symbol!, row.name!]));
 }
 
@@ -111,7 +128,11 @@ export function universeMoves(universe: Universe, market: PriceSeries, date: str
  * Ranks a firm's return and abnormal return among the universe's moves on the same date (the firm's own
  * entry in the universe, if any, is replaced by the given values) and lists the five biggest movers.
  */
-export function rankInUniverse(moves: readonly StockMove[], firm: StockMove, context: { date: string; market: string; universe: string }): UniverseRanking {
+export function rankInUniverse(
+  moves: readonly StockMove[],
+  firm: StockMove,
+  context: { date: string; market: string; universe: string; unreadable: Universe["unreadable"] },
+): UniverseRanking {
   const others = moves.filter((move) => move.symbol !== firm.symbol);
   const name = moves.find((move) => move.symbol === firm.symbol)?.name;
   const all = [...others, firm.name === undefined && name !== undefined ? { ...firm, name } : firm];
