@@ -4,8 +4,8 @@ import { writeFileSync } from "node:fs";
 
 /**
  * `npm run bench`: every workload in a fresh process (bench/workload.ts): the library's batch engine on
- * one thread, on all cores (from 100,000 events), and the straightforward per-event baseline, side by
- * side; then the cold start of `event-impact check`. "speed-up" is direct time over one-thread batch time.
+ * one thread and on all cores (from 100,000 events), then the straightforward per-event baseline; then
+ * the cold start of `event-impact check`. "speed-up" is direct time over one-thread batch time.
  * Prints a table and writes bench/results.json.
  */
 interface Measurement {
@@ -43,13 +43,9 @@ async function firstOutputSeconds(args: string[], runs: number): Promise<number>
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
 }
 
-const rows: { workload: string; events: number; batch: Measurement; parallel: Measurement | null; direct: Measurement }[] = [];
-for (const kind of ["single", "battery"] as const) {
-  for (const events of sizes[kind]) {
-    const parallel = events >= 100_000 ? measure(kind, "parallel", events) : null;
-    rows.push({ workload: kind, events, batch: measure(kind, "batch", events), parallel, direct: measure(kind, "direct", events) });
-  }
-}
+const workloads = (["single", "battery"] as const).flatMap((kind) => sizes[kind].map((events) => ({ kind, events })));
+const fast = workloads.map(({ kind, events }) => ({ batch: measure(kind, "batch", events), parallel: events >= 100_000 ? measure(kind, "parallel", events) : null }));
+const rows = workloads.map(({ kind, events }, i) => ({ workload: kind, events, ...fast[i]!, direct: measure(kind, "direct", events) }));
 const checkSeconds = await firstOutputSeconds(["check", "1810.HK", "--date", "2021-01-15"], 7);
 const nodeSeconds = await firstOutputSeconds(["--version"], 7);
 
