@@ -2,7 +2,7 @@ import { mean, sampleStandardDeviation } from "simple-statistics";
 import type { TopLevelSpec } from "vega-lite";
 import { studentTQuantile } from "../../statistics/studentT.js";
 import type { StudyResult } from "../../study/runStudy.js";
-import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, COLORS } from "./chartStyle.js";
+import { CHART_FRAME, COLORS } from "./chartStyle.js";
 
 const SERIES = ["each firm's CAR", "average abnormal return (AAR)", "CAAR from the first day", "95% band of the CAAR"] as const;
 
@@ -32,10 +32,7 @@ export function caarChartSpec(result: StudyResult): TopLevelSpec {
     legend: { title: null },
   });
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    config: CHART_CONFIG,
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
+    ...CHART_FRAME,
     title: {
       text: `Average abnormal returns of ${n} events`,
       subtitle: [

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { studentTQuantile } from "../../statistics/studentT.js";
 import type { EventResult, StudyResult } from "../../study/runStudy.js";
-import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, COLORS, EVENT_DAY_LABEL_EXPR, eventDayLabel } from "./chartStyle.js";
+import { CHART_FRAME, COLORS, EVENT_DAY_LABEL_EXPR, eventDayLabel } from "./chartStyle.js";
 
 const SERIES = ["daily abnormal return (AR)", "CAR from the first day", "95% band of the CAR"] as const;
 
@@ -29,10 +29,7 @@ export function carChartSpec(event: EventResult, study: Pick<StudyResult, "estim
     legend: { title: null },
   });
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    config: CHART_CONFIG,
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
+    ...CHART_FRAME,
     title: {
       text: `${event.symbol}: abnormal returns around day 0 (${event.day0})`,
       subtitle: [

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { UniverseRanking } from "../../study/universeRanking.js";
-import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, COLORS, signedPercent } from "./chartStyle.js";
+import { CHART_FRAME, COLORS, signedPercent } from "./chartStyle.js";
 
 /**
  * A stock's day among a universe: every stock's return that day as a bar, sorted from the biggest fall
@@ -20,10 +20,7 @@ export function universeChartSpec(symbol: string, ranking: UniverseRanking): Top
   const x = { field: "position", type: "ordinal", axis: { title: `${ranking.size} stocks sorted by the day's return (1 = biggest fall)`, labels: false, ticks: false } } as const;
   const y = { field: "ret", type: "quantitative", axis: { format: "%", title: "close-to-close return (%)" } } as const;
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    config: CHART_CONFIG,
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
+    ...CHART_FRAME,
     title: {
       text: `${symbol} among ${ranking.size} stocks on ${ranking.date}`,
       subtitle: [`return ${signedPercent(ret.value)}, rank ${ret.rank} of ${ret.of} (${ret.fellMore} fell more, ${ret.roseMore} rose more)${abnormal}`, `universe: ${ranking.universe}; market ${ranking.market}`],
