@@ -26,12 +26,12 @@ export const CHART_CONFIG: Config = {
 };
 
 /** What every single-view chart starts with: the Vega-Lite schema, the shared look and the plotting size. */
-export const CHART_FRAME = {
+export const CHART_FRAME: { readonly $schema: string; readonly config: Config; readonly width: number; readonly height: number } = {
   $schema: "https://vega.github.io/schema/vega-lite/v6.json",
   config: CHART_CONFIG,
   width: CHART_WIDTH,
   height: CHART_HEIGHT,
-} as const;
+};
 
 /** A day of event time with its date, as an axis label: offset and date on two lines. */
 export function eventDayLabel(offset: number, date: string): string {
