@@ -14,6 +14,7 @@ import { wilcoxonSignedRank } from "../src/statistics/wilcoxon.js";
 import { crossSection, findClusters, findOverlaps, type EventKeys, type EventSample } from "../src/study/crossSection.js";
 import { analyseEvent, estimationResiduals, type AlignedReturns, type EventStudyOptions } from "../src/study/eventStudy.js";
 import { isoDates, mulberry32, normalGenerator } from "./helpers/random.js";
+import { ols } from "./helpers/ols.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const { jStat } = jstatModule as any;
@@ -426,19 +427,7 @@ function handFit(firm: Firm) {
   for (let t = firm.day0 - 30; t <= firm.day0 - 3; t++) idx.push(t);
   const y = idx.map((t) => firm.data.firm[t]!);
   const x = idx.map((t) => firm.data.market[t]!);
-  const n = y.length;
-  const mx = x.reduce((s, v) => s + v, 0) / n;
-  const my = y.reduce((s, v) => s + v, 0) / n;
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (x[i]! - mx) ** 2;
-    sxy += (x[i]! - mx) * (y[i]! - my);
-  }
-  const beta = sxy / sxx;
-  const alpha = my - beta * mx;
-  const residuals = idx.map((t, i) => y[i]! - alpha - beta * x[i]!);
-  const s2 = residuals.reduce((s, e) => s + e * e, 0) / (n - 2);
+  const { n, mx, sxx, alpha, beta, residuals, s2 } = ols(y, x);
   const ar = (t: number) => firm.data.firm[t]! - alpha - beta * firm.data.market[t]!;
   // Var(CAR) = s2 (L2 + L2^2/L1 + (sum Rm - L2 mx)^2 / Sxx)
   const carVar = (from: number, to: number) => {

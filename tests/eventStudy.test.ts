@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
 import type { PriceBar } from "../src/sources/priceBar.js";
 import { alignedReturns, analyseEvent, type AlignedReturns, type EventStudyOptions } from "../src/study/eventStudy.js";
+import { ols } from "./helpers/ols.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const { jStat } = jstatModule as any;
@@ -51,29 +52,6 @@ const OPTIONS: EventStudyOptions = {
   ],
 };
 
-/** Plain-loop OLS of y on x, written independently of src/models. */
-function ols(y: number[], x: number[]) {
-  const n = y.length;
-  let sx = 0;
-  let sy = 0;
-  for (let i = 0; i < n; i++) {
-    sx += x[i]!;
-    sy += y[i]!;
-  }
-  const mx = sx / n;
-  const my = sy / n;
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (x[i]! - mx) * (x[i]! - mx);
-    sxy += (x[i]! - mx) * (y[i]! - my);
-  }
-  const beta = sxy / sxx;
-  const alpha = my - beta * mx;
-  let sse = 0;
-  for (let i = 0; i < n; i++) sse += (y[i]! - alpha - beta * x[i]!) ** 2;
-  return { alpha, beta, s2: sse / (n - 2), n, mx, sxx };
-}
 
 const close = (actual: number, expected: number, rel = 1e-10) =>
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(expected)));

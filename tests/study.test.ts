@@ -5,6 +5,7 @@ import jstatModule from "jstat";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
 import { parseStudySpec, runStudy } from "../src/study/runStudy.js";
+import { ols } from "./helpers/ols.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const { jStat } = jstatModule as any;
@@ -112,20 +113,7 @@ describe("runStudy on the bundled Xiaomi data", () => {
       x.push(marketP[k]! / marketP[k - 1]! - 1);
     }
     expect(y).toHaveLength(240);
-    const n = y.length;
-    const mx = x.reduce((a, b) => a + b, 0) / n;
-    const my = y.reduce((a, b) => a + b, 0) / n;
-    let sxx = 0;
-    let sxy = 0;
-    for (let i = 0; i < n; i++) {
-      sxx += (x[i]! - mx) ** 2;
-      sxy += (x[i]! - mx) * (y[i]! - my);
-    }
-    const beta = sxy / sxx;
-    const alpha = my - beta * mx;
-    let sse = 0;
-    for (let i = 0; i < n; i++) sse += (y[i]! - alpha - beta * x[i]!) ** 2;
-    const s2 = sse / (n - 2);
+    const { n, mx, sxx, alpha, beta, s2 } = ols(y, x);
 
     expect(Math.abs(event.beta - beta)).toBeLessThan(1e-10);
     expect(Math.abs(event.alpha - alpha)).toBeLessThan(1e-12);
