@@ -66,20 +66,28 @@ footer { margin-top: 2.5rem; font-size: 0.8rem; color: #555555; }
 }
 `;
 
-/** A complete HTML page: the title, inline CSS (screen and print) and the body; a content security policy forbids every load. */
-export function htmlPage(title: string, body: string): string {
+/**
+ * An HTML document with inline CSS; `policy`, when given, is a content security policy set in the page
+ * itself (a server may send its own as a header instead).
+ */
+export function htmlDocument(options: { title: string; style: string; body: string; policy?: string }): string {
   return [
     "<!DOCTYPE html>",
     '<html lang="en">',
     "<head>",
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${STYLE}</style>`,
+    ...(options.policy === undefined ? [] : [`<meta http-equiv="Content-Security-Policy" content="${options.policy}">`]),
+    `<title>${escapeHtml(options.title)}</title>`,
+    `<style>${options.style}</style>`,
     "</head>",
-    `<body>\n${body}\n</body>`,
+    `<body>\n${options.body}\n</body>`,
     "</html>",
     "",
   ].join("\n");
+}
+
+/** A complete HTML page: the title, inline CSS (screen and print) and the body; a content security policy forbids every load. */
+export function htmlPage(title: string, body: string): string {
+  return htmlDocument({ title, style: STYLE, body, policy: "default-src 'none'; style-src 'unsafe-inline'" });
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ClaimCheck } from "../claims/checkClaim.js";
 import { MEASURES, method, question, universeTables } from "../reports/checkReport.js";
-import { STYLE, escapeHtml, htmlFigure, htmlTable } from "../reports/html.js";
+import { STYLE, escapeHtml, htmlDocument, htmlFigure, htmlTable } from "../reports/html.js";
 import { num, pct } from "../reports/table.js";
 import { MAX_CLAIM_LENGTH } from "./checkQuery.js";
 
@@ -121,16 +121,7 @@ footer code { font-size: 0.8rem; }
 
 /** A complete page: header, the form (filled with `form`), the outcome (result, error or example) and the API note. */
 export function servePage(options: { title: string; form: FormValues; invalid?: readonly string[]; outcome: string; symbols: readonly string[] }): string {
-  return [
-    "<!DOCTYPE html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(options.title)}</title>`,
-    `<style>${STYLE}${PAGE_STYLE}</style>`,
-    "</head>",
-    "<body>",
+  const body = [
     '<a class="skip" href="#outcome">Skip to the result</a>',
     '<header><h1><a href="/">event-impact</a>: check a claim about a market move</h1>',
     "<p>Type a stock's symbol, the trading day and the sentence from the article: you get every measure of that day's move, which of them the claim matches, and how unusual the move was.</p></header>",
@@ -140,10 +131,8 @@ export function servePage(options: { title: string; form: FormValues; invalid?: 
     "</main>",
     "<footer><p>The same check as JSON: <code>/api/check?symbol=1810.HK&amp;date=2021-01-15&amp;claim=plummeted+14%25</code> (the output of <code>event-impact check --json</code>); the event catalog: <code>/api/events</code>. Computed by event-impact on local price files; nothing leaves this machine.</p></footer>",
     `<script>${SCRIPT}</script>`,
-    "</body>",
-    "</html>",
-    "",
   ].join("\n");
+  return htmlDocument({ title: options.title, style: `${STYLE}${PAGE_STYLE}`, body });
 }
 
 function checkForm(values: FormValues, invalid: readonly string[], symbols: readonly string[]): string {
