@@ -1,11 +1,18 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { checkClaim } from "../src/claims/checkClaim.js";
+import { checkClaim, type ClaimCheck } from "../src/claims/checkClaim.js";
+import type { CheckedMove } from "../src/claims/checkSchema.js";
 import { InputError } from "../src/errors.js";
 
 /** Prices of 14-15 Jan 2021 copied from data/prices (see PROVENANCE.md, "Event check"). */
 const XIAOMI = { previousClose: 32.65, open: 29.0, high: 30.5, low: 28.2, close: 29.3 };
 const HSI = { previousClose: 28496.86, close: 28573.86 };
+
+/** A check's claim, which must be a move. */
+function moveOf(check: ClaimCheck): CheckedMove {
+  if (check.claim?.kind !== "move") throw new Error("not a move claim");
+  return check.claim;
+}
 
 describe("checkClaim on the Xiaomi case (bundled data)", () => {
   const check = checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "plummeted 14%" });
@@ -23,8 +30,8 @@ describe("checkClaim on the Xiaomi case (bundled data)", () => {
   });
 
   it("says the 14% matches the intraday low and not the close", () => {
-    expect(check.claim?.matches).toEqual(["intradayLow"]);
-    expect(check.verdict).toMatch(/matches the intraday low \(-13\.63%\), but not the close-to-close move \(-10\.26%\)/);
+    expect(moveOf(check).matches).toEqual(["intradayLow"]);
+    expect(check.verdict.text).toMatch(/matches the intraday low \(-13\.63%\), but not the close-to-close move \(-10\.26%\)/);
   });
 
   it("gives the market-model abnormal return with t and p on 238 degrees of freedom", () => {
@@ -34,7 +41,7 @@ describe("checkClaim on the Xiaomi case (bundled data)", () => {
     expect(check.measures.abnormalReturn!).toBeLessThan(-0.1);
     expect(inference.t).toBeLessThan(-3);
     expect(inference.p).toBeLessThan(0.001);
-    expect(check.verdict).toMatch(/highly unusual/);
+    expect(check.verdict.text).toMatch(/highly unusual/);
   });
 
   it("finds 15 Jan 2021 the worst close-to-close day in the file", () => {
@@ -50,16 +57,16 @@ describe("checkClaim on the Xiaomi case (bundled data)", () => {
   });
 
   it("matches the close-to-close move for 'closed 10.3% lower'", () => {
-    expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "closed 10.3% lower" }).claim?.matches).toEqual(["closeToClose"]);
+    expect(moveOf(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "closed 10.3% lower" })).matches).toEqual(["closeToClose"]);
   });
 
   it("matches only the measures the wording points to, and says where else the figure fits", () => {
-    const closed = checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "closed 13.6% lower" }).claim!;
+    const closed = moveOf(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "closed 13.6% lower" }));
     expect(closed.matches).toEqual([]);
     expect(closed.otherMatches).toEqual(["intradayLow"]);
     const intraday = checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "fell as much as 14%" });
-    expect(intraday.claim?.matches).toEqual(["intradayLow"]);
-    expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "closed 13.6% lower" }).verdict).toMatch(
+    expect(moveOf(intraday).matches).toEqual(["intradayLow"]);
+    expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "closed 13.6% lower" }).verdict.text).toMatch(
       /speaks of the close, which it does not match; the figure matches the intraday low \(-13\.63%\)/,
     );
   });
@@ -67,7 +74,7 @@ describe("checkClaim on the Xiaomi case (bundled data)", () => {
   it("reports measures and a verdict without a claim", () => {
     const plain = checkClaim({ symbol: "1810.HK", date: "2021-01-15" });
     expect(plain.claim).toBeNull();
-    expect(plain.verdict).toMatch(/down 10\.26%/);
+    expect(plain.verdict.text).toMatch(/down 10\.26%/);
   });
 
   it("leaves intraday measures empty on a half-day session without intraday data", () => {

@@ -93,8 +93,8 @@ describe("GET /api/check", () => {
     ["a date that does not exist", "symbol=1810.HK&date=2021-02-30", /^date: not a calendar date$/],
     ["a date after the data", "symbol=1810.HK&date=2030-01-15", /^1810\.HK: no prices on 2030-01-15; 1810\.HK\.csv covers 2019-06-14 to 2021-12-31$/],
     ["a day without trading", "symbol=1810.HK&date=2021-01-16", /^1810\.HK did not trade on 2021-01-16 \(a Saturday\); the nearest sessions are 2021-01-15 and 2021-01-18$/],
-    ["a claim without a size", "symbol=1810.HK&date=2021-01-15&claim=plummeted", /^cannot read a move from the claim "plummeted"/],
-    ["a claim too long", `symbol=1810.HK&date=2021-01-15&claim=${"fell 14% ".repeat(60)}`, /^claim: at most 500 characters$/],
+    ["a claim without a size", "symbol=1810.HK&date=2021-01-15&claim=plummeted", /^cannot read a claim from "plummeted"/],
+    ["a claim too long", `symbol=1810.HK&date=2021-01-15&claim=${"fell 14% ".repeat(120)}`, /^claim: at most 1000 characters$/],
     ["a repeated parameter", "symbol=1810.HK&symbol=0981.HK&date=2021-01-15", /^symbol: give it once, not 2 times$/],
   ])("answers %s with a 400 and the reason", async (_, search, message) => {
     const response = await get(`/api/check?${search}`);
@@ -143,7 +143,7 @@ describe("the result page", () => {
     const response = await get(`/check?${query(XIAOMI)}`);
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain("The claim matches: intraday low (-13.63%).");
+    expect(html).toContain("accurate for the intraday low only");
     expect(html).toMatch(/<tr class="match"><th scope="row">intraday low<\/th><td class="num">-13\.63%<\/td><td>✓ matches the claim<\/td>/);
     expect(html.match(/<tr class="match">/g)).toHaveLength(1);
     expect(html.match(/<figure class="chart"><svg /g)).toHaveLength(2);

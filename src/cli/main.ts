@@ -13,10 +13,13 @@ const program = new Command("event-impact")
 
 program
   .command("check")
-  .description("check a claim about a stock's move on one trading day against every measure of that day")
-  .argument("<symbol>", "Yahoo symbol, e.g. 1810.HK")
-  .requiredOption("--date <YYYY-MM-DD>", "the trading day the claim is about (day 0)")
-  .option("--claim <text>", 'the claim, e.g. "plummeted 14%", "closed 10.3% lower", "-14"')
+  .description("check a claim about a stock's (or an index's) move on one trading day against every measure of that day, or every claim of a paragraph (--text)")
+  .argument("[symbol]", "Yahoo symbol, e.g. 1810.HK or ^HSI (not with --text)")
+  .option("--date <YYYY-MM-DD>", "the trading day the claim is about (day 0); with --text, the day claims refer to when their sentence gives none")
+  .option("--claim <text>", 'the claim, e.g. "plummeted 14%", "closed 10.3% lower", "-14", "closed at HK$29.30", "biggest one-day fall since March 2020"')
+  .option("--text <paragraph>", "check every market-move claim of a paragraph of news text; companies are resolved through the names table")
+  .option("--names <file.csv>", "with --text: a CSV of symbol,name[,shares] added to the bundled names (the event catalog's, and the --universe's)")
+  .option("--shares <n>", "shares outstanding, to check a claim about market value (\"wiped HK$80bn off its market value\")")
   .option("--market <symbol>", "market index (default: the exchange's, ^HSI for .HK)")
   .option("--model <name>", "expected-return model: market, market-adjusted or mean-adjusted", "market")
   .option("--data <dir>", "folder of price files <SYMBOL>.csv; symbols it lacks come from the bundled data")
@@ -27,8 +30,8 @@ program
   .option("--offline", "read only the cache (and --data); never the network")
   .option("--cache <dir>", "the price cache (default: $EVENT_IMPACT_CACHE or ~/.cache/event-impact)")
   .option("--yahoo-url <url>", "fetch from this base URL instead of Yahoo's query host (default: $EVENT_IMPACT_YAHOO_URL)")
-  .addHelpText("after", '\nExample:\n  event-impact check 1810.HK --date 2021-01-15 --claim "plummeted 14%"')
-  .action(async (symbol: string, options: unknown) => (await import("./checkCommand.js")).checkCommand(symbol, options));
+  .addHelpText("after", '\nExamples:\n  event-impact check 1810.HK --date 2021-01-15 --claim "plummeted 14%"\n  event-impact check 1810.HK --date 2021-01-15 --claim "biggest one-day fall since March 2020"\n  event-impact check --text "Xiaomi shares plunged 10.3% on 15 January 2021, while the Hang Seng rose 0.3%."\n\nThe verdict is labelled accurate, accurate for <measure> only, inaccurate or unverifiable (with why).')
+  .action(async (symbol: string | undefined, options: unknown) => (await import("./checkCommand.js")).checkCommand(symbol, options));
 
 program
   .command("study")

@@ -16,7 +16,7 @@ export async function studyDataFrames(result: StudyResult): Promise<{ abnormalRe
 /** A claim check's measures as a one-column-per-field DataFrame: measure, value, matchesClaim. */
 export async function claimCheckDataFrame(check: ClaimCheck): Promise<DataFrame> {
   const { DataFrame } = await import("danfojs-node");
-  const matches = new Set<string>(check.claim?.matches ?? []);
+  const matches = new Set<string>(check.claim?.kind === "move" ? check.claim.matches : []);
   return new DataFrame(
     Object.entries(check.measures).map(([measure, value]) => ({ measure, value, matchesClaim: matches.has(measure) })),
   );

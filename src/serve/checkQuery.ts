@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDateSchema } from "../calendar/isoDate.js";
+import { MAX_CLAIM_LENGTH } from "../claims/claimText.js";
 import { InputError } from "../errors.js";
 import { priceFileName } from "../sources/symbolFile.js";
 
@@ -11,8 +12,7 @@ export interface CheckQuery {
   market?: string | undefined;
 }
 
-/** The longest claim accepted: a sentence or two of an article. */
-export const MAX_CLAIM_LENGTH = 500;
+export { MAX_CLAIM_LENGTH };
 
 /** A parameter given once; the message for a missing or repeated one says what to give. */
 function single(what: string) {

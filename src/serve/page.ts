@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import type { ClaimCheck } from "../claims/checkClaim.js";
-import { MEASURES, method, question, universeTables } from "../reports/checkReport.js";
-import { STYLE, escapeHtml, htmlDocument, htmlFigure, htmlTable } from "../reports/html.js";
-import { num, pct } from "../reports/table.js";
+import type { ClaimCheck } from "../claims/checkSchema.js";
+import { universeTables, verdictHtml } from "../reports/checkReport.js";
+import { checkView, type CheckView } from "../reports/checkView.js";
+import { STYLE, escapeHtml, htmlDocument, htmlFacts, htmlFigure, htmlTable } from "../reports/html.js";
 import { MAX_CLAIM_LENGTH } from "./checkQuery.js";
 
 /** What the form shows: the values of the last request as typed (escaped when rendered). */
@@ -168,40 +168,31 @@ export function errorOutcome(heading: string, message: string): string {
 }
 
 /**
- * The outcome of a check: the question and verdict, every measure with the matching ones highlighted
- * (and marked in words), the charts, the universe ranking, the shareable link and the method.
+ * The outcome of a check: the question and the labelled verdict, every measure with the matching ones
+ * highlighted (and marked in words), the charts, the universe ranking, the shareable link and the method.
  */
 export function resultOutcome(check: ClaimCheck, figures: readonly Figure[], chartNotes: readonly string[], search: string): string {
-  const matches = new Set<string>(check.claim?.matches ?? []);
-  const label = (key: string) => MEASURES.find(([measure]) => measure === key)![1];
-  const matched =
-    check.claim === null ? "" : check.claim.matches.length === 0 ? "The claim matches none of the measures." : `The claim matches: ${check.claim.matches.map((key) => `${label(key)} (${pct(check.measures[key])})`).join(", ")}.`;
-  const row = (key: string, name: string, value: string, meaning: string) =>
-    `<tr${matches.has(key) ? ' class="match"' : ""}><th scope="row">${escapeHtml(name)}</th><td class="num">${escapeHtml(value)}</td><td>${matches.has(key) ? "✓ matches the claim" : ""}</td><td>${escapeHtml(meaning)}</td></tr>`;
-  const rows = [
-    ...MEASURES.map(([key, name, meaning]) => row(key, name, pct(check.measures[key]), meaning)),
-    row("zScore", "z-score", num(check.measures.zScore), "the return against the estimation-window returns"),
-    row("percentile", "percentile", `${num(check.measures.percentile * 100, 1)}%`, `share of the ${check.historyDays} other days on file with a lower return`),
-  ];
-  const i = check.inference;
+  const view = checkView(check);
+  const row = (r: CheckView["rows"][number]) =>
+    `<tr${r.matches ? ' class="match"' : ""}><th scope="row">${escapeHtml(r.label)}</th><td class="num">${escapeHtml(r.value)}</td><td>${r.matches ? "✓ matches the claim" : ""}</td><td>${escapeHtml(r.meaning)}</td></tr>`;
   const link = `/check?${search}`;
   return [
     '<section class="result" aria-labelledby="result-title">',
-    `<h2 id="result-title">${escapeHtml(`${check.symbol} on ${check.date}`)}</h2>`,
-    `<p class="question">${escapeHtml(question(check))}</p>`,
-    `<div class="verdict" id="verdict"><strong>Verdict</strong>${matched === "" ? "" : `<p>${escapeHtml(matched)}</p>`}<p>${escapeHtml(check.verdict)}</p></div>`,
+    `<h2 id="result-title">${escapeHtml(view.title)}</h2>`,
+    `<p class="question">${escapeHtml(view.question)}</p>`,
+    verdictHtml(view),
     '<h3 id="measures-title">Measures</h3>',
-    `<table class="measures" aria-labelledby="measures-title"><caption>${escapeHtml(`${check.symbol} on ${check.date} against the previous session ${check.previousDate}; market ${check.market}`)}</caption>`,
-    `<thead><tr><th scope="col">measure</th><th scope="col" class="num">value</th><th scope="col">claim</th><th scope="col">meaning</th></tr></thead><tbody>${rows.join("")}</tbody></table>`,
-    i === null ? "" : `<p>${escapeHtml(`Abnormal return: ${i.model} model on [${i.estimationWindow.join(", ")}] (${i.nEstimation} days, ${i.estimation.start} to ${i.estimation.end}): t = ${num(i.t)}, p = ${i.p.toPrecision(3)}, ${i.df} df.`)}</p>`,
-    ...check.notes.map((note) => `<p class="note">Note: ${escapeHtml(note)}</p>`),
+    `<table class="measures" aria-labelledby="measures-title"><caption>${escapeHtml(view.caption)}</caption>`,
+    `<thead><tr><th scope="col">measure</th><th scope="col" class="num">value</th><th scope="col">claim</th><th scope="col">meaning</th></tr></thead><tbody>${view.rows.map(row).join("")}</tbody></table>`,
+    view.inference === null ? "" : `<p>${escapeHtml(`${view.inference}.`)}</p>`,
+    ...view.notes.map((note) => `<p class="note">Note: ${escapeHtml(note)}</p>`),
     '<h3>Charts</h3>',
     ...figures.map((figure) => htmlFigure(figure.svg, figure.caption)),
     ...chartNotes.map((note) => `<p class="note">${escapeHtml(note)}</p>`),
     check.universe === null ? "" : universeTables(check),
     `<p class="share">Link to this result: <a id="share-link" href="${escapeHtml(link)}">${escapeHtml(link)}</a> · <a href="${escapeHtml(`/api/check?${search}`)}">as JSON</a></p>`,
     '<details class="method"><summary>Method and data</summary>',
-    method(check),
+    htmlFacts(view.method),
     htmlTable(["symbol", "file", "first", "last"], check.sources.map((source) => [source.symbol, source.file, source.first, source.last]), "Price files read"),
     "</details>",
     "</section>",
