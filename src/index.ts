@@ -51,3 +51,4 @@ export { readResultFile } from "./reports/resultFile.js";
 export { studyText } from "./reports/studyText.js";
 export { checkText } from "./reports/checkText.js";
 export { InputError } from "./errors.js";
+export type { InputErrorCode, InputIssue } from "./errors.js";

@@ -39,11 +39,11 @@ export function parseClaim(text: string): ParsedClaim {
   const match = PERCENT.exec(normalised) ?? BARE_NUMBER.exec(normalised);
   PERCENT.lastIndex = 0;
   if (match === null) {
-    throw new InputError(`cannot read a move from the claim "${text}": write its size as a percentage, e.g. "fell 14%", "rose 7.03 percent" or "-14"`);
+    throw new InputError("invalid-claim", `cannot read a move from the claim "${text}": write its size as a percentage, e.g. "fell 14%", "rose 7.03 percent" or "-14"`);
   }
   const [whole, sign, digits] = match as unknown as [string, string, string];
   const magnitude = Number(digits) / 100;
-  if (!Number.isFinite(magnitude)) throw new InputError(`cannot read a move from the claim "${text}"`);
+  if (!Number.isFinite(magnitude)) throw new InputError("invalid-claim", `cannot read a move from the claim "${text}"`);
   const decimals = digits.includes(".") ? digits.length - digits.indexOf(".") - 1 : 0;
   const halfStep = 0.5 * 10 ** -decimals / 100;
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { ClaimCheck } from "../claims/checkClaim.js";
-import { InputError, describeZodError } from "../errors.js";
+import { InputError, zodInputError } from "../errors.js";
 import type { StudyResult } from "../study/runStudy.js";
 
 /** A number that JSON may carry as null (NaN and infinities are written as null). */
@@ -106,23 +106,23 @@ export function readResultFile(file: string): ResultFile {
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+    throw new InputError("missing-file", `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`, { file });
   }
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString("utf8"));
   } catch (error) {
-    throw new InputError(`${file} is not valid JSON: ${(error as Error).message}`);
+    throw new InputError("invalid-file", `${file} is not valid JSON: ${(error as Error).message}`, { file });
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const record = typeof json === "object" && json !== null ? (json as Record<string, unknown>) : {};
   if ("events" in record) return { file, sha256, kind: "study", result: parse(studyResultSchema, json, file) as unknown as StudyResult };
   if ("measures" in record) return { file, sha256, kind: "check", check: parse(claimCheckSchema, json, file) as unknown as ClaimCheck };
-  throw new InputError(`${file} is neither a study result (no "events") nor a claim check (no "measures"); write one with: event-impact study SPEC --out DIR, or event-impact check SYMBOL --date DATE --json > check.json`);
+  throw new InputError("invalid-file", `${file} is neither a study result (no "events") nor a claim check (no "measures"); write one with: event-impact study SPEC --out DIR, or event-impact check SYMBOL --date DATE --json > check.json`, { file });
 }
 
 function parse(schema: z.ZodType, json: unknown, file: string): unknown {
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new InputError(describeZodError(parsed.error, file));
+  if (!parsed.success) throw zodInputError("invalid-file", parsed.error, { prefix: file, file });
   return parsed.data;
 }

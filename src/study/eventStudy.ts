@@ -61,7 +61,7 @@ export function alignedReturns(prices: AlignedPrices, kind: ReturnKind): Aligned
  */
 export function analyseEvent(symbol: string, data: AlignedReturns, day0: number, options: EventStudyOptions): EventAnalysis {
   const problem = eventProblem(symbol, data.dates, day0, options);
-  if (problem !== null) throw new InputError(problem);
+  if (problem !== null) throw new InputError("no-prices", problem);
   const firm = prepareFirm(symbol, "", data);
   const columns = analyseEvents([firm], { firm: Int32Array.of(0), day0: Int32Array.of(day0) }, options);
   return eventAnalysisAt(columns, 0, firm, options.model);

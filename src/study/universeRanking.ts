@@ -67,7 +67,7 @@ export interface MoveOptions {
  */
 export function readUniverse(dir: string): Universe {
   const symbols = availableSymbols(dir);
-  if (symbols.length === 0) throw new InputError(`--universe ${dir}: no price files (<SYMBOL>.csv) in this folder`);
+  if (symbols.length === 0) throw new InputError("no-prices", `--universe ${dir}: no price files (<SYMBOL>.csv) in this folder`, { field: "--universe", file: dir });
   const names = readNames(join(priceDir(dir), CONSTITUENTS_FILE));
   const stocks: Universe["stocks"] = [];
   const unreadable: Universe["unreadable"] = [];
@@ -90,7 +90,7 @@ function readNames(file: string): Map<string, string> {
   try {
     rows = parse(readFileSync(file, "utf8"), { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<string, string>[];
   } catch (error) {
-    throw new InputError(`${file}: not a readable CSV of symbol,name: ${(error as Error).message}`);
+    throw new InputError("invalid-file", `${file}: not a readable CSV of symbol,name: ${(error as Error).message}`, { file });
   }
   return new Map(rows.filter((row) => row.symbol && row.name).map((row) => [row.symbol!, row.name!]));
 }
