@@ -26,6 +26,7 @@ export type { EventAnalysis, AbnormalReturnRow, WindowResult, EventStudyOptions 
 export { checkClaim } from "./claims/checkClaim.js";
 export type { ClaimCheck, ClaimCheckRequest, ClaimMeasures, ClaimInference, MoveMeasure } from "./claims/checkClaim.js";
 export { parseClaim, matchesClaim } from "./claims/parseClaim.js";
+export { claimCheckSchema, CHECK_SCHEMA_VERSION } from "./claims/checkSchema.js";
 export type { ParsedClaim, Direction, Bound, MeasureHint } from "./claims/parseClaim.js";
 export { readPriceSeries, availableSymbols, bundledDataDir } from "./sources/localFiles.js";
 export { parsePriceCsv } from "./sources/priceCsv.js";
