@@ -247,14 +247,14 @@ function sessionIndex(series: PriceSeries, date: string): number {
   const { bars, symbol } = series;
   const index = bars.findIndex((bar) => bar.date >= date);
   if (index >= 0 && bars[index]!.date === date) {
-    if (index === 0) throw new InputError(`${symbol}: ${date} is the first date in ${series.source}, so there is no previous close to measure from`);
+    if (index === 0) throw new InputError("no-prices", `${symbol}: ${date} is the first date in ${series.source}, so there is no previous close to measure from`);
     return index;
   }
   const first = bars[0]!.date;
   const last = bars[bars.length - 1]!.date;
-  if (date < first || date > last) throw new InputError(`${symbol}: no prices on ${date}; ${series.source} covers ${first} to ${last}`);
+  if (date < first || date > last) throw new InputError("no-prices", `${symbol}: no prices on ${date}; ${series.source} covers ${first} to ${last}`);
   const weekday = new Date(`${date}T00:00:00Z`).toLocaleDateString("en-US", { weekday: "long", timeZone: "UTC" });
-  throw new InputError(`${symbol} did not trade on ${date} (a ${weekday}); the nearest sessions are ${bars[index - 1]!.date} and ${bars[index]!.date}`);
+  throw new InputError("no-prices", `${symbol} did not trade on ${date} (a ${weekday}); the nearest sessions are ${bars[index - 1]!.date} and ${bars[index]!.date}`);
 }
 
 function otherDayReturns(bars: readonly PriceBar[], day: number): Float64Array {

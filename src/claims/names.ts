@@ -57,12 +57,12 @@ export function readNamesCsv(file: string): NameEntry[] {
   try {
     rows = parse(readFileSync(file, "utf8"), { columns: true, skip_empty_lines: true, bom: true, trim: true, info: true }) as unknown as typeof rows;
   } catch (error) {
-    throw new InputError(`${file}: not a readable CSV of symbol,name[,shares]: ${(error as Error).message}`);
+    throw new InputError("invalid-file", `${file}: not a readable CSV of symbol,name[,shares]: ${(error as Error).message}`, { file });
   }
   return rows.map(({ record, info }) => {
-    if (!record.symbol || !record.name) throw new InputError(`${file} line ${info.lines}: give a symbol and a name (columns symbol,name[,shares])`);
+    if (!record.symbol || !record.name) throw new InputError("invalid-file", `${file} line ${info.lines}: give a symbol and a name (columns symbol,name[,shares])`, { file, line: info.lines });
     const shares = record.shares === undefined || record.shares === "" ? undefined : Number(record.shares.replace(/,/g, ""));
-    if (shares !== undefined && !(shares > 0)) throw new InputError(`${file} line ${info.lines}: shares: "${record.shares}" is not a positive number`);
+    if (shares !== undefined && !(shares > 0)) throw new InputError("invalid-file", `${file} line ${info.lines}: shares: "${record.shares}" is not a positive number`, { file, line: info.lines });
     return { symbol: record.symbol, name: record.name, shares };
   });
 }

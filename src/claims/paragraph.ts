@@ -37,7 +37,7 @@ const CLAUSE_WORDS = new Set(["while", "whereas", "but", "although", "meanwhile"
  * `checkClaim` gives, or "unverifiable" with why (no company named, no prices for it, no date).
  */
 export function checkParagraph(request: TextCheckRequest): TextCheck {
-  if (request.text.length > MAX_TEXT_LENGTH) throw new InputError(`the text is ${request.text.length} characters long; at most ${MAX_TEXT_LENGTH} are read at once`);
+  if (request.text.length > MAX_TEXT_LENGTH) throw new InputError("invalid-claim", `the text is ${request.text.length} characters long; at most ${MAX_TEXT_LENGTH} are read at once`, { field: "text" });
   const text = normaliseClaimText(request.text);
   const reader = new ClaimReader(text);
   const tokens = reader.tokens;

@@ -331,7 +331,7 @@ function directionOfWord(token: Token): Direction | null {
  * @example parseClaim("closed 10.3% lower").band // [0.1025, 0.1035]
  */
 export function parseClaim(text: string, context: { date?: string | undefined } = {}): ParsedClaim {
-  if (text.length > MAX_CLAIM_LENGTH) throw new InputError(`the claim is ${text.length} characters long; a claim is at most ${MAX_CLAIM_LENGTH} (use --text for a whole article)`);
+  if (text.length > MAX_CLAIM_LENGTH) throw new InputError("invalid-claim", `the claim is ${text.length} characters long; a claim is at most ${MAX_CLAIM_LENGTH} (use --text for a whole article)`, { field: "claim" });
   const normalised = normaliseClaimText(text);
   const reader = new ClaimReader(normalised);
   const bare = /^\s*([+-]?)\s*(\d+(?:\.\d+)?)\s*$/.exec(normalised);
@@ -339,6 +339,7 @@ export function parseClaim(text: string, context: { date?: string | undefined } 
   const claim = reader.claimsIn(0, reader.tokens.length, context)[0]?.claim;
   if (claim === undefined) {
     throw new InputError(
+      "invalid-claim",
       `cannot read a claim from "${shorten(text)}": write its size as a percentage ("fell 14%", "rose 7.03 per cent", "-14"), a price ("closed at HK$29.30"), a record ("biggest one-day fall since March 2020") or a change of market value ("wiped HK$80bn off its market value")`,
     );
   }

@@ -26,14 +26,14 @@ const checkOptions = z.strictObject({
 export async function checkCommand(symbol: string | undefined, rawOptions: unknown): Promise<void> {
   const options = parseOptions(checkOptions, rawOptions);
   if (options.text !== undefined) {
-    if (symbol !== undefined || options.claim !== undefined) throw new InputError("--text checks every claim of a paragraph: give it without a symbol or --claim");
+    if (symbol !== undefined || options.claim !== undefined) throw new InputError("invalid-option", "--text checks every claim of a paragraph: give it without a symbol or --claim", { field: "--text" });
     const priceDirs = await preparePrices([], options, options.data);
     const result = checkParagraph({ text: options.text, date: options.date, priceDirs, universeDir: options.universe, namesFile: options.names, model: options.model });
     process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : `${paragraphText(result)}\n`);
     return;
   }
-  if (symbol === undefined) throw new InputError("give a symbol (e.g. event-impact check 1810.HK --date 2021-01-15), or a paragraph with --text");
-  if (options.date === undefined) throw new InputError("--date: required with a symbol: the trading day the claim is about (YYYY-MM-DD)");
+  if (symbol === undefined) throw new InputError("invalid-option", "give a symbol (e.g. event-impact check 1810.HK --date 2021-01-15), or a paragraph with --text", { field: "symbol" });
+  if (options.date === undefined) throw new InputError("invalid-option", "--date: required with a symbol: the trading day the claim is about (YYYY-MM-DD)", { field: "--date" });
   const priceDirs = await preparePrices(claimPriceNeeds({ symbol, date: options.date, market: options.market }), options, options.data);
   const check = checkClaim({ symbol, date: options.date, claim: options.claim, market: options.market, model: options.model, priceDirs, universeDir: options.universe, shares: options.shares });
   if (options.charts !== undefined) {
