@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { checkClaim } from "../src/claims/checkClaim.js";
-import { claimCheckSchema } from "../src/claims/checkSchema.js";
+import { claimCheckSchema, textCheckSchema } from "../src/claims/checkSchema.js";
 import { LruCache } from "../src/serve/lruCache.js";
 import { startServer, type RunningServer } from "../src/serve/server.js";
 import { readCatalog } from "../src/study/catalog.js";
@@ -51,6 +51,27 @@ beforeAll(async () => {
   server = await startServer({ port: 0, host: "127.0.0.1", log: (line) => logs.push(line) });
 });
 afterAll(async () => server?.close());
+
+describe("GET /api/check-text and /check-text", () => {
+  const text = "Shares of Xiaomi Corp plunged 10.3% on 15 January 2021, while the Hang Seng Index rose 0.3%. Xiaomi closed at HK$29.30.";
+
+  it("returns one labelled verdict per claim, valid against the schema", async () => {
+    const response = await get(`/api/check-text?${query({ text })}`);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(textCheckSchema.safeParse(body).success).toBe(true);
+    expect(body.claims.map((claim: { symbol: string; label: string }) => [claim.symbol, claim.label])).toEqual([["1810.HK", "accurate"], ["^HSI", "accurate"], ["1810.HK", "accurate"]]);
+  });
+
+  it("renders the labels in words on the page, and a missing text as a 400 naming the field", async () => {
+    const html = await (await get(`/check-text?${query({ text })}`)).text();
+    expect(html).toContain('<p class="label label-accurate"><span aria-hidden="true">✓</span> accurate</p>');
+    expect(html).toContain("3 claims found");
+    const bad = await get("/api/check-text?text=");
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/^text: required/);
+  });
+});
 
 describe("GET /api/check", () => {
   it("returns the JSON of checkClaim, byte for byte what check --json prints", async () => {

@@ -30,7 +30,7 @@ export async function checkReportBody(check: ClaimCheck, context: ReportContext)
  * The verdict box: the label in words (a symbol and a colour repeat it, never replace it), the
  * headline with the actual close-to-close move, and the verdict paragraph.
  */
-export function verdictHtml(view: CheckView): string {
+export function verdictHtml(view: Pick<CheckView, "label" | "headline" | "verdict">): string {
   const label = view.label === null ? "" : `<p class="label label-${view.label.kind}"><span aria-hidden="true">${LABEL_MARKS[view.label.kind]}</span> ${escapeHtml(view.label.text)}</p>`;
   return `<section class="verdict" id="verdict"><strong>Verdict</strong>${label}<p class="headline">${escapeHtml(view.headline)}</p><p>${escapeHtml(view.verdict)}</p></section>`;
 }

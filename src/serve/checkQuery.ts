@@ -44,6 +44,20 @@ const checkQuerySchema = z.object({
   market: optional(symbol("a market index such as ^HSI")),
 });
 
+/** The longest paragraph the page and `/api/check-text` take: what fits in a URL (Node reads at most 16 KB of headers). */
+export const MAX_SERVE_TEXT_LENGTH = 5_000;
+
+/** A paragraph checked over HTTP (`/check-text?...`, `/api/check-text?...`), validated. */
+export interface TextQuery {
+  text: string;
+  date?: string | undefined;
+}
+
+const textQuerySchema = z.object({
+  text: single("the paragraph to check").min(1, "required: the paragraph to check").max(MAX_SERVE_TEXT_LENGTH, `at most ${MAX_SERVE_TEXT_LENGTH} characters`),
+  date: optional(single("the day the claims refer to, YYYY-MM-DD").pipe(isoDateSchema)),
+});
+
 /**
  * A query string as a record: each parameter's value, or its values when it is repeated (which the
  * schema then rejects rather than silently taking one).
@@ -64,7 +78,19 @@ export function queryRecord(params: URLSearchParams): Record<string, string | st
  * @example parseCheckQuery(new URLSearchParams("symbol=1810.HK&date=2021-01-15&claim=fell+14%25&market=")) // { symbol: "1810.HK", date: "2021-01-15", claim: "fell 14%", market: undefined }
  */
 export function parseCheckQuery(params: URLSearchParams): CheckQuery {
-  const parsed = checkQuerySchema.safeParse(queryRecord(params));
+  return parsedQuery(checkQuerySchema, params);
+}
+
+/**
+ * Validates the parameters of a paragraph check: `text` required (at most `MAX_SERVE_TEXT_LENGTH`
+ * characters), `date` optional. Throws an `InputError` naming each bad parameter.
+ */
+export function parseTextQuery(params: URLSearchParams): TextQuery {
+  return parsedQuery(textQuerySchema, params);
+}
+
+function parsedQuery<T extends z.ZodType>(schema: T, params: URLSearchParams): z.output<T> {
+  const parsed = schema.safeParse(queryRecord(params));
   if (!parsed.success) {
     const firstPerParameter = new Map<string, string>();
     for (const issue of parsed.error.issues) if (!firstPerParameter.has(issue.path.join("."))) firstPerParameter.set(issue.path.join("."), issue.message);

@@ -3,12 +3,13 @@ import type { AddressInfo } from "node:net";
 import { sep } from "node:path";
 import { z } from "zod";
 import { checkClaim, type ClaimCheck } from "../claims/checkClaim.js";
+import { checkParagraph } from "../claims/paragraph.js";
 import { InputError } from "../errors.js";
 import { availableSymbols, bundledDataDir, priceDir } from "../sources/localFiles.js";
 import { filterCatalog, readCatalog, type CatalogEvent } from "../study/catalog.js";
-import { checkSearch, parseCheckQuery, queryRecord, resolveSymbol, type CheckQuery } from "./checkQuery.js";
+import { checkSearch, parseCheckQuery, parseTextQuery, queryRecord, resolveSymbol, type CheckQuery, type TextQuery } from "./checkQuery.js";
 import { LruCache } from "./lruCache.js";
-import { CONTENT_SECURITY_POLICY, errorOutcome, exampleOutcome, invalidFields, resultOutcome, servePage, type FormValues } from "./page.js";
+import { CONTENT_SECURITY_POLICY, errorOutcome, exampleOutcome, invalidFields, paragraphOutcome, resultOutcome, servePage, type FormValues } from "./page.js";
 import { resultFigures } from "./resultFigures.js";
 
 export interface ServeOptions {
@@ -128,6 +129,30 @@ export function claimCheckServer(options: ServeOptions = {}): Server {
     json(res, 200, entry.json);
   };
 
+  /** Every claim of a paragraph (`/check-text`, `/api/check-text`): the result, or the bad input. */
+  const paragraphCheck = (params: URLSearchParams): { query: TextQuery; result: ReturnType<typeof checkParagraph> } | InputError => {
+    try {
+      const query = parseTextQuery(params);
+      return { query, result: checkParagraph({ ...query, dataDir: options.dataDir, universeDir: options.universeDir }) };
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      return error;
+    }
+  };
+
+  const textPage = (res: ServerResponse, params: URLSearchParams) => {
+    const form = { text: params.get("text") ?? undefined, date: params.get("date") ?? undefined };
+    const outcome = paragraphCheck(params);
+    if (outcome instanceof InputError) return problemPage(res, form, outcome);
+    page(res, 200, `${outcome.result.claims.length} claims checked`, form, paragraphOutcome(outcome.result));
+  };
+
+  const apiText = (res: ServerResponse, params: URLSearchParams) => {
+    const outcome = paragraphCheck(params);
+    if (outcome instanceof InputError) return json(res, 400, errorJson(publicMessage(outcome.message)));
+    json(res, 200, `${JSON.stringify(outcome.result, null, 2)}\n`);
+  };
+
   const apiEvents = (res: ServerResponse, params: URLSearchParams) => {
     const parsed = eventsQuerySchema.safeParse(queryRecord(params));
     if (!parsed.success) return json(res, 400, errorJson(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n")));
@@ -150,8 +175,12 @@ export function claimCheckServer(options: ServeOptions = {}): Server {
         return apiCheck(res, url.searchParams);
       case "/api/events":
         return apiEvents(res, url.searchParams);
+      case "/check-text":
+        return textPage(res, url.searchParams);
+      case "/api/check-text":
+        return apiText(res, url.searchParams);
       default:
-        if (url.pathname.startsWith("/api/")) return json(res, 404, errorJson(`no API at ${url.pathname}: use /api/check or /api/events`));
+        if (url.pathname.startsWith("/api/")) return json(res, 404, errorJson(`no API at ${url.pathname}: use /api/check, /api/check-text or /api/events`));
         return page(res, 404, "Not found", {}, errorOutcome("Not found", `There is no page at ${url.pathname}. Use the form above.`));
     }
   };
