@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { checkClaim, type ClaimCheck } from "../src/claims/checkClaim.js";
 import type { CheckedMove } from "../src/claims/checkSchema.js";
 import { InputError } from "../src/errors.js";
+import { oneDecimal, priceRows } from "./helpers/priceTruth.js";
 
 /** Prices of 14-15 Jan 2021 copied from data/prices (see PROVENANCE.md, "Event check"). */
 const XIAOMI = { previousClose: 32.65, open: 29.0, high: 30.5, low: 28.2, close: 29.3 };
@@ -95,5 +96,73 @@ describe("checkClaim on the Xiaomi case (bundled data)", () => {
     expect(early.inference).toBeNull();
     expect(early.measures.abnormalReturn).toBeNull();
     expect(early.notes.join(" ")).toMatch(/estimation observations/);
+  });
+});
+
+describe("checkClaim on the other kinds of claim (truth from the bundled CSVs)", () => {
+  const rows = priceRows("1810.HK");
+  const at = (date: string) => rows.findIndex((row) => row.date === date);
+  const k = at("2021-01-15");
+
+  it("measures a move over several sessions, this week and since the announcement", () => {
+    const twoDays = rows[k + 1]!.adj / rows[k - 1]!.adj - 1;
+    const check = checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: `fell ${oneDecimal(twoDays)}% over two days` });
+    expect(moveOf(check).spanMove).toMatchObject({ from: "2021-01-14", to: "2021-01-18", sessions: 2, matches: true });
+    expect(moveOf(check).spanMove!.ret).toBeCloseTo(twoDays, 12);
+    expect(check.verdict.label).toBe("accurate");
+    const lastOfPreviousWeek = rows.filter((row) => row.date < "2021-01-11").at(-1)!;
+    const week = rows[k]!.adj / lastOfPreviousWeek.adj - 1;
+    expect(moveOf(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "fell 5% this week" })).spanMove).toMatchObject({ from: lastOfPreviousWeek.date, to: "2021-01-15" });
+    expect(moveOf(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: `fell ${oneDecimal(week)}% this week` })).spanMove!.matches).toBe(true);
+    // the catalog's announcement about 1810.HK is dated 2021-01-14: measured from that day's close
+    const since = rows[at("2021-01-19")]!.adj / rows[at("2021-01-14")]!.adj - 1;
+    const sinceCheck = checkClaim({ symbol: "1810.HK", date: "2021-01-19", claim: `has lost ${oneDecimal(since)}% since the announcement` });
+    expect(moveOf(sinceCheck).spanMove).toMatchObject({ from: "2021-01-14", to: "2021-01-19", matches: true });
+  });
+
+  it("judges a record on the close and intraday bases, with the last larger move and the file's start", () => {
+    const check = checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "its worst day on record" });
+    if (check.claim?.kind !== "record") throw new Error("not a record claim");
+    expect(check.claim.fileStart).toBe(rows[0]!.date);
+    const lows = rows.map((row, t) => (t === 0 ? 0 : row.low / rows[t - 1]!.close - 1));
+    expect(check.claim.findings).toEqual([
+      { basis: "close", value: expect.closeTo(rows[k]!.adj / rows[k - 1]!.adj - 1, 12), lastBeyond: null, holds: true },
+      { basis: "intraday", value: expect.closeTo(lows[k]!, 12), lastBeyond: null, holds: true },
+    ]);
+    expect(check.verdict.label).toBe("accurate");
+  });
+
+  it("checks a price against the raw prices, and says a price on an adjusted file cannot be checked", () => {
+    expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: `fell to HK$${rows[k]!.low.toFixed(2)}` }).verdict.label).toBe("accurate");
+    expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: `opened at HK$${(rows[k]!.open + 0.5).toFixed(2)}` }).verdict.label).toBe("inaccurate");
+    const adjusted = checkClaim({ symbol: "0883.HK", date: "2021-01-15", claim: "closed at HK$8.10" });
+    expect(adjusted.pricesAdjusted).toBe(true);
+    expect(adjusted.verdict).toMatchObject({ label: "unverifiable", why: expect.stringMatching(/adjusted/) });
+    expect(adjusted.verdict.headline).toMatch(/adjusted prices/);
+  });
+
+  it("checks a change of market value from the shares given, and calls it unverifiable without", () => {
+    const shares = 25_000_000_000;
+    const change = shares * (rows[k]!.close - rows[k - 1]!.close);
+    const claim = `wiped HK$${(Math.abs(change) / 1e9).toFixed(0)}bn off its market value`;
+    expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim, shares }).verdict.label).toBe("accurate");
+    expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim }).verdict).toMatchObject({ label: "unverifiable", why: expect.stringMatching(/--shares/) });
+  });
+
+  it("labels percentage points unverifiable and says when a claim states no direction", () => {
+    expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "fell 10 percentage points" }).verdict.label).toBe("unverifiable");
+    const directionless = checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "moved 10.3%" });
+    expect(directionless.verdict.label).toBe("accurate");
+    expect(directionless.verdict.text).toMatch(/does not say whether 1810\.HK rose or fell/);
+  });
+
+  it("checks a claim about the index itself", () => {
+    const hsi = priceRows("INDEX_HSI");
+    const h = hsi.findIndex((row) => row.date === "2021-01-15");
+    const ret = hsi[h]!.adj / hsi[h - 1]!.adj - 1;
+    const check = checkClaim({ symbol: "^HSI", date: "2021-01-15", claim: `the Hang Seng rose ${oneDecimal(ret)}%` });
+    expect(check.market).toBe("^HSI");
+    expect(check.verdict.label).toBe("accurate");
+    expect(check.notes.join(" ")).toMatch(/market index itself/);
   });
 });
