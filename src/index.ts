@@ -26,7 +26,11 @@ export type { EventAnalysis, AbnormalReturnRow, WindowResult, EventStudyOptions 
 export { checkClaim } from "./claims/checkClaim.js";
 export type { ClaimCheck, ClaimCheckRequest, ClaimMeasures, ClaimInference, MoveMeasure } from "./claims/checkClaim.js";
 export { parseClaim, matchesClaim } from "./claims/parseClaim.js";
-export { claimCheckSchema, CHECK_SCHEMA_VERSION } from "./claims/checkSchema.js";
+export { claimCheckSchema, textCheckSchema, parsedClaimSchema, CHECK_SCHEMA_VERSION } from "./claims/checkSchema.js";
+export type { CheckedClaim, MoveClaim, RecordClaim, PriceClaim, MarketValueClaim, Verdict, VerdictLabel, TextCheck, TextClaim } from "./claims/checkSchema.js";
+export { checkParagraph } from "./claims/paragraph.js";
+export type { TextCheckRequest } from "./claims/paragraph.js";
+export { FALL_VERBS, RISE_VERBS } from "./claims/vocabulary.js";
 export type { ParsedClaim, Direction, Bound, MeasureHint } from "./claims/parseClaim.js";
 export { readPriceSeries, availableSymbols, bundledDataDir } from "./sources/localFiles.js";
 export { parsePriceCsv } from "./sources/priceCsv.js";

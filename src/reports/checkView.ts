@@ -12,6 +12,7 @@ export interface CheckView {
   /** The verdict's label, or null without a claim. */
   label: { kind: VerdictLabel; text: string } | null;
   headline: string;
+  /** The verdict after its headline. */
   verdict: string;
   /** The measures table: the claim column reads "matches the claim" on matching rows. */
   rows: { key: string; label: string; value: string; matches: boolean; meaning: string }[];
@@ -52,7 +53,7 @@ export function checkView(check: ClaimCheck): CheckView {
     question: question(check),
     label: label === null ? null : { kind: label, text: check.verdict.labelText ?? LABEL_WORDS[label] },
     headline: check.verdict.headline,
-    verdict: check.verdict.text,
+    verdict: check.verdict.text.startsWith(check.verdict.headline) ? check.verdict.text.slice(check.verdict.headline.length).trimStart() : check.verdict.text,
     rows,
     caption: `${check.symbol} on ${check.date} against the previous session ${check.previousDate}; market ${check.market}`,
     inference: i === null ? null : `abnormal return: ${i.model} model on [${i.estimationWindow.join(", ")}] (${i.nEstimation} days, ${i.estimation.start} to ${i.estimation.end}): t = ${num(i.t)}, p = ${i.p.toPrecision(3)}, ${i.df} df`,
