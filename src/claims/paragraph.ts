@@ -118,21 +118,26 @@ function clauses(tokens: readonly Token[], from: number, to: number): [number, n
   return out;
 }
 
-function lastMentionIn(mentions: readonly Mention[], from: number, before: number): Mention | null {
+/** How many mentions (in text order, not overlapping) end at or before token `end`: a binary search. */
+function mentionsEndingBy(mentions: readonly Mention[], end: number): number {
   let lo = 0;
   let hi = mentions.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.end <= before) lo = mid + 1;
+    if (mentions[mid]!.end <= end) lo = mid + 1;
     else hi = mid;
   }
-  const found = mentions[lo - 1];
+  return lo;
+}
+
+function lastMentionIn(mentions: readonly Mention[], from: number, before: number): Mention | null {
+  const found = mentions[mentionsEndingBy(mentions, before) - 1];
   return found !== undefined && found.at >= from ? found : null;
 }
 
 function firstMentionIn(mentions: readonly Mention[], from: number, to: number): Mention | null {
-  const found = mentions.find((mention) => mention.at >= from);
-  return found !== undefined && found.end <= to ? found : null;
+  const found = mentions[mentionsEndingBy(mentions, from)];
+  return found !== undefined && found.at >= from && found.end <= to ? found : null;
 }
 
 /** The first full date written in a text ("15 January 2021", "2021-01-15"). */
