@@ -1,9 +1,24 @@
 export { runStudy, parseStudySpec, marketOf, SCHEMA_VERSION } from "./study/runStudy.js";
-export type { StudyResult, EventResult, DroppedEvent, PriceProvenance, StudyOptions } from "./study/runStudy.js";
-export type { Aggregate, WindowAggregate, DayAggregate, TestBattery, TestName, Cluster, OverlappingEvents } from "./study/crossSection.js";
+export type { StudyOptions } from "./study/runStudy.js";
+export { studyResultSchema, eventResultSchema, aggregateSchema, testBatterySchema } from "./study/studyResult.js";
+export type {
+  StudyResult,
+  EventResult,
+  DroppedEvent,
+  PriceProvenance,
+  Aggregate,
+  WindowAggregate,
+  DayAggregate,
+  TestBattery,
+  TestName,
+  Cluster,
+  OverlappingEvents,
+  CarPathPoint,
+  UniverseRanking,
+  Rank,
+  StockMove,
+} from "./study/studyResult.js";
 export type { TestResult } from "./statistics/testResult.js";
-export type { CarPathPoint } from "./study/carPath.js";
-export type { UniverseRanking, Rank, StockMove } from "./study/universeRanking.js";
 export { studySpecSchema } from "./study/spec.js";
 export type { StudySpec, StudySpecInput, StudyEvent } from "./study/spec.js";
 export { analyseEvent, alignedReturns } from "./study/eventStudy.js";
@@ -11,8 +26,9 @@ export type { EventAnalysis, AbnormalReturnRow, WindowResult, EventStudyOptions 
 export type { AlignedReturns } from "./study/eventBatch.js";
 export { checkClaim } from "./claims/checkClaim.js";
 export type { ClaimCheck, ClaimCheckRequest, ClaimMeasures, ClaimInference, MoveMeasure } from "./claims/checkClaim.js";
-export type { PricePathPoint, DailyReturn } from "./claims/priceContext.js";
+export type { PricePathPoint, DailyReturn } from "./claims/checkSchema.js";
 export { parseClaim, matchesClaim } from "./claims/parseClaim.js";
+export { claimCheckSchema, CHECK_SCHEMA_VERSION } from "./claims/checkSchema.js";
 export type { ParsedClaim, Direction, Bound, MeasureHint } from "./claims/parseClaim.js";
 export { readPriceSeries, availableSymbols, bundledDataDir } from "./sources/localFiles.js";
 export type { ReadOptions, PriceSource } from "./sources/localFiles.js";

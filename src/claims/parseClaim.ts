@@ -1,21 +1,7 @@
 import { InputError } from "../errors.js";
+import type { Bound, Direction, MeasureHint, ParsedClaim } from "./checkSchema.js";
 
-export type Direction = "down" | "up";
-/** How the claimed size is bounded: its own rounding band, at least the size, or below it. */
-export type Bound = "rounded" | "atLeast" | "below";
-/** The measure a claim's wording points to, if any ("as much as" → intraday, "closed" → close). */
-export type MeasureHint = "intraday" | "close" | "open";
-
-export interface ParsedClaim {
-  text: string;
-  /** The claimed move as a signed fraction (-0.14 for "fell 14%"); positive when the direction is unknown. */
-  value: number;
-  direction: Direction | null;
-  bound: Bound;
-  /** Magnitudes (fractions) that match: `[low, high)`; `high` is Infinity for "more than". */
-  band: [number, number];
-  measureHint: MeasureHint | null;
-}
+export type { Bound, Direction, MeasureHint, ParsedClaim } from "./checkSchema.js";
 
 const DOWN = /\b(fell|fall|falls|falling|drop|drops|dropped|dropping|slid|slide|slides|sliding|slump|slumps|slumped|plunge|plunges|plunged|plummet|plummets|plummeted|plummeting|tumble|tumbles|tumbled|sank|sink|sinks|sunk|decline|declines|declined|lost|lose|loses|losing|down|lower|below|crash|crashed|shed|tanked|dived|dove|dip|dipped|retreat|retreated|slipped|slip|collapsed|sell-?off|negative)\b/g;
 const UP = /\b(rose|rise|rises|rising|risen|jump|jumps|jumped|gain|gains|gained|up|higher|above|surge|surges|surged|soar|soars|soared|climb|climbs|climbed|rally|rallied|rallies|spike|spiked|advance|advanced|added|rebound|rebounded|leapt|leaped|rocketed|positive)\b/g;

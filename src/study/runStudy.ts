@@ -5,50 +5,19 @@ import { InputError, zodInputError } from "../errors.js";
 import { bundledDataDir, readPriceSeriesFrom } from "../sources/localFiles.js";
 import type { PriceSeries } from "../sources/priceBar.js";
 import { filterCatalog, readCatalog } from "./catalog.js";
-import { carPathAt, cumulativeWindows, type CarPathPoint } from "./carPath.js";
-import { columnsCrossSectionInput, crossSectionOf, type Aggregate } from "./crossSection.js";
+import { carPathAt, cumulativeWindows } from "./carPath.js";
+import { columnsCrossSectionInput, crossSectionOf } from "./crossSection.js";
 import { analyseEvents, eventProblem, prepareFirm, type PreparedFirm } from "./eventBatch.js";
 import { analyseEventsInParallel, threadCount } from "./parallelBatch.js";
 import { SCHEMA_VERSION, priceProvenance, type PriceProvenance } from "./provenance.js";
-import { alignedReturns, eventAnalysisAt, type EventAnalysis } from "./eventStudy.js";
+import { alignedReturns, eventAnalysisAt } from "./eventStudy.js";
+import type { DroppedEvent, EventAnalysis, EventResult, StudyResult } from "./studyResult.js";
 import { rankInUniverse, readUniverse, universeMoves, type StockMove, type UniverseRanking } from "./universeRanking.js";
 import { studySpecSchema, type StudyEvent, type StudySpec, type StudySpecInput } from "./spec.js";
 
 export { SCHEMA_VERSION, priceProvenance, type PriceProvenance } from "./provenance.js";
 
-export interface EventResult extends EventAnalysis {
-  symbol: string;
-  market: string;
-  announcement: Announcement;
-  /** The catalog row the event came from, if any. */
-  catalogId?: string;
-  /** Day 0's return and abnormal return ranked among the universe, when one was given. */
-  universe?: UniverseRanking;
-  /** The CAR cumulated from the first day of the event span to each day, with its variance (the CAR chart's band). */
-  carPath: CarPathPoint[];
-}
-
-export interface DroppedEvent {
-  symbol: string;
-  date: string;
-  reason: string;
-}
-
-
-export interface StudyResult {
-  schemaVersion: number;
-  name: string;
-  model: StudySpec["model"];
-  returns: StudySpec["returns"];
-  estimationWindow: [number, number];
-  minEstimationObservations: number;
-  eventWindows: [number, number][];
-  events: EventResult[];
-  dropped: DroppedEvent[];
-  /** Cross-firm statistics; null when fewer than two events were studied. */
-  aggregate: Aggregate | null;
-  prices: PriceProvenance[];
-}
+export type { DroppedEvent, EventResult, StudyResult } from "./studyResult.js";
 
 export interface StudyOptions {
   /** Folder of price files (`<SYMBOL>.csv`, or a `prices/` subfolder); symbols it lacks come from the bundled data. */

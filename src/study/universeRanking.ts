@@ -8,6 +8,7 @@ import type { ReturnKind } from "../returns/returns.js";
 import { CONSTITUENTS_FILE, availableSymbols, priceDir, readPriceSeries } from "../sources/localFiles.js";
 import type { PriceSeries } from "../sources/priceBar.js";
 import { alignedReturns, analyseEvent } from "./eventStudy.js";
+import type { Rank, StockMove, UniverseRanking } from "./studyResult.js";
 
 /** A folder of price files read as a cross-section of stocks, with names when it has `constituents.csv`. */
 export interface Universe {
@@ -17,40 +18,7 @@ export interface Universe {
   unreadable: { symbol: string; reason: string }[];
 }
 
-/** One stock's move on a date: close-to-close return and market-model abnormal return (null without a model). */
-export interface StockMove {
-  symbol: string;
-  name?: string;
-  ret: number;
-  ar: number | null;
-}
-
-/** Where one value stands in a cross-section, rank 1 being the lowest (the biggest fall). */
-export interface Rank {
-  value: number;
-  rank: number;
-  of: number;
-  /** Share of the other stocks with a lower value (0 = nobody fell more). */
-  percentile: number;
-  fellMore: number;
-  roseMore: number;
-}
-
-export interface UniverseRanking {
-  date: string;
-  market: string;
-  universe: string;
-  /** Stocks with a return on the date (the firm included). */
-  size: number;
-  ret: Rank;
-  ar: Rank | null;
-  /** The five largest absolute returns of the day. */
-  biggestMovers: StockMove[];
-  /** Every stock's move that day, the firm's included, from the biggest fall to the biggest rise. */
-  moves: StockMove[];
-  /** Universe files left out because they could not be read. */
-  unreadable: { symbol: string; reason: string }[];
-}
+export type { Rank, StockMove, UniverseRanking } from "./studyResult.js";
 
 export interface MoveOptions {
   model: ModelName;
