@@ -5,7 +5,7 @@ import { alignPrices } from "../calendar/alignment.js";
 import { InputError } from "../errors.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
 import type { ReturnKind } from "../returns/returns.js";
-import { CONSTITUENTS_FILE, availableSymbols, priceDir, readPriceSeries } from "../sources/localFiles.js";
+import { CONSTITUENTS_FILE, availableSymbols, priceDir, readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
 import type { PriceSeries } from "../sources/priceBar.js";
 import { alignedReturns, analyseEvent } from "./eventStudy.js";
 
@@ -63,9 +63,9 @@ export interface MoveOptions {
  * Reads every price file of a folder, leniently: invalid rows are skipped and listed in each series'
  * `skippedRows`, and a file that cannot be read at all (bad header, unsorted dates) leaves its stock out,
  * listed in `unreadable`; one bad file should not take the cross-section away. Names come from the
- * folder's `constituents.csv` if there is one.
+ * folder's `constituents.csv` if there is one. `read` reads each file (a server passes its cache of loaded series).
  */
-export function readUniverse(dir: string): Universe {
+export function readUniverse(dir: string, read: PriceReader = readPriceSeriesFrom): Universe {
   const symbols = availableSymbols(dir);
   if (symbols.length === 0) throw new InputError(`--universe ${dir}: no price files (<SYMBOL>.csv) in this folder`);
   const names = readNames(join(priceDir(dir), CONSTITUENTS_FILE));
@@ -73,7 +73,7 @@ export function readUniverse(dir: string): Universe {
   const unreadable: Universe["unreadable"] = [];
   for (const symbol of symbols) {
     try {
-      const series = readPriceSeries(dir, symbol, { lenient: true });
+      const series = read([dir], symbol, { lenient: true });
       const name = names.get(symbol);
       stocks.push(name === undefined ? { symbol, series } : { symbol, name, series });
     } catch (error) {
