@@ -1,7 +1,11 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { PriceFetchError } from "../sources/fetchError.js";
-import { availableSymbols, bundledDataDir } from "../sources/localFiles.js";
+import { availableSymbols, bundledDataDir, priceDir } from "../sources/localFiles.js";
 import { cacheDir } from "../sources/priceCache.js";
-import { ensurePrices } from "../sources/priceSources.js";
+import type { PriceNeed } from "../sources/fetchPrices.js";
+import { ensurePrices, type PreparedPrices } from "../sources/priceSources.js";
+import { priceFileName } from "../sources/symbolFile.js";
 import { claimPriceNeeds } from "../study/priceNeeds.js";
 import { resolveSymbol, type CheckQuery } from "./checkQuery.js";
 
@@ -67,24 +71,13 @@ export class ServePrices {
    * that could not be fetched and is on no file is a `PriceFetchError` naming the query's parameter.
    */
   async prepare(query: CheckQuery): Promise<string[]> {
-    const needs = claimPriceNeeds(query);
-    const earlier = needs.flatMap((need) => this.#inFlight.get(need.symbol) ?? []);
-    const work = Promise.all(earlier).then(() =>
-      ensurePrices(needs, { dataDir: this.#options.dataDir, cacheDir: this.#options.cacheDir, offline: this.#options.offline, yahooUrl: this.#options.yahooUrl }),
-    );
-    const settled = work.then(
-      () => undefined,
-      () => undefined,
-    );
-    for (const need of needs) {
-      this.#inFlight.set(need.symbol, settled);
-      void settled.then(() => this.#inFlight.get(need.symbol) === settled && this.#inFlight.delete(need.symbol));
-    }
-    const { priceDirs, fetched } = await work;
+    const prepared = await Promise.all(claimPriceNeeds(query).map((need) => this.#ensure(need)));
+    const fetched = prepared.flatMap((outcome) => outcome.fetched);
+    const priceDirs = prepared[0]!.priceDirs;
     if (fetched.length > 0) this.changed();
     for (const outcome of fetched) {
       if (outcome.error === null) this.#options.log(`fetched ${outcome.symbol} from Yahoo: ${outcome.entry!.first} to ${outcome.entry!.last}`);
-      else if (this.symbols().includes(outcome.symbol)) this.#options.log(`could not fetch ${outcome.error.message}`);
+      else if (priceDirs.some((dir) => existsSync(join(priceDir(dir), priceFileName(outcome.symbol))))) this.#options.log(`could not fetch ${outcome.error.message}`);
       else {
         const parameter = outcome.symbol === query.symbol ? "symbol" : "market";
         const cause = outcome.error.message.startsWith(`${outcome.symbol}: `) ? outcome.error.message.slice(outcome.symbol.length + 2) : outcome.error.message;
@@ -92,5 +85,19 @@ export class ServePrices {
       }
     }
     return priceDirs;
+  }
+
+  /** One symbol's prices at hand, after any fetch of it in progress (each symbol on its own, so that one slow fetch holds up only its own requests). */
+  #ensure(need: PriceNeed): Promise<PreparedPrices> {
+    const work = (this.#inFlight.get(need.symbol) ?? Promise.resolve()).then(() =>
+      ensurePrices([need], { dataDir: this.#options.dataDir, cacheDir: this.#options.cacheDir, offline: this.#options.offline, yahooUrl: this.#options.yahooUrl }),
+    );
+    const settled = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#inFlight.set(need.symbol, settled);
+    void settled.then(() => this.#inFlight.get(need.symbol) === settled && this.#inFlight.delete(need.symbol));
+    return work;
   }
 }

@@ -11,8 +11,8 @@ export const faultyWorkerModule = new URL("./faultyCheckWorker.mjs", import.meta
 
 /**
  * The claim-check server on a free loopback port with the built worker, a fresh empty price cache and
- * `yahooUrl` (a local Yahoo-shaped server, or an address where nothing listens) instead of Yahoo.
+ * `yahooUrl` (a local Yahoo-shaped server, or an address where nothing listens) instead of Yahoo; its log dropped unless `log` is given.
  */
 export function startTestServer(options: ServeOptions & { yahooUrl: string }): Promise<RunningServer> {
-  return startServer({ port: 0, host: "127.0.0.1", workerModule: checkWorkerModule, cacheDir: mkdtempSync(join(tmpdir(), "event-impact-cache-")), ...options });
+  return startServer({ port: 0, host: "127.0.0.1", workerModule: checkWorkerModule, cacheDir: mkdtempSync(join(tmpdir(), "event-impact-cache-")), log: () => undefined, ...options });
 }
