@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,7 +8,7 @@ import type { RunningServer } from "../src/serve/server.js";
 import { readCatalog } from "../src/study/catalog.js";
 import { repoRoot, runCli, runCliAsync } from "./helpers/cli.js";
 import { hasHkUniverse, hkUniverseDir } from "./helpers/hkUniverse.js";
-import { faultyWorkerModule, startTestServer } from "./helpers/serveServer.js";
+import { faultyWorkerModule, spawnServe, startTestServer } from "./helpers/serveServer.js";
 import { startYahooServer, type YahooServer } from "./helpers/yahooServer.js";
 
 /**
@@ -380,21 +379,11 @@ describe.skipIf(!hasHkUniverse)("with a universe", () => {
 
 describe("event-impact serve", () => {
   it("prints its URL, serves, and stops cleanly on Ctrl-C", async () => {
-    const child = spawn(process.execPath, [join(repoRoot, "dist/cli/main.js"), "serve", "--port", "0"], { cwd: repoRoot, env: { ...process.env, EVENT_IMPACT_CACHE: mkdtempSync(join(tmpdir(), "event-impact-cache-")) } });
-    let stdout = "";
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on("data", (chunk: Buffer) => {
-        stdout += chunk.toString("utf8");
-        const match = stdout.match(/open (http:\/\/127\.0\.0\.1:\d+\/) in a browser/);
-        if (match) resolve(match[1]!);
-      });
-      child.on("close", (code) => reject(new Error(`serve exited with ${code} before listening: ${stdout}`)));
-    });
-    const check = await (await fetch(new URL(`/api/check?${query(XIAOMI)}`, url))).json();
+    const serve = await spawnServe([]);
+    const check = await (await fetch(new URL(`/api/check?${query(XIAOMI)}`, serve.url))).json();
     expect(check.claim.matches).toEqual(["intradayLow"]);
-    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-    child.kill("SIGINT");
-    expect(await exited).toBe(0);
+    const { code, stdout } = await serve.stop();
+    expect(code).toBe(0);
     expect(stdout).toContain("event-impact serve: stopped");
   }, 30_000);
 
@@ -403,6 +392,10 @@ describe("event-impact serve", () => {
     [["--port", "70000"], /--port: expected a port number, 0 to 65535/],
     [["--data", "/nonexistent/folder"], /--data \/nonexistent\/folder: no such folder/],
     [["--universe", "src"], /--universe src: no price files/],
+    [["--workers", "0"], /--workers: expected a number of worker threads, 1 to 64/],
+    [["--queue", "-1"], /--queue: expected a number of waiting checks, 0 to 100000/],
+    [["--time-limit", "1.5"], /--time-limit: expected a number of seconds, 1 to 3600/],
+    [["--yahoo-url", "ftp://x"], /--yahoo-url: expected an http:\/\/ or https:\/\/ URL/],
   ])("refuses %j with exit code 2", (args, message) => {
     const { code, stderr } = runCli(["serve", ...args]);
     expect(code).toBe(2);

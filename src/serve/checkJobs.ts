@@ -1,20 +1,20 @@
 import { checkClaim, type ClaimCheck } from "../claims/checkClaim.js";
 import { InputError } from "../errors.js";
 import { readUniverse } from "../study/universeRanking.js";
-import type { CheckQuery } from "./checkQuery.js";
-import type { Figure } from "./page.js";
+import { checkSearch, type CheckQuery } from "./checkQuery.js";
+import { resultOutcome } from "./page.js";
 import { folderForms, publicCheck, publicText } from "./publicText.js";
 import { resultFigures } from "./resultFigures.js";
 import { SeriesStore } from "./seriesStore.js";
 
-/** The work a check worker does: a claim check, or the charts of a check's result page. */
-export type CheckJob = { kind: "check"; query: CheckQuery; priceDirs: string[] } | { kind: "figures"; check: ClaimCheck; priceDirs: string[] };
+/**
+ * The work a check worker does: a claim check (its JSON), or the result part of its page (charts drawn)
+ * from that JSON. Only strings go back and forth, cheap to pass and to keep.
+ */
+export type CheckJob = { kind: "check"; query: CheckQuery; priceDirs: string[] } | { kind: "outcome"; query: CheckQuery; priceDirs: string[]; json: string };
 
-/** A worker's answer: the public check and its JSON, the charts, or why the input cannot be checked (a 400). */
-export type CheckJobResult =
-  | { kind: "check"; check: ClaimCheck; json: string }
-  | { kind: "figures"; figures: Figure[]; notes: string[] }
-  | { kind: "input-error"; message: string };
+/** A worker's answer: the public check as JSON, the page's result HTML, or why the input cannot be checked (a 400). */
+export type CheckJobResult = { kind: "check"; json: string } | { kind: "outcome"; html: string } | { kind: "input-error"; message: string };
 
 /** What every worker is started with. */
 export interface CheckWorkerData {
@@ -36,12 +36,13 @@ export function checkJobRunner(data: CheckWorkerData): (job: CheckJob) => Promis
   if (data.universeDir !== undefined) readUniverse(data.universeDir, store.read);
   return async (job) => {
     try {
-      if (job.kind === "figures") {
-        const { figures, notes } = await resultFigures(job.check, { priceDirs: job.priceDirs, readPrices: store.read });
-        return { kind: "figures", figures, notes: notes.map((note) => publicText(note, forms)) };
+      if (job.kind === "outcome") {
+        const check = JSON.parse(job.json) as ClaimCheck;
+        const { figures, notes } = await resultFigures(check, { priceDirs: job.priceDirs, readPrices: store.read });
+        return { kind: "outcome", html: resultOutcome(check, figures, notes.map((note) => publicText(note, forms)), checkSearch(job.query)) };
       }
       const check = publicCheck(checkClaim({ ...job.query, priceDirs: job.priceDirs, universeDir: data.universeDir, readPrices: store.read }), forms);
-      return { kind: "check", check, json: `${JSON.stringify(check, null, 2)}\n` };
+      return { kind: "check", json: `${JSON.stringify(check, null, 2)}\n` };
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       return { kind: "input-error", message: publicText(error.message, forms) };

@@ -2,16 +2,15 @@ import { existsSync, watch, type FSWatcher } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
-import type { ClaimCheck } from "../claims/checkClaim.js";
 import { InputError } from "../errors.js";
 import { PriceFetchError } from "../sources/fetchError.js";
 import { priceDir } from "../sources/localFiles.js";
 import { filterCatalog, readCatalog, type CatalogEvent } from "../study/catalog.js";
 import type { CheckJob, CheckJobResult, CheckWorkerData } from "./checkJobs.js";
-import { checkSearch, parseCheckQuery, queryRecord, type CheckQuery } from "./checkQuery.js";
+import { parseCheckQuery, queryRecord, type CheckQuery } from "./checkQuery.js";
 import { SERVE_DEFAULTS } from "./limits.js";
 import { LruCache } from "./lruCache.js";
-import { CONTENT_SECURITY_POLICY, errorOutcome, exampleOutcome, invalidFields, resultOutcome, servePage, type FormValues } from "./page.js";
+import { CONTENT_SECURITY_POLICY, errorOutcome, exampleOutcome, invalidFields, servePage, type FormValues } from "./page.js";
 import { folderForms, publicText } from "./publicText.js";
 import { ServePrices } from "./servePrices.js";
 import { PoolBusyError, TimeLimitError, WorkerPool, type PoolStats } from "./workerPool.js";
@@ -103,7 +102,7 @@ export function claimCheckServer(options: ServeOptions = {}): { server: Server; 
   const computeCheck = async (query: CheckQuery): Promise<CheckResult> => {
     const priceDirs = await prices.prepare(query);
     const result = await pool.run({ kind: "check", query, priceDirs });
-    if (result.kind === "figures") throw new Error("a check job answered with figures");
+    if (result.kind === "outcome") throw new Error("a check job answered with a page");
     return { ...result, priceDirs };
   };
 
@@ -121,11 +120,11 @@ export function claimCheckServer(options: ServeOptions = {}): { server: Server; 
   };
 
   /** The result part of a check's page: its charts are drawn once per cached check. */
-  const outcomeOf = (entry: CachedCheck, query: CheckQuery, check: ClaimCheck, priceDirs: string[]): Promise<string> => {
+  const outcomeOf = (entry: CachedCheck, query: CheckQuery, json: string, priceDirs: string[]): Promise<string> => {
     if (entry.outcome === undefined) {
-      const outcome = pool.run({ kind: "figures", check, priceDirs }).then((result) => {
-        if (result.kind !== "figures") throw new Error(`a figures job answered with ${result.kind}`);
-        return resultOutcome(check, result.figures, result.notes, checkSearch(query));
+      const outcome = pool.run({ kind: "outcome", query, priceDirs, json }).then((result) => {
+        if (result.kind !== "outcome") throw new Error(`a page job answered with ${result.kind}`);
+        return result.html;
       });
       outcome.catch(() => entry.outcome === outcome && delete entry.outcome);
       entry.outcome = outcome;
@@ -154,7 +153,7 @@ export function claimCheckServer(options: ServeOptions = {}): { server: Server; 
       const entry = cachedCheck(query);
       const result = await entry.result;
       if (result.kind === "input-error") return problemPage(problem(new InputError(result.message)));
-      page(res, 200, `${query.symbol} on ${query.date}: claim check`, { ...query }, await outcomeOf(entry, query, result.check, result.priceDirs));
+      page(res, 200, `${query.symbol} on ${query.date}: claim check`, { ...query }, await outcomeOf(entry, query, result.json, result.priceDirs));
     } catch (error) {
       problemPage(problem(error));
     }

@@ -7,7 +7,8 @@ import type { ModelName } from "../models/expectedReturnModel.js";
 import type { ReturnKind } from "../returns/returns.js";
 import { CONSTITUENTS_FILE, availableSymbols, priceDir, readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
 import type { PriceSeries } from "../sources/priceBar.js";
-import { alignedReturns, analyseEvent } from "./eventStudy.js";
+import { prepareFirm, type PreparedFirm } from "./eventBatch.js";
+import { alignedReturns, analysePreparedEvent } from "./eventStudy.js";
 
 /** A folder of price files read as a cross-section of stocks, with names when it has `constituents.csv`. */
 export interface Universe {
@@ -110,11 +111,11 @@ export function universeMoves(universe: Universe, market: PriceSeries, date: str
     const ratio = bars[day]!.adjClose / bars[day - 1]!.adjClose;
     const ret = options.returns === "log" ? Math.log(ratio) : ratio - 1;
     let ar: number | null = null;
-    const aligned = alignPrices(bars, market.bars);
-    const day0 = aligned.dates.indexOf(date);
+    const firm = preparedWithMarket(series, market, options.returns);
+    const day0 = firm.returns.dates.indexOf(date);
     if (day0 > 0) {
       try {
-        ar = analyseEvent(symbol, alignedReturns(aligned, options.returns), day0, { ...options, eventWindows: [[0, 0]] }).windows[0]!.car;
+        ar = analysePreparedEvent(firm, day0, { ...options, eventWindows: [[0, 0]] }).windows[0]!.car;
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
       }
@@ -122,6 +123,19 @@ export function universeMoves(universe: Universe, market: PriceSeries, date: str
     moves.push(name === undefined ? { symbol, ret, ar } : { symbol, name, ret, ar });
   }
   return moves;
+}
+
+/** Each stock's returns aligned with a market and prepared for fits, once per pair of series (and return kind) while both are held. */
+const preparedPairs = new WeakMap<PriceSeries, WeakMap<PriceSeries, Map<ReturnKind, PreparedFirm>>>();
+
+function preparedWithMarket(series: PriceSeries, market: PriceSeries, kind: ReturnKind): PreparedFirm {
+  let byMarket = preparedPairs.get(series);
+  if (byMarket === undefined) preparedPairs.set(series, (byMarket = new WeakMap()));
+  let byKind = byMarket.get(market);
+  if (byKind === undefined) byMarket.set(market, (byKind = new Map()));
+  let firm = byKind.get(kind);
+  if (firm === undefined) byKind.set(kind, (firm = prepareFirm(series.symbol, market.symbol, alignedReturns(alignPrices(series.bars, market.bars), kind))));
+  return firm;
 }
 
 /**
