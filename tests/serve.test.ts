@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { claimCheckSchema } from "../src/claims/checkSchema.js";
 import { LruCache } from "../src/serve/lruCache.js";
 import type { RunningServer } from "../src/serve/server.js";
 import { readCatalog } from "../src/study/catalog.js";
@@ -57,6 +58,7 @@ describe("GET /api/check", () => {
     expect(cli.code).toBe(0);
     expect(JSON.parse(body)).toEqual(served(cli.stdout));
     expect(body).toBe(`${JSON.stringify(served(cli.stdout), null, 2)}\n`);
+    expect(claimCheckSchema.safeParse(JSON.parse(body)).success).toBe(true);
   });
 
   it("carries the day's measures from the price file and the matching measure", async () => {

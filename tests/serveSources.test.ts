@@ -47,7 +47,7 @@ describe("the series store", () => {
     expect(reread.bars.find((bar) => bar.date === "2021-01-15")!.close).toBe(20);
     rmSync(file);
     mkdirSync(file);
-    expect(() => store.read([dir], "1810.HK")).toThrow(new InputError(`${file} is a folder, not a file`));
+    expect(() => store.read([dir], "1810.HK")).toThrow(new InputError("missing-file", `${file} is a folder, not a file`, { file }));
   });
 
   it("keeps its capacity of most recently used series", () => {

@@ -1,5 +1,5 @@
 import { checkClaim, type ClaimCheck } from "../claims/checkClaim.js";
-import { InputError } from "../errors.js";
+import { InputError, type InputErrorCode, type InputIssue } from "../errors.js";
 import { readUniverse } from "../study/universeRanking.js";
 import { checkSearch, type CheckQuery } from "./checkQuery.js";
 import { resultOutcome } from "./page.js";
@@ -14,7 +14,10 @@ import { SeriesStore } from "./seriesStore.js";
 export type CheckJob = { kind: "check"; query: CheckQuery; priceDirs: string[] } | { kind: "outcome"; query: CheckQuery; priceDirs: string[]; json: string };
 
 /** A worker's answer: the public check as JSON, the page's result HTML, or why the input cannot be checked (a 400). */
-export type CheckJobResult = { kind: "check"; json: string } | { kind: "outcome"; html: string } | { kind: "input-error"; message: string };
+export type CheckJobResult =
+  | { kind: "check"; json: string }
+  | { kind: "outcome"; html: string }
+  | { kind: "input-error"; code: InputErrorCode; message: string; field: string | undefined; issues: InputIssue[] };
 
 /** What every worker is started with. */
 export interface CheckWorkerData {
@@ -45,7 +48,8 @@ export function checkJobRunner(data: CheckWorkerData): (job: CheckJob) => Promis
       return { kind: "check", json: `${JSON.stringify(check, null, 2)}\n` };
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      return { kind: "input-error", message: publicText(error.message, forms) };
+      const issues = error.issues.map(({ at, message }) => ({ at, message: publicText(message, forms) }));
+      return { kind: "input-error", code: error.code, message: publicText(error.message, forms), field: error.field, issues };
     }
   };
 }

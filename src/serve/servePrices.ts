@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { InputError } from "../errors.js";
 import { PriceFetchError } from "../sources/fetchError.js";
 import { availableSymbols, bundledDataDir, priceDir } from "../sources/localFiles.js";
 import { cacheDir } from "../sources/priceCache.js";
@@ -68,7 +69,8 @@ export class ServePrices {
 
   /**
    * Makes sure the prices a check needs are at hand and returns the folders to read, in order. A symbol
-   * that could not be fetched and is on no file is a `PriceFetchError` naming the query's parameter.
+   * that could not be fetched and is on no file is an `InputError` naming the query's parameter (a
+   * `PriceFetchError` when the failure may pass: Yahoo out of reach, rate limits).
    */
   async prepare(query: CheckQuery): Promise<string[]> {
     const prepared = await Promise.all(claimPriceNeeds(query).map((need) => this.#ensure(need)));
@@ -81,7 +83,8 @@ export class ServePrices {
       else {
         const parameter = outcome.symbol === query.symbol ? "symbol" : "market";
         const cause = outcome.error.message.startsWith(`${outcome.symbol}: `) ? outcome.error.message.slice(outcome.symbol.length + 2) : outcome.error.message;
-        throw new PriceFetchError(outcome.error.failure, `${parameter}: no prices for "${outcome.symbol}" on file, and fetching them failed: ${cause}`);
+        const message = `${parameter}: no prices for "${outcome.symbol}" on file, and fetching them failed: ${cause}`;
+        throw outcome.error.transient ? new PriceFetchError(outcome.error.failure, message) : new InputError("no-prices", message, { field: parameter });
       }
     }
     return priceDirs;

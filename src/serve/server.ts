@@ -46,7 +46,8 @@ interface CachedCheck {
   outcome?: Promise<string>;
 }
 
-type CheckResult = Extract<CheckJobResult, { kind: "check" | "input-error" }> & { priceDirs: string[] };
+/** A computed check, or the bad input it was (kept like a result: asking again gives the same 400). */
+type CheckResult = { kind: "check"; json: string; priceDirs: string[] } | { kind: "input-error"; error: InputError };
 
 const eventsQuerySchema = z.object({
   symbol: z.string({ error: "give it once" }).min(1).optional(),
@@ -103,6 +104,7 @@ export function claimCheckServer(options: ServeOptions = {}): { server: Server; 
     const priceDirs = await prices.prepare(query);
     const result = await pool.run({ kind: "check", query, priceDirs });
     if (result.kind === "outcome") throw new Error("a check job answered with a page");
+    if (result.kind === "input-error") return { kind: "input-error", error: new InputError(result.code, result.message, { field: result.field, issues: result.issues }) };
     return { ...result, priceDirs };
   };
 
@@ -136,33 +138,35 @@ export function claimCheckServer(options: ServeOptions = {}): { server: Server; 
     send(res, status, "text/html; charset=utf-8", servePage({ title, form, invalid, outcome, symbols: prices.symbols() }), { "content-security-policy": CONTENT_SECURITY_POLICY, ...headers });
   const json = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => send(res, status, "application/json; charset=utf-8", body, headers);
 
-  /** Bad input: a 400; a failure worth a retry: a 503 with Retry-After; else rethrown (a 500). */
-  const problem = (error: unknown): { status: number; message: string; headers: Record<string, string> } => {
-    if (isTransient(error)) return { status: 503, message: `the server cannot answer now: ${publicMessage((error as Error).message)}; try again in ${SERVE_DEFAULTS.retryAfter} s`, headers: { "retry-after": String(SERVE_DEFAULTS.retryAfter) } };
-    if (error instanceof InputError) return { status: 400, message: publicMessage(error.message), headers: {} };
+  /** Bad input: a 400 naming the fields at fault; a failure worth a retry: a 503 with Retry-After; else rethrown (a 500). */
+  const problem = (error: unknown): { status: number; message: string; invalid: string[]; headers: Record<string, string> } => {
+    if (isTransient(error)) {
+      const message = `the server cannot answer now: ${publicMessage((error as Error).message)}; try again in ${SERVE_DEFAULTS.retryAfter} s`;
+      return { status: 503, message, invalid: [], headers: { "retry-after": String(SERVE_DEFAULTS.retryAfter) } };
+    }
+    if (error instanceof InputError) return { status: 400, message: publicMessage(error.message), invalid: invalidFields(error), headers: {} };
     throw error;
   };
 
   const checkPage = async (res: ServerResponse, params: URLSearchParams) => {
     if ([...params.keys()].length === 0) return page(res, 200, "event-impact: check a claim", {}, exampleOutcome());
     const form = formValues(params);
-    const problemPage = ({ status, message, headers }: ReturnType<typeof problem>) =>
-      page(res, status, "Cannot check this claim", form, errorOutcome("Cannot check this claim", message), invalidFields(message), headers);
     try {
       const query = validated(params);
       const entry = cachedCheck(query);
       const result = await entry.result;
-      if (result.kind === "input-error") return problemPage(problem(new InputError(result.message)));
+      if (result.kind === "input-error") throw result.error;
       page(res, 200, `${query.symbol} on ${query.date}: claim check`, { ...query }, await outcomeOf(entry, query, result.json, result.priceDirs));
     } catch (error) {
-      problemPage(problem(error));
+      const { status, message, invalid, headers } = problem(error);
+      page(res, status, "Cannot check this claim", form, errorOutcome("Cannot check this claim", message), invalid, headers);
     }
   };
 
   const apiCheck = async (res: ServerResponse, params: URLSearchParams) => {
     try {
       const result = await cachedCheck(validated(params)).result;
-      if (result.kind === "input-error") return json(res, 400, errorJson(result.message));
+      if (result.kind === "input-error") throw result.error;
       json(res, 200, result.json);
     } catch (error) {
       const { status, message, headers } = problem(error);
@@ -268,9 +272,9 @@ export function startServer(options: ServeOptions & { port: number; host: string
 
 function listenError(error: NodeJS.ErrnoException, where: { port: number; host: string }): Error {
   const at = `${where.host}:${where.port}`;
-  if (error.code === "EADDRINUSE") return new InputError(`port ${where.port} is in use on ${where.host}: stop the other server or choose another --port`);
-  if (error.code === "EACCES") return new InputError(`not allowed to listen on ${at}: choose a --port above 1023`);
-  if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND" || error.code === "EAI_AGAIN") return new InputError(`cannot listen on ${at}: --host ${where.host} is not an address of this machine`);
+  if (error.code === "EADDRINUSE") return new InputError("cannot-listen", `port ${where.port} is in use on ${where.host}: stop the other server or choose another --port`);
+  if (error.code === "EACCES") return new InputError("cannot-listen", `not allowed to listen on ${at}: choose a --port above 1023`);
+  if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND" || error.code === "EAI_AGAIN") return new InputError("cannot-listen", `cannot listen on ${at}: --host ${where.host} is not an address of this machine`);
   return error;
 }
 

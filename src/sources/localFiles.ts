@@ -32,7 +32,7 @@ export function readPriceSeries(dataDir: string, symbol: string, options: ReadOp
   if (!existsSync(file)) {
     const known = availableSymbols(dataDir);
     const hint = known.length > 0 ? `; available: ${known.join(", ")}` : "";
-    throw new InputError(`no price file for ${symbol}: ${file} does not exist${hint}`);
+    throw new InputError("no-prices", `no price file for ${symbol}: ${file} does not exist${hint}`, { file });
   }
   const skippedRows: PriceSeries["skippedRows"] = [];
   const onInvalidRow = options.lenient ? (line: number, reason: string) => skippedRows.push({ line, reason }) : undefined;
@@ -56,7 +56,7 @@ export function readInputFile(file: string): string {
 /** The `InputError` for a file-system error on an input file (EISDIR, EACCES, EPERM, ENOENT, ELOOP); other errors as they are. */
 export function inputFileError(file: string, error: unknown): unknown {
   const reason = FILE_ERRORS.get((error as NodeJS.ErrnoException).code ?? "");
-  return reason === undefined ? error : new InputError(`${file} ${reason}`);
+  return reason === undefined ? error : new InputError("missing-file", `${file} ${reason}`, { file });
 }
 
 const FILE_ERRORS = new Map([
@@ -81,7 +81,7 @@ export function readPriceSeriesFrom(dataDirs: readonly string[], symbol: string,
   if (dir !== undefined) return readPriceSeries(dir, symbol, options);
   const known = [...new Set(dirs.flatMap(availableSymbols))].sort();
   const searched = dirs.map((candidate) => join(priceDir(candidate), priceFileName(symbol))).join(" or ");
-  throw new InputError(`no price file for ${symbol}: ${searched} does not exist${known.length > 0 ? `; available: ${known.join(", ")}` : ""}`);
+  throw new InputError("no-prices", `no price file for ${symbol}: ${searched} does not exist${known.length > 0 ? `; available: ${known.join(", ")}` : ""}`);
 }
 
 /** Where a price file comes from: the bundled data, a cache (see `event-impact fetch`), or a user's folder. */
