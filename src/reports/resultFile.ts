@@ -28,12 +28,22 @@ const studyEvent = z.looseObject({
   nEstimation: z.number(),
   estimation: z.looseObject({ start: date, end: date }),
   abnormalReturns: z.array(z.looseObject({ offset: z.number(), date, ret: z.number(), marketRet: z.number(), ar: z.number(), sar: stat })).min(1),
-  windows: z.array(z.looseObject({ start: z.number(), end: z.number(), startDate: date, endDate: date, car: z.number(), variance: z.number(), t: stat, p: stat, df: z.number(), bhar: z.number() })),
+  windows: z.array(z.looseObject({ start: z.number(), end: z.number(), startDate: date, endDate: date, car: z.number(), variance: z.number(), t: stat, p: stat, df: z.number(), bhar: z.number(), sq: z.looseObject({ p: stat, quantile: stat, minP: stat }) })),
   carPath: z.array(z.looseObject({ offset: z.number(), date, car: z.number(), variance: z.number() })).min(1),
   universe: universe.optional(),
 });
 
-const battery = z.looseObject({ crossSectionalT: testResult, patell: testResult, bmp: testResult, kolariPynnonen: testResult, corradoRank: testResult, generalizedSign: testResult, wilcoxon: testResult });
+const battery = z.looseObject({
+  crossSectionalT: testResult,
+  patell: testResult,
+  adjustedPatell: testResult,
+  bmp: testResult,
+  kolariPynnonen: testResult,
+  corradoRank: testResult,
+  grank: testResult,
+  generalizedSign: testResult,
+  wilcoxon: testResult,
+});
 
 const studyResultSchema = z.looseObject({
   schemaVersion: z.literal(1),
@@ -54,7 +64,7 @@ const studyResultSchema = z.looseObject({
       overlaps: z.array(z.looseObject({ symbol: z.string(), day0s: z.array(date) })),
       meanResidualCorrelation: stat,
       positiveShare: stat,
-      headline: z.enum(["crossSectionalT", "patell", "bmp", "kolariPynnonen", "corradoRank", "generalizedSign", "wilcoxon"]),
+      headline: z.enum(["crossSectionalT", "patell", "adjustedPatell", "bmp", "kolariPynnonen", "corradoRank", "grank", "generalizedSign", "wilcoxon"]),
     })
     .nullable(),
   prices: z.array(provenance),

@@ -3,6 +3,7 @@ import { InputError } from "../errors.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
 import type { ReturnKind } from "../returns/returns.js";
 import { periodReturns } from "../returns/returns.js";
+import type { SqResult } from "../statistics/sqTest.js";
 import { analyseEvents, estimationRange, eventProblem, prepareFirm, type AlignedReturns, type EventColumns, type EventStudyOptions, type PreparedFirm } from "./eventBatch.js";
 
 export interface AbnormalReturnRow {
@@ -25,6 +26,8 @@ export interface WindowResult {
   p: number;
   df: number;
   bhar: number;
+  /** The SQ test (Gelbach, Helland & Klick 2013) of the CAR against the estimation window's sums of L2 residuals. */
+  sq: SqResult;
 }
 
 export interface EventAnalysis {
@@ -91,6 +94,7 @@ export function eventAnalysisAt(columns: EventColumns, k: number, firm: Prepared
       p: columns.p[cell]!,
       df: columns.df[k]!,
       bhar: columns.bhar[cell]!,
+      sq: { p: columns.sqP[cell]!, quantile: columns.sqQuantile[cell]!, minP: columns.sqMinP[cell]! },
     };
   });
   return {
