@@ -6,6 +6,7 @@ import { standardScore, shareBelow } from "../statistics/standardScore.js";
 import { bundledDataDir, readPriceSeriesFrom } from "../sources/localFiles.js";
 import type { PriceBar, PriceSeries } from "../sources/priceBar.js";
 import { estimationRange } from "../study/eventBatch.js";
+import type { SqResult } from "../statistics/sqTest.js";
 import { alignedReturns, analyseEvent } from "../study/eventStudy.js";
 import { DEFAULT_ESTIMATION_WINDOW, DEFAULT_MIN_ESTIMATION_OBSERVATIONS } from "../study/spec.js";
 import { rankInUniverse, readUniverse, universeMoves, type UniverseRanking } from "../study/universeRanking.js";
@@ -33,6 +34,8 @@ export type MoveMeasure = "closeToClose" | "openGap" | "intradayLow" | "intraday
 export interface ClaimInference {
   t: number;
   p: number;
+  /** The day's SQ test (Gelbach, Helland & Klick 2013): the abnormal return among the estimation residuals, no normality assumed. */
+  sq: SqResult;
   df: number;
   model: ModelName;
   estimationWindow: [number, number];
@@ -139,7 +142,7 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
     });
     const window = analysis.windows[0]!;
     abnormalReturn = window.car;
-    inference = { t: window.t, p: window.p, df: window.df, model, estimationWindow, nEstimation: analysis.nEstimation, sigma: analysis.sigma, estimation: analysis.estimation };
+    inference = { t: window.t, p: window.p, sq: window.sq, df: window.df, model, estimationWindow, nEstimation: analysis.nEstimation, sigma: analysis.sigma, estimation: analysis.estimation };
     const [first, last] = estimationRange(day0, estimationWindow);
     zScore = standardScore(moves.closeToClose, returns.firm.subarray(first, last + 1));
   } catch (error) {

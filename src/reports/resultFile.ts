@@ -90,7 +90,7 @@ const claimCheckSchema = z.looseObject({
   }),
   historyDays: z.number(),
   inference: z
-    .looseObject({ t: z.number(), p: z.number(), df: z.number(), model: z.string(), estimationWindow: z.tuple([z.number(), z.number()]), nEstimation: z.number(), sigma: z.number(), estimation: z.looseObject({ start: date, end: date }) })
+    .looseObject({ t: z.number(), p: z.number(), sq: z.looseObject({ p: stat, quantile: stat, minP: stat }), df: z.number(), model: z.string(), estimationWindow: z.tuple([z.number(), z.number()]), nEstimation: z.number(), sigma: z.number(), estimation: z.looseObject({ start: date, end: date }) })
     .nullable(),
   claim: z
     .looseObject({ text: z.string(), value: z.number(), direction: z.enum(["down", "up"]).nullable(), bound: z.string(), band: z.tuple([z.number(), z.number().nullable()]), matches: z.array(z.string()) })
