@@ -1,9 +1,10 @@
+import { z } from "zod";
+import { jsonNumber } from "../jsonNumber.js";
+
 /** The SQ test's p-value, where the CAR falls among the estimation-window sums, and the smallest p it can give. */
-export interface SqResult {
-  p: number;
-  quantile: number;
-  minP: number;
-}
+export const sqResultSchema = z.object({ p: jsonNumber, quantile: jsonNumber, minP: jsonNumber });
+
+export type SqResult = z.output<typeof sqResultSchema>;
 
 /**
  * The SQ ("sample quantile") test of Gelbach, Helland & Klick (2013), "Valid inference in single-firm, single-event
