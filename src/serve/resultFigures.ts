@@ -1,8 +1,10 @@
+import { addDays } from "../calendar/isoDate.js";
 import type { ClaimCheck } from "../claims/checkClaim.js";
 import { InputError } from "../errors.js";
 import { carChartSpec } from "../reports/charts/carChart.js";
-import { checkCharts } from "../reports/charts/charts.js";
+import { checkCharts, studyCharts } from "../reports/charts/charts.js";
 import { renderSvg } from "../reports/charts/renderSvg.js";
+import { readCatalog, type CatalogEvent } from "../study/catalog.js";
 import { runStudy } from "../study/runStudy.js";
 import type { Figure } from "./page.js";
 
@@ -14,7 +16,9 @@ const CAPTIONS: Record<string, string> = {
 /**
  * The charts of a check: the claim day, the event window (the AR/CAR chart of a one-event study with the
  * check's date as day 0, the study defaults and the check's market), and the universe ranking when there
- * is one. An event window the data cannot support is a note instead of a chart.
+ * is one; when the firm's catalog event of the week before the date has peers with prices, every firm's
+ * CAR beside the checked one's (the forest plot). An event window the data cannot support is a note
+ * instead of a chart.
  */
 export async function resultFigures(check: ClaimCheck, dataDir: string | undefined): Promise<{ figures: Figure[]; notes: string[] }> {
   const figures: Figure[] = [];
@@ -31,6 +35,29 @@ export async function resultFigures(check: ClaimCheck, dataDir: string | undefin
     if (!(error instanceof InputError)) throw error;
     notes.push(`No event-window chart: ${error.message.replace(/^no event could be studied:\s*/, "").trim()}`);
   }
+  const event = catalogEventOf(check);
+  if (event !== undefined) {
+    try {
+      const peers = runStudy({ name: `${event.id}: ${event.action}`, catalog: { ids: [event.id] } }, { dataDir });
+      if (peers.aggregate === null) throw new InputError(`none of the other firms of catalog event ${event.id} has prices here`);
+      const [forest] = studyCharts(peers, { highlight: check.symbol });
+      figures.push({
+        svg: await renderSvg(forest!.spec),
+        caption: `${check.symbol} beside the other firms of catalog event ${event.id} (${event.date}, ${event.authority}): each firm's CAR with its 95% interval per window, sorted, and the average (CAAR) with its band.${peers.dropped.length === 0 ? "" : ` ${peers.dropped.length} firm(s) of the event without prices here are left out.`}`,
+      });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      notes.push(`No comparison with the other firms of catalog event ${event.id}: ${error.message.split("\n")[0]}`);
+    }
+  }
   for (const chart of others) figures.push({ svg: await renderSvg(chart.spec), caption: CAPTIONS[chart.name] ?? "" });
   return { figures, notes };
+}
+
+/** The firm's latest catalog event announced on the date or in the week before it, if it has other firms. */
+function catalogEventOf(check: ClaimCheck): CatalogEvent | undefined {
+  const catalog = readCatalog();
+  const own = catalog.filter((row) => row.symbol === check.symbol && row.date <= check.date && row.date >= addDays(check.date, -7)).sort((a, b) => a.date.localeCompare(b.date));
+  const event = own[own.length - 1];
+  return event !== undefined && catalog.some((row) => row.id === event.id && row.symbol !== check.symbol) ? event : undefined;
 }
