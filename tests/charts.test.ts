@@ -11,6 +11,7 @@ import { forestChartSpec } from "../src/reports/charts/forestChart.js";
 import { renderSvg } from "../src/reports/charts/renderSvg.js";
 import { estimateTextWidth } from "../src/reports/charts/textWidth.js";
 import { universeChartSpec } from "../src/reports/charts/universeChart.js";
+import { resultFigures } from "../src/serve/resultFigures.js";
 import { runStudy } from "../src/study/runStudy.js";
 import { repoRoot } from "./helpers/cli.js";
 
@@ -126,6 +127,15 @@ describe("forest plot of a multi-firm study", () => {
       const cars = panel.spec.encoding.y.sort.map((firm) => ccmc.events.find((event) => event.symbol === firm)!.windows[w]!.car);
       expect(cars).toEqual([...cars].sort((a, b) => a - b));
     });
+  });
+});
+
+describe("the serve page's comparison", () => {
+  it("adds the forest plot when the checked firm's catalog event has peers with prices (CNOOC and SMIC, E04)", async () => {
+    const { figures } = await resultFigures(checkClaim({ symbol: "0883.HK", date: "2020-12-04" }), undefined);
+    const forest = figures.find((figure) => figure.caption.startsWith("0883.HK beside the other firms of catalog event E04"))!;
+    expect(forest.svg).toContain("0981.HK");
+    expect(forest.svg).toMatch(/Each firm(&#x27;|')s CAR with its 95% interval, 2 events/);
   });
 });
 

@@ -3,11 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./helpers/chromium.js";
 import { repoRoot, runCli } from "./helpers/cli.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-/** Flags for Debian's Chromium run headless as root on a machine without network (see the machine notes in the README). */
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const artifacts = join(repoRoot, "tests/artifacts");
 
 const work = mkdtempSync(join(tmpdir(), "event-impact-report-"));

@@ -1,9 +1,13 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { UniverseRanking } from "../../study/universeRanking.js";
 import { CHART_CONFIG, CHART_WIDTH, COLORS, signedPercent } from "./chartStyle.js";
+import { estimateTextWidth } from "./textWidth.js";
 
 /** Height of one stock's row: room for a 10 px label, so that 80 and more stocks stay readable. */
 const ROW_STEP = 13;
+const LABEL_FONT_SIZE = 10;
+/** The widest stock label, in pixels; longer names are cut with an ellipsis. */
+const LABEL_LIMIT = 150;
 
 /** A claimed move to mark among the universe's returns. */
 export interface ClaimedMove {
@@ -25,14 +29,15 @@ export function universeChartSpec(symbol: string, ranking: UniverseRanking, clai
   const firm = rows.find((row) => row.symbol === symbol)!;
   const { ret, ar } = ranking;
   const abnormal = ar === null ? "" : `; abnormal return ${signedPercent(ar.value)}, rank ${ar.rank} of ${ar.of}`;
-  const x = { field: "ret", type: "quantitative", scale: { nice: true }, axis: { format: "%", title: "close-to-close return (%)", orient: "top", grid: true } } as const;
-  const y = { field: "stock", type: "nominal", sort: rows.map((row) => row.stock), axis: { title: null, labelFontSize: 10, labelLimit: 150, ticks: false, labelColor: { condition: { test: `datum.value === ${JSON.stringify(firm.stock)}`, value: COLORS.highlight }, value: "#333333" }, labelFontWeight: { condition: { test: `datum.value === ${JSON.stringify(firm.stock)}`, value: "bold" }, value: "normal" } } } as const;
+  const width = CHART_WIDTH - Math.min(LABEL_LIMIT, Math.max(...rows.map((row) => estimateTextWidth(row.stock, LABEL_FONT_SIZE, true))));
+  const x = { field: "ret", type: "quantitative", scale: { nice: true }, axis: { format: "%", title: "close-to-close return (%)", orient: "top", grid: true, tickCount: Math.floor(width / 70), labelSeparation: 8 } } as const;
+  const y = { field: "stock", type: "nominal", sort: rows.map((row) => row.stock), axis: { title: null, labelFontSize: LABEL_FONT_SIZE, labelLimit: LABEL_LIMIT, ticks: false, labelColor: { condition: { test: `datum.value === ${JSON.stringify(firm.stock)}`, value: COLORS.highlight }, value: "#333333" }, labelFontWeight: { condition: { test: `datum.value === ${JSON.stringify(firm.stock)}`, value: "bold" }, value: "normal" } } } as const;
   const colors = (own: string, fell: string, rose: string) => ({ condition: [{ test: `datum.symbol === ${JSON.stringify(symbol)}`, value: own }, { test: "datum.ret < 0", value: fell }], value: rose });
   const firmLabel = `${signedPercent(firm.ret)}, rank ${ret.rank} of ${ret.of}`;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: CHART_CONFIG,
-    width: CHART_WIDTH - 160,
+    width,
     height: { step: ROW_STEP },
     title: {
       text: `${symbol} among ${ranking.size} stocks on ${ranking.date}`,
