@@ -33,7 +33,7 @@ export async function resultFigures(check: ClaimCheck, dataDir: string | undefin
     });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    notes.push(`No event-window chart: ${error.message.replace(/^no event could be studied:\s*/, "").trim()}`);
+    notes.push(`No event-window chart: ${error.issues.length > 0 ? error.issues.map(({ at, message }) => `${at}: ${message}`).join("; ") : error.message}`);
   }
   const event = catalogEventOf(check);
   if (event !== undefined) {
