@@ -37,17 +37,18 @@ export async function resultFigures(check: ClaimCheck, dataDir: string | undefin
   }
   const event = catalogEventOf(check);
   if (event !== undefined) {
+    const note = (reason: string) => notes.push(`No comparison with the other firms of catalog event ${event.id}: ${reason}`);
     try {
       const peers = runStudy({ name: `${event.id}: ${event.action}`, catalog: { ids: [event.id] } }, { dataDir });
-      if (peers.aggregate === null) throw new InputError(`none of the other firms of catalog event ${event.id} has prices here`);
-      const [forest] = studyCharts(peers, { highlight: check.symbol });
-      figures.push({
-        svg: await renderSvg(forest!.spec),
-        caption: `${check.symbol} beside the other firms of catalog event ${event.id} (${event.date}, ${event.authority}): each firm's CAR with its 95% interval per window, sorted, and the average (CAAR) with its band.${peers.dropped.length === 0 ? "" : ` ${peers.dropped.length} firm(s) of the event without prices here are left out.`}`,
-      });
+      if (peers.aggregate === null) note("none of them has prices here.");
+      else
+        figures.push({
+          svg: await renderSvg(studyCharts(peers, { highlight: check.symbol })[0]!.spec),
+          caption: `${check.symbol} beside the other firms of catalog event ${event.id} (${event.date}, ${event.authority}): each firm's CAR with its 95% interval per window, sorted, and the average (CAAR) with its band.${peers.dropped.length === 0 ? "" : ` ${peers.dropped.length} firm(s) of the event without prices here are left out.`}`,
+        });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      notes.push(`No comparison with the other firms of catalog event ${event.id}: ${error.message.split("\n")[0]}`);
+      note(error.message.split("\n")[0]!);
     }
   }
   for (const chart of others) figures.push({ svg: await renderSvg(chart.spec), caption: CAPTIONS[chart.name] ?? "" });
