@@ -14,6 +14,8 @@ export interface ForestOptions {
 /** Height of one firm's row. */
 const ROW_STEP = 18;
 const LABEL_FONT_SIZE = 12;
+/** Lines of a group's header; a longer action is cut short (its id leads the header). */
+const HEADER_LINES = 2;
 /** The group of events given in the spec rather than selected from the catalog. */
 const SPEC_GROUP = "events given in the study spec";
 
@@ -21,7 +23,7 @@ const SPEC_GROUP = "events given in the study spec";
  * A forest plot of a multi-firm study: one panel per event window, in it each firm's CAR as a dot with
  * its 95% interval (`CAR +/- t_{0.975, df} sqrt(Var(CAR))`, MacKinlay 1997), the firms grouped by catalog
  * event and sorted by CAR within each group, and the CAAR over all firms as a line with its 95% band
- * (`CAAR +/- t_{0.975, N-1} sd/sqrt(N)`, Brown & Warner 1985). All panels share the CAR axis.
+ * (`CAAR +/- t_{0.975, N-1} sd/sqrt(N)`, Brown & Warner 1985). Each window has its own CAR axis.
  */
 export function forestChartSpec(result: StudyResult, options: ForestOptions = {}): TopLevelSpec {
   const groupOf = (catalogId: string | undefined) => (catalogId === undefined ? SPEC_GROUP : [catalogId, options.actions?.get(catalogId)].filter(Boolean).join(" · "));
@@ -34,7 +36,10 @@ export function forestChartSpec(result: StudyResult, options: ForestOptions = {}
   });
   const labelWidth = Math.ceil(Math.max(...result.events.map((event) => estimateTextWidth(firmLabel(event), LABEL_FONT_SIZE, true))));
   const cellWidth = Math.max(110, Math.floor(CHART_WIDTH / windows.length) - labelWidth - 16);
-  const groupHeader = (group: string) => wrapText(group, cellWidth + labelWidth, LABEL_FONT_SIZE, true).join("|");
+  const groupHeader = (group: string) => {
+    const lines = wrapText(group, cellWidth + labelWidth, LABEL_FONT_SIZE, true);
+    return lines.length <= HEADER_LINES ? lines.join("|") : [...lines.slice(0, HEADER_LINES - 1), `${lines[HEADER_LINES - 1]!.replace(/.$/, "")}…`].join("|");
+  };
   const firms = result.events.flatMap((event) =>
     event.windows.map((window, w) => {
       const { value, lower, upper } = carInterval(window.car, window.variance, window.df);
@@ -103,7 +108,7 @@ export function forestChartSpec(result: StudyResult, options: ForestOptions = {}
     },
     data: { values: firms },
     hconcat: windows.map(panel),
-    resolve: { scale: { x: "shared" } },
+    resolve: { scale: { x: "independent" } },
     spacing: 16,
   } as TopLevelSpec;
 }
