@@ -3,7 +3,7 @@ import { exchangeOf } from "../calendar/exchanges.js";
 import { InputError } from "../errors.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
 import { standardScore, shareBelow } from "../statistics/standardScore.js";
-import { bundledDataDir, readPriceSeriesFrom } from "../sources/localFiles.js";
+import { bundledDataDir, readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
 import type { PriceBar, PriceSeries } from "../sources/priceBar.js";
 import { estimationRange } from "../study/eventBatch.js";
 import { alignedReturns, analyseEvent } from "../study/eventStudy.js";
@@ -37,6 +37,8 @@ export interface ClaimCheckRequest {
   model?: ModelName | undefined;
   /** Shares outstanding, for a claim about market value. */
   shares?: number | undefined;
+  /** How price files are read (default `readPriceSeriesFrom`; a server passes its cache of loaded series). */
+  readPrices?: PriceReader | undefined;
 }
 
 const MOVE_MEASURES: readonly MoveMeasure[] = ["closeToClose", "openGap", "intradayLow", "intradayHigh", "marketAdjusted", "abnormalReturn"];
@@ -61,8 +63,9 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
   const dataDirs = request.priceDirs ?? [request.dataDir ?? bundledDataDir, bundledDataDir];
   const market = request.market ?? exchangeOf(request.symbol).defaultMarket;
   const isIndex = market === request.symbol;
-  const firm = readPriceSeriesFrom(dataDirs, request.symbol);
-  const marketSeries = isIndex ? firm : readPriceSeriesFrom(dataDirs, market);
+  const readPrices = request.readPrices ?? readPriceSeriesFrom;
+  const firm = readPrices(dataDirs, request.symbol);
+  const marketSeries = isIndex ? firm : readPrices(dataDirs, market);
   const day = sessionIndex(firm, request.date);
   const marketDay = sessionIndex(marketSeries, request.date);
   const bar = firm.bars[day]!;
@@ -100,7 +103,7 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
       });
       const window = analysis.windows[0]!;
       abnormalReturn = window.car;
-      inference = { t: window.t, p: window.p, df: window.df, model, estimationWindow, nEstimation: analysis.nEstimation, sigma: analysis.sigma, estimation: analysis.estimation };
+      inference = { t: window.t, p: window.p, sq: window.sq, df: window.df, model, estimationWindow, nEstimation: analysis.nEstimation, sigma: analysis.sigma, estimation: analysis.estimation };
     }
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
@@ -116,7 +119,7 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
     zScore,
     percentile: shareBelow(moves.closeToClose, history),
   };
-  const stocks = request.universeDir === undefined ? null : readUniverse(request.universeDir);
+  const stocks = request.universeDir === undefined ? null : readUniverse(request.universeDir, readPrices);
   const universe =
     stocks === null
       ? null

@@ -1,6 +1,6 @@
 import { magnitude, money, pct, pValueText, shortPercent } from "../format.js";
 import type { Rank } from "../study/universeRanking.js";
-import type { CheckedClaim, ClaimCheck, MoveMeasure, RecordFinding, Verdict, VerdictLabel } from "./checkSchema.js";
+import type { CheckedClaim, ClaimCheck, ClaimInference, MoveMeasure, RecordFinding, Verdict, VerdictLabel } from "./checkSchema.js";
 
 export const MEASURE_NAMES: Record<MoveMeasure, string> = {
   closeToClose: "the close-to-close move",
@@ -39,6 +39,7 @@ export function writeVerdict(check: Unlabelled): Verdict {
   }
   if (check.claim !== null) sentences.push(...claimSentences(check, check.claim));
   sentences.push(marketSentence(check));
+  if (check.inference !== null && m.abnormalReturn !== null) sentences.push(sqSentence(check.inference));
   sentences.push(historySentence(check));
   if (check.universe !== null) {
     const u = check.universe;
@@ -175,6 +176,22 @@ function marketSentence(check: Unlabelled): string {
     market += `; the ${inference.model}-model abnormal return was ${pct(m.abnormalReturn)} (t = ${inference.t.toFixed(2)}, ${pValueText(inference.p)}, ${inference.df} df), ${unusual}`;
   }
   return `${market}.`;
+}
+
+/**
+ * The SQ test beside the t-test (Gelbach, Helland & Klick 2013): the t-test's normal tails make one-day p-values too
+ * small for fat-tailed stocks, so the sentence says when the two disagree about significance at 5%.
+ */
+function sqSentence(inference: ClaimInference): string {
+  const { sq } = inference;
+  const days = `the stock's ${inference.nEstimation} estimation-window abnormal returns`;
+  const where =
+    sq.quantile === 0 ? `below every one of ${days}` : sq.quantile === 1 ? `above every one of ${days}` : `above ${(sq.quantile * 100).toFixed(1)}% of ${days}`;
+  const floor = sq.p <= sq.minP ? ", the smallest p it can give" : "";
+  const base = `The SQ test, which does not assume normal tails, gives ${pValueText(sq.p)}${floor} (the abnormal return lies ${where})`;
+  if (inference.p < 0.05 && !(sq.p < 0.05)) return `${base}: unlike the t-test, it does not find the move significant at 5%.`;
+  if (!(inference.p < 0.05) && sq.p < 0.05) return `${base}: unlike the t-test, it finds the move significant at 5%.`;
+  return `${base}, agreeing with the t-test at 5%.`;
 }
 
 /** "the biggest fall", "the 3rd biggest rise (2 rose more)": where a value stands in its cross-section. */
