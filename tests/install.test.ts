@@ -36,7 +36,7 @@ try {
   if (!(error instanceof InputError)) throw error;
   dataFrames = { code: error.code, message: error.message };
 }
-console.log(JSON.stringify({ measures: check.measures, matches: check.claim?.matches, events: study.events.length, headline, caar: first?.caar, dataFrames }));
+console.log(JSON.stringify({ measures: check.measures, matches: check.claim?.kind === "move" ? check.claim.matches : null, events: study.events.length, headline, caar: first?.caar, dataFrames }));
 `;
 
 /** Day 0 and the session before it, from the bundled CSV the package reads. */
