@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -75,7 +75,7 @@ describe("price files and folders as the server reads them", () => {
 
   beforeAll(async () => {
     yahoo = await startYahooServer();
-    data = priceFolder(["FOLDER.HK", "EMPTY.HK"]);
+    data = priceFolder(["FOLDER.HK", "EMPTY.HK", "LOCKED.HK"]);
     rmSync(join(data, "FOLDER.HK.csv"));
     mkdirSync(join(data, "FOLDER.HK.csv"));
     server = await startTestServer({ yahooUrl: yahoo.url, dataDir: data });
@@ -92,6 +92,13 @@ describe("price files and folders as the server reads them", () => {
     const page = await ask("/check", { symbol: "FOLDER.HK", date: "2021-01-15" });
     expect(page.status).toBe(400);
     expect(page.body).toContain("<p>FOLDER.HK.csv is a folder, not a file</p>");
+  });
+
+  it.skipIf(process.getuid?.() === 0)("answers a price file it may not read with a 400 naming the file (not as root, who reads any file)", async () => {
+    chmodSync(join(data, "LOCKED.HK.csv"), 0o000);
+    const { status, body } = await ask("/api/check", { symbol: "LOCKED.HK", date: "2021-01-15" });
+    expect(status).toBe(400);
+    expect(JSON.parse(body)).toEqual({ error: "LOCKED.HK.csv cannot be read: permission denied" });
   });
 
   it("answers a price file that vanished or dangles with a 400, never a 500", async () => {
