@@ -103,7 +103,7 @@ describe("the cache folder", () => {
     expect(parsePriceCsv(text, "x")).toEqual(bars);
     expect(formatPriceCsv(bars)).toBe(text);
     expect(entry).toMatchObject({ file: "INDEX_HSI.csv", first: "2021-01-04", last: "2021-01-05", rows: 2 });
-    expect(readManifest(dir).symbols["^HSI"]).toEqual(entry);
+    expect(readManifest(dir).symbols.get("^HSI")).toEqual(entry);
     expect(readdirSync(dir).sort()).toEqual(["INDEX_HSI.csv", "manifest.json"]);
     expect(priceSourceOf(join(dir, "INDEX_HSI.csv"))).toBe("cache");
     expect(priceSourceOf(join(repoRoot, "data", "prices", "INDEX_HSI.csv"))).toBe("bundled");

@@ -86,7 +86,7 @@ export async function fetchPrices(needs: readonly PriceNeed[], options: FetchOpt
 
   const fetchOne = async (need: PriceNeed): Promise<FetchOutcome> => {
     const { symbol } = need;
-    const previous = manifest.symbols[symbol] ?? null;
+    const previous = manifest.symbols.get(symbol) ?? null;
     const outcome: FetchOutcome = { symbol, error: null, previous, entry: null, added: 0, changed: 0, kept: 0, invalidRows: [] };
     const from = previous !== null && previous.from < need.from ? previous.from : need.from;
     const wanted = need.to < lastDay ? need.to : lastDay;

@@ -24,7 +24,7 @@ export interface ImportOutcome {
 export function importPriceFiles(files: readonly string[], cacheDir: string): ImportOutcome[] {
   return files.map((file) => {
     const symbol = symbolOfFileName(basename(file));
-    const previous = readManifest(cacheDir).symbols[symbol] ?? null;
+    const previous = readManifest(cacheDir).symbols.get(symbol) ?? null;
     try {
       priceFileName(symbol);
       let text: string;

@@ -48,7 +48,12 @@ const manifestSchema = z.strictObject({
 });
 
 export type CacheEntry = z.output<typeof entrySchema>;
-export type CacheManifest = z.output<typeof manifestSchema>;
+
+/** A cache's index: the entry of each cached symbol. */
+export interface CacheManifest {
+  schemaVersion: 1;
+  symbols: Map<string, CacheEntry>;
+}
 
 /** What a commit records besides the data itself (the file name, rows, first/last date and hash are derived). */
 export type CacheEntryInfo = Omit<CacheEntry, "file" | "first" | "last" | "rows" | "sha256">;
@@ -56,7 +61,7 @@ export type CacheEntryInfo = Omit<CacheEntry, "file" | "first" | "last" | "rows"
 /** Reads and validates a cache's manifest; a cache without one is empty. */
 export function readManifest(dir: string): CacheManifest {
   const file = join(dir, CACHE_MANIFEST_FILE);
-  if (!existsSync(file)) return { schemaVersion: 1, symbols: {} };
+  if (!existsSync(file)) return { schemaVersion: 1, symbols: new Map() };
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, "utf8"));
@@ -65,7 +70,7 @@ export function readManifest(dir: string): CacheManifest {
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) throw new InputError(describeZodError(parsed.error, file));
-  return parsed.data;
+  return { schemaVersion: 1, symbols: new Map(Object.entries(parsed.data.symbols)) };
 }
 
 /**
@@ -90,7 +95,8 @@ export function commitToCache(dir: string, symbol: string, bars: readonly PriceB
   writeFilesAtomically(dir, { [file]: text });
   const entry: CacheEntry = { file, ...info, first: bars[0]!.date, last: bars[bars.length - 1]!.date, rows: bars.length, sha256: sha256(text) };
   const manifest = readManifest(dir);
-  const symbols = Object.fromEntries(Object.entries({ ...manifest.symbols, [symbol]: entry }).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  manifest.symbols.set(symbol, entry);
+  const symbols = Object.fromEntries([...manifest.symbols].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   writeFilesAtomically(dir, { [CACHE_MANIFEST_FILE]: `${JSON.stringify({ schemaVersion: 1, symbols }, null, 2)}\n` });
   return entry;
 }

@@ -2,7 +2,8 @@ import { alignPrices } from "../calendar/alignment.js";
 import { eventDayIndex, type Announcement } from "../calendar/eventDay.js";
 import { exchangeOf } from "../calendar/exchanges.js";
 import { InputError, describeZodError } from "../errors.js";
-import { bundledDataDir, readPriceSeriesFrom } from "../sources/localFiles.js";
+import { readPriceSeriesFrom } from "../sources/localFiles.js";
+import { priceFolders } from "../sources/priceFolders.js";
 import type { PriceSeries } from "../sources/priceBar.js";
 import { filterCatalog, readCatalog } from "./catalog.js";
 import { carPathAt, cumulativeWindows, type CarPathPoint } from "./carPath.js";
@@ -51,9 +52,9 @@ export interface StudyResult {
 }
 
 export interface StudyOptions {
-  /** Folder of price files (`<SYMBOL>.csv`, or a `prices/` subfolder); symbols it lacks come from the bundled data. */
+  /** Folder of price files (`<SYMBOL>.csv`, or a `prices/` subfolder), searched first; symbols it lacks come from the cache, then the bundled data (see `priceFolders`). */
   dataDir?: string | undefined;
-  /** Folders of price files searched in order for each symbol, instead of `dataDir` and the bundled data (see `ensurePrices`). */
+  /** Folders of price files searched in order for each symbol, instead of `priceFolders` (see `ensurePrices`). */
   priceDirs?: readonly string[] | undefined;
   /** Folder of price files of the stocks to rank each event's day 0 among. */
   universeDir?: string | undefined;
@@ -84,7 +85,7 @@ export function marketOf(event: Pick<StudyEvent, "symbol" | "market">, specMarke
  */
 export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOptions = {}): StudyResult {
   const spec = parseStudySpec(specInput);
-  const dataDirs = options.priceDirs ?? [options.dataDir ?? bundledDataDir, bundledDataDir];
+  const dataDirs = options.priceDirs ?? priceFolders({ dataDir: options.dataDir });
   const loaded = new Map<string, PriceSeries | InputError>();
   const load = (symbol: string): PriceSeries => {
     if (!loaded.has(symbol)) {
