@@ -184,7 +184,7 @@ describe("fetch from a Yahoo-shaped server with the real yahoo-finance2 client",
       { cacheDir: cache, yahooUrl: server.url, retry, concurrency: 1 },
     );
     expect(outcomes[0]!.error!.failure).toBe("network");
-    expect(outcomes[0]!.error!.message).toMatch(/^0700\.HK: no answer from 127\.0\.0\.1:\d+: .*\(3 attempts\); the cached copy \(2020-07-02 to 2020-12-31, fetched .*\) is kept$/);
+    expect(outcomes[0]!.error!.message).toMatch(/^0700\.HK: no answer from 127\.0\.0\.1:\d+: connection refused \(ECONNREFUSED\) \(2 attempts\); the cached copy \(2020-07-02 to 2020-12-31, fetched .*\) is kept$/);
     expect(outcomes[1]!.error!.message).toMatch(/^\^HSI: not tried, the network failed for another symbol/);
     expect(server.requests).toHaveLength(1);
     expect(cachedFile(cache, "0700.HK.csv")).toBe(csvBefore);

@@ -27,6 +27,7 @@ program
   .option("--offline", "read only local files (--data, the cache, the bundled data); never the network")
   .option("--cache <dir>", "the price cache (default: $EVENT_IMPACT_CACHE or ~/.cache/event-impact)")
   .option("--yahoo-url <url>", "fetch from this base URL instead of Yahoo's query host (default: $EVENT_IMPACT_YAHOO_URL)")
+  .option("--timeout <seconds>", "deadline for fetching prices, retries included; each request also gives up after 10 s (default: 30)")
   .addHelpText("after", '\nExample:\n  event-impact check 1810.HK --date 2021-01-15 --claim "plummeted 14%"')
   .action(async (symbol: string, options: unknown) => (await import("./checkCommand.js")).checkCommand(symbol, options));
 
@@ -45,6 +46,7 @@ program
   .option("--offline", "read only local files (--data, the cache, the bundled data); never the network")
   .option("--cache <dir>", "the price cache (default: $EVENT_IMPACT_CACHE or ~/.cache/event-impact)")
   .option("--yahoo-url <url>", "fetch from this base URL instead of Yahoo's query host (default: $EVENT_IMPACT_YAHOO_URL)")
+  .option("--timeout <seconds>", "deadline for fetching prices, retries included; each request also gives up after 10 s (default: 30)")
   .option("--compare <result.json>", "report, per symbol, whether the price data differs from that of an earlier result (content hashes)")
   .addHelpText("after", "\nExamples:\n  event-impact study data/studies/xiaomi-ccmc.json --out results/\n  event-impact study data/studies/ccmc-hk.json --json\n  event-impact study my-study.json --offline --compare results/result.json")
   .action(async (specFile: string, options: unknown) => (await import("./studyCommand.js")).studyCommand(specFile, options));
@@ -57,6 +59,7 @@ program
   .option("--to <YYYY-MM-DD>", "last date (default: yesterday)")
   .option("--cache <dir>", "the price cache (default: $EVENT_IMPACT_CACHE or ~/.cache/event-impact)")
   .option("--yahoo-url <url>", "fetch from this base URL instead of Yahoo's query host (default: $EVENT_IMPACT_YAHOO_URL)")
+  .option("--timeout <seconds>", "deadline for fetching prices, retries included; each request also gives up after 10 s (default: 30)")
   .addHelpText("after", "\nExit code 2 if any symbol failed (the others are still fetched).\n\nExample:\n  event-impact fetch 0700.HK ^HSI --from 2020-01-01 --to 2021-12-31")
   .action(async (symbols: string[], options: unknown) => (await import("./fetchCommand.js")).fetchCommand(symbols, options));
 

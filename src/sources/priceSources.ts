@@ -4,7 +4,7 @@ import { InputError } from "../errors.js";
 import { fetchPrices, lastCompleteDay, type FetchOptions, type FetchOutcome, type PriceNeed } from "./fetchPrices.js";
 import { bundledDataDir, priceDir } from "./localFiles.js";
 import { priceFolders, type PriceFolderOptions, type SourceChoice } from "./priceFolders.js";
-import { cacheDir as defaultCacheDir, readManifest } from "./priceCache.js";
+import { cacheDir as defaultCacheDir, cacheState, readManifest } from "./priceCache.js";
 import { priceFileName } from "./symbolFile.js";
 
 export interface EnsurePricesOptions extends Omit<FetchOptions, "cacheDir">, PriceFolderOptions {
@@ -25,7 +25,7 @@ function hasFile(dir: string, symbol: string): boolean {
 
 /**
  * Makes sure the prices a study or claim check needs are at hand (see `SourceChoice`), fetching what no
- * local folder has into the cache, and returns the folders to read them from (`priceFolders`). Fetch
+ * local folder has into the cache (and what the cache holds but cannot vouch for, see `cacheState`), and returns the folders to read them from (`priceFolders`). Fetch
  * failures are returned, not thrown: the pipeline then drops the events that lack prices and says why.
  * With `offline`, a symbol no local folder has is an error naming the fetch command that would get it.
  *
@@ -60,10 +60,11 @@ export async function ensurePrices(needs: readonly PriceNeed[], options: EnsureP
     .filter((need) => need.from <= lastDay)
     .filter((need) => {
       if (source === "yahoo") return true;
-      if (!hasFile(cache, need.symbol)) return !hasFile(bundledDataDir, need.symbol);
-      const entry = manifest.symbols.get(need.symbol);
-      if (entry === undefined || entry.source === "import") return false;
-      return entry.from > need.from || entry.to < (need.to < lastDay ? need.to : lastDay);
+      const state = cacheState(cache, manifest, need.symbol);
+      if (state.status === "missing") return !hasFile(bundledDataDir, need.symbol);
+      if (state.status !== "ok") return true;
+      if (state.entry.source === "import") return false;
+      return state.entry.from > need.from || state.entry.to < (need.to < lastDay ? need.to : lastDay);
     });
   const fetched = toFetch.length === 0 ? [] : await fetchPrices(toFetch, { ...options, cacheDir: cache });
   return { priceDirs, fetched };
