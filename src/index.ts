@@ -1,5 +1,24 @@
 export { runStudy, parseStudySpec, marketOf, SCHEMA_VERSION } from "./study/runStudy.js";
-export type { StudyResult, EventResult, DroppedEvent, PriceProvenance, StudyOptions } from "./study/runStudy.js";
+export type { StudyOptions } from "./study/runStudy.js";
+export { studyResultSchema, eventResultSchema, aggregateSchema, testBatterySchema } from "./study/studyResult.js";
+export type {
+  StudyResult,
+  EventResult,
+  DroppedEvent,
+  PriceProvenance,
+  Aggregate,
+  WindowAggregate,
+  DayAggregate,
+  TestBattery,
+  TestName,
+  Cluster,
+  OverlappingEvents,
+  CarPathPoint,
+  UniverseRanking,
+  Rank,
+  StockMove,
+} from "./study/studyResult.js";
+export type { TestResult } from "./statistics/testResult.js";
 export { studySpecSchema } from "./study/spec.js";
 export type { StudySpec, StudySpecInput, StudyEvent } from "./study/spec.js";
 export { analyseEvent, alignedReturns } from "./study/eventStudy.js";
@@ -7,6 +26,7 @@ export type { EventAnalysis, AbnormalReturnRow, WindowResult, EventStudyOptions 
 export { checkClaim } from "./claims/checkClaim.js";
 export type { ClaimCheck, ClaimCheckRequest, ClaimMeasures, ClaimInference, MoveMeasure } from "./claims/checkClaim.js";
 export { parseClaim, matchesClaim } from "./claims/parseClaim.js";
+export { claimCheckSchema, CHECK_SCHEMA_VERSION } from "./claims/checkSchema.js";
 export type { ParsedClaim, Direction, Bound, MeasureHint } from "./claims/parseClaim.js";
 export { readPriceSeries, readPriceSeriesFrom, availableSymbols, bundledDataDir } from "./sources/localFiles.js";
 export { parsePriceCsv } from "./sources/priceCsv.js";
@@ -53,3 +73,4 @@ export { readResultFile } from "./reports/resultFile.js";
 export { studyText } from "./reports/studyText.js";
 export { checkText } from "./reports/checkText.js";
 export { InputError } from "./errors.js";
+export type { InputErrorCode, InputIssue } from "./errors.js";

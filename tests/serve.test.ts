@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { checkClaim } from "../src/claims/checkClaim.js";
+import { claimCheckSchema } from "../src/claims/checkSchema.js";
 import { LruCache } from "../src/serve/lruCache.js";
 import { startServer, type RunningServer } from "../src/serve/server.js";
 import { readCatalog } from "../src/study/catalog.js";
@@ -61,6 +62,7 @@ describe("GET /api/check", () => {
     const cli = runCli(["check", "1810.HK", "--date", "2021-01-15", "--claim", "plummeted 14%", "--json", "--source", "bundled"]);
     expect(cli.code).toBe(0);
     expect(body).toBe(cli.stdout);
+    expect(claimCheckSchema.safeParse(JSON.parse(body)).success).toBe(true);
   });
 
   it("carries the day's measures from the price file and the matching measure", async () => {

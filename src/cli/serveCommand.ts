@@ -20,9 +20,9 @@ const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|localhost)$/;
 export async function serveCommand(rawOptions: unknown): Promise<void> {
   const options = parseOptions(serveOptions, rawOptions);
   for (const [flag, dir] of [["--data", options.data], ["--universe", options.universe]] as const) {
-    if (dir !== undefined && !(existsSync(dir) && statSync(dir).isDirectory())) throw new InputError(`${flag} ${dir}: no such folder`);
+    if (dir !== undefined && !(existsSync(dir) && statSync(dir).isDirectory())) throw new InputError("missing-file", `${flag} ${dir}: no such folder`, { field: flag, file: dir });
   }
-  if (options.universe !== undefined && availableSymbols(options.universe).length === 0) throw new InputError(`--universe ${options.universe}: no price files (<SYMBOL>.csv) in this folder`);
+  if (options.universe !== undefined && availableSymbols(options.universe).length === 0) throw new InputError("no-prices", `--universe ${options.universe}: no price files (<SYMBOL>.csv) in this folder`, { field: "--universe", file: options.universe });
   const { startServer } = await import("../serve/server.js");
   const running = await startServer({ port: options.port, host: options.host, dataDir: options.data, universeDir: options.universe });
   process.stdout.write(`event-impact serve: open ${running.url} in a browser (Ctrl-C stops the server)\n`);

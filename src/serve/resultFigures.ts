@@ -29,7 +29,7 @@ export async function resultFigures(check: ClaimCheck, dataDir: string | undefin
     });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    notes.push(`No event-window chart: ${error.message.replace(/^no event could be studied:\s*/, "").trim()}`);
+    notes.push(`No event-window chart: ${error.issues.length > 0 ? error.issues.map(({ at, message }) => `${at}: ${message}`).join("; ") : error.message}`);
   }
   for (const chart of others) figures.push({ svg: await renderSvg(chart.spec), caption: CAPTIONS[chart.name] ?? "" });
   return { figures, notes };

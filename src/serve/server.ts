@@ -95,7 +95,8 @@ export function claimCheckServer(options: ServeOptions = {}): Server {
 
   const page = (res: ServerResponse, status: number, title: string, form: FormValues, outcome: string, invalid: string[] = []) =>
     send(res, status, "text/html; charset=utf-8", servePage({ title, form, invalid, outcome, symbols: symbols() }), { "content-security-policy": CONTENT_SECURITY_POLICY });
-  const problemPage = (res: ServerResponse, form: FormValues, message: string) => page(res, 400, "Cannot check this claim", form, errorOutcome("Cannot check this claim", message), invalidFields(message));
+  const problemPage = (res: ServerResponse, form: FormValues, error: InputError) =>
+    page(res, 400, "Cannot check this claim", form, errorOutcome("Cannot check this claim", publicMessage(error.message)), invalidFields(error));
   const json = (res: ServerResponse, status: number, body: string) => send(res, status, "application/json; charset=utf-8", body);
 
   const checkPage = async (res: ServerResponse, params: URLSearchParams) => {
@@ -106,10 +107,10 @@ export function claimCheckServer(options: ServeOptions = {}): Server {
       query = validated(params);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      return problemPage(res, form, publicMessage(error.message));
+      return problemPage(res, form, error);
     }
     const entry = cachedCheck(query);
-    if (entry.result instanceof InputError) return problemPage(res, form, publicMessage(entry.result.message));
+    if (entry.result instanceof InputError) return problemPage(res, form, entry.result);
     page(res, 200, `${query.symbol} on ${query.date}: claim check`, { ...query }, await outcomeOf(entry, query));
   };
 
@@ -203,9 +204,9 @@ export function startServer(options: ServeOptions & { port: number; host: string
 
 function listenError(error: NodeJS.ErrnoException, where: { port: number; host: string }): Error {
   const at = `${where.host}:${where.port}`;
-  if (error.code === "EADDRINUSE") return new InputError(`port ${where.port} is in use on ${where.host}: stop the other server or choose another --port`);
-  if (error.code === "EACCES") return new InputError(`not allowed to listen on ${at}: choose a --port above 1023`);
-  if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND" || error.code === "EAI_AGAIN") return new InputError(`cannot listen on ${at}: --host ${where.host} is not an address of this machine`);
+  if (error.code === "EADDRINUSE") return new InputError("cannot-listen", `port ${where.port} is in use on ${where.host}: stop the other server or choose another --port`);
+  if (error.code === "EACCES") return new InputError("cannot-listen", `not allowed to listen on ${at}: choose a --port above 1023`);
+  if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND" || error.code === "EAI_AGAIN") return new InputError("cannot-listen", `cannot listen on ${at}: --host ${where.host} is not an address of this machine`);
   return error;
 }
 

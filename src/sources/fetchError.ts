@@ -27,7 +27,7 @@ export class PriceFetchError extends InputError {
     /** The system error code of a network failure (`ECONNREFUSED`, `ENOTFOUND`, ...). */
     readonly errno?: string,
   ) {
-    super(message);
+    super("fetch-failed", message);
   }
 
   /**

@@ -86,8 +86,8 @@ export async function fetchPrices(needs: readonly PriceNeed[], options: FetchOpt
   const lastDay = lastCompleteDay();
   for (const need of needs) {
     priceFileName(need.symbol);
-    if (need.from > need.to) throw new InputError(`${need.symbol}: the range ${need.from} to ${need.to} is empty`);
-    if (need.from > lastDay) throw new InputError(`${need.symbol}: ${need.from} is after the last complete trading day (${lastDay}); nothing can be fetched yet`);
+    if (need.from > need.to) throw new InputError("invalid-option", `${need.symbol}: the range ${need.from} to ${need.to} is empty`);
+    if (need.from > lastDay) throw new InputError("no-prices", `${need.symbol}: ${need.from} is after the last complete trading day (${lastDay}); nothing can be fetched yet`);
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadlineReached = new PriceFetchError("network", `the ${timeoutMs / 1000} s deadline for fetching passed (--timeout)`, "ETIMEDOUT");

@@ -32,7 +32,7 @@ export async function importPriceFiles(files: readonly string[], cacheDir: strin
       try {
         text = readFileSync(file, "utf8");
       } catch (error) {
-        throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+        throw new InputError("missing-file", `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`, { file });
       }
       const bars = parsePriceCsv(text, file);
       const info = { source: "import" as const, origin: resolve(file), fetchedAt: new Date().toISOString(), from: bars[0]!.date, to: bars[bars.length - 1]!.date };

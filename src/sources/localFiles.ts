@@ -32,7 +32,7 @@ export function readPriceSeries(dataDir: string, symbol: string, options: ReadOp
   if (!existsSync(file)) {
     const known = availableSymbols(dataDir);
     const hint = known.length > 0 ? `; available: ${known.join(", ")}` : "";
-    throw new InputError(`no price file for ${symbol}: ${file} does not exist${hint}`);
+    throw new InputError("no-prices", `no price file for ${symbol}: ${file} does not exist${hint}`, { file });
   }
   const skippedRows: PriceSeries["skippedRows"] = [];
   const onInvalidRow = options.lenient ? (line: number, reason: string) => skippedRows.push({ line, reason }) : undefined;
@@ -51,7 +51,7 @@ export function readPriceSeriesFrom(dataDirs: readonly string[], symbol: string,
   if (dir !== undefined) return readPriceSeries(dir, symbol, options);
   const known = [...new Set(dirs.flatMap(availableSymbols))].sort();
   const searched = dirs.map((candidate) => join(priceDir(candidate), priceFileName(symbol))).join(" or ");
-  throw new InputError(`no price file for ${symbol}: ${searched} does not exist${known.length > 0 ? `; available: ${known.join(", ")}` : ""}`);
+  throw new InputError("no-prices", `no price file for ${symbol}: ${searched} does not exist${known.length > 0 ? `; available: ${known.join(", ")}` : ""}`);
 }
 
 /** Where a price file comes from: the bundled data, a cache (see `event-impact fetch`), or a user's folder. */

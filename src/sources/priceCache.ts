@@ -3,7 +3,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
 import { isoDateSchema } from "../calendar/isoDate.js";
-import { InputError, describeZodError } from "../errors.js";
+import { InputError, zodInputError } from "../errors.js";
 import { sha256 } from "./contentHash.js";
 import { CACHE_MANIFEST_FILE } from "./localFiles.js";
 import type { PriceBar } from "./priceBar.js";
@@ -65,10 +65,10 @@ export function readManifest(dir: string): CacheManifest {
   try {
     json = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new InputError(`${file} is not valid JSON (${(error as Error).message}); move it away to start a fresh cache index`);
+    throw new InputError("invalid-file", `${file} is not valid JSON (${(error as Error).message}); move it away to start a fresh cache index`, { file });
   }
   const parsed = manifestSchema.safeParse(json);
-  if (!parsed.success) throw new InputError(describeZodError(parsed.error, file));
+  if (!parsed.success) throw zodInputError("invalid-file", parsed.error, { prefix: file, file });
   return { schemaVersion: 1, symbols: new Map(Object.entries(parsed.data.symbols)) };
 }
 
@@ -140,15 +140,15 @@ async function withCacheLock<T>(dir: string, task: () => T): Promise<T> {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new InputError(`cannot write to the cache ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new InputError("cannot-write", `cannot write to the cache ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file: dir });
   }
   let release: () => Promise<void>;
   try {
     const { lock } = await import("proper-lockfile");
     release = await lock(dir, { lockfilePath: join(dir, ".lock"), realpath: false, stale: LOCK_STALE_MS, retries: LOCK_RETRIES, onCompromised: () => {} });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw new InputError(`cannot lock the cache ${dir}: ${(error as Error).message}`);
-    throw new InputError(`the cache ${dir} stayed locked by another event-impact process for ~25 s (${join(dir, ".lock")}); try again when it has finished`);
+    if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw new InputError("cannot-write", `cannot lock the cache ${dir}: ${(error as Error).message}`, { file: dir });
+    throw new InputError("cannot-write", `the cache ${dir} stayed locked by another event-impact process for ~25 s (${join(dir, ".lock")}); try again when it has finished`, { file: dir });
   }
   try {
     for (const name of readdirSync(dir)) if (TEMPORARY_FILE.test(name)) rmSync(join(dir, name), { force: true });
@@ -191,7 +191,7 @@ export async function commitToCache(dir: string, symbol: string, update: (state:
       for (const temporary of [priceFile + suffix, manifestFile + suffix]) rmSync(temporary, { force: true });
       const { code, path } = error as NodeJS.ErrnoException;
       if (code === undefined) throw error;
-      throw new InputError(`cannot write to the cache ${dir}: ${code}${path === undefined ? "" : ` (${path})`}`);
+      throw new InputError("cannot-write", `cannot write to the cache ${dir}: ${code}${path === undefined ? "" : ` (${path})`}`, { file: dir });
     }
     return { entry, state };
   });

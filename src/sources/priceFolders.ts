@@ -30,11 +30,11 @@ export interface PriceFolderOptions {
 export function checkDataDir(dir: string): void {
   if (!existsSync(dir)) {
     const link = lstatSync(dir, { throwIfNoEntry: false });
-    if (link?.isSymbolicLink()) throw new InputError(`the price folder ${dir} is a symbolic link to ${readlinkSync(dir)}, which does not exist`);
-    throw new InputError(`the price folder ${dir} does not exist`);
+    if (link?.isSymbolicLink()) throw new InputError("missing-file", `the price folder ${dir} is a symbolic link to ${readlinkSync(dir)}, which does not exist`, { file: dir });
+    throw new InputError("missing-file", `the price folder ${dir} does not exist`, { file: dir });
   }
-  if (!statSync(dir).isDirectory()) throw new InputError(`the price folder ${dir} is not a folder`);
-  if (availableSymbols(dir).length === 0) throw new InputError(`the price folder ${dir} holds no price file (<SYMBOL>.csv, such as 1810.HK.csv or INDEX_HSI.csv for ^HSI)`);
+  if (!statSync(dir).isDirectory()) throw new InputError("invalid-file", `the price folder ${dir} is not a folder`, { file: dir });
+  if (availableSymbols(dir).length === 0) throw new InputError("no-prices", `the price folder ${dir} holds no price file (<SYMBOL>.csv, such as 1810.HK.csv or INDEX_HSI.csv for ^HSI)`, { file: dir });
 }
 
 /**

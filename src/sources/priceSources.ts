@@ -35,7 +35,7 @@ function hasFile(dir: string, symbol: string): boolean {
  */
 export async function ensurePrices(needs: readonly PriceNeed[], options: EnsurePricesOptions = {}): Promise<PreparedPrices> {
   const source = options.source ?? "cache";
-  if (options.offline && source === "yahoo") throw new InputError("--offline reads only local files, so it cannot be combined with --source yahoo");
+  if (options.offline && source === "yahoo") throw new InputError("invalid-option", "--offline reads only local files, so it cannot be combined with --source yahoo", { field: "--offline" });
   const priceDirs = priceFolders(options);
   const cache = defaultCacheDir(options.cacheDir);
   const unserved = needs.filter((need) => options.dataDir === undefined || !hasFile(options.dataDir, need.symbol));
@@ -48,6 +48,7 @@ export async function ensurePrices(needs: readonly PriceNeed[], options: EnsureP
       const from = missing.map((need) => need.from).sort()[0]!;
       const to = missing.map((need) => need.to).sort().at(-1)!;
       throw new InputError(
+        "no-prices",
         `--offline: no prices for ${symbols.join(", ")} in ${priceDirs.join(", ")}; fetch them first: event-impact fetch ${symbols.join(" ")} --from ${from} --to ${to} --cache ${cache}`,
       );
     }

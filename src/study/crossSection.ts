@@ -6,10 +6,10 @@ import { patellZ } from "../statistics/patell.js";
 import { CentredRankAccumulator, rankTest } from "../statistics/rankTest.js";
 import { meanResidualCorrelationOf } from "../statistics/residualCorrelation.js";
 import { skewnessAdjustedT } from "../statistics/skewnessAdjustedT.js";
-import type { TestResult } from "../statistics/testResult.js";
 import { wilcoxonSignedRank } from "../statistics/wilcoxon.js";
 import { estimationRange, type EventColumns, type PreparedFirm } from "./eventBatch.js";
-import type { EstimationResiduals, EventAnalysis } from "./eventStudy.js";
+import type { EstimationResiduals } from "./eventStudy.js";
+import type { Aggregate, Cluster, DayAggregate, EventAnalysis, OverlappingEvents, TestBattery, WindowAggregate } from "./studyResult.js";
 
 /** An analysed event with what the cross-firm tests need beyond its JSON result. */
 export interface EventSample {
@@ -19,64 +19,7 @@ export interface EventSample {
   estimation: EstimationResiduals;
 }
 
-export interface TestBattery {
-  crossSectionalT: TestResult;
-  patell: TestResult;
-  bmp: TestResult;
-  kolariPynnonen: TestResult;
-  corradoRank: TestResult;
-  generalizedSign: TestResult;
-  wilcoxon: TestResult;
-}
-
-export type TestName = keyof TestBattery;
-
-export interface WindowAggregate {
-  start: number;
-  end: number;
-  n: number;
-  caar: number;
-  positive: number;
-  negative: number;
-  bhar: { mean: number; skewnessAdjustedT: TestResult };
-  tests: TestBattery;
-}
-
-export interface DayAggregate {
-  offset: number;
-  n: number;
-  aar: number;
-  positive: number;
-  negative: number;
-  tests: TestBattery;
-}
-
-export interface Cluster {
-  day0: string;
-  market: string;
-  symbols: string[];
-}
-
-export interface OverlappingEvents {
-  symbol: string;
-  day0s: string[];
-}
-
-export interface Aggregate {
-  windows: WindowAggregate[];
-  days: DayAggregate[];
-  /** True when at least two events share day 0 and market. */
-  clustered: boolean;
-  clusters: Cluster[];
-  /** Firms studied more than once with overlapping event spans. */
-  overlaps: OverlappingEvents[];
-  /** Kolari-Pynnönen `r`: mean pairwise correlation of estimation-window residuals. */
-  meanResidualCorrelation: number;
-  /** Cowan's `p_hat`: share of positive abnormal returns over all estimation windows. */
-  positiveShare: number;
-  /** The test to read first: Kolari-Pynnönen when events cluster, BMP otherwise. */
-  headline: TestName;
-}
+export type { Aggregate, Cluster, DayAggregate, OverlappingEvents, TestBattery, TestName, WindowAggregate } from "./studyResult.js";
 
 /** What the cross-firm tests read of `count` analysed events that share their event windows. */
 export interface CrossSectionInput {

@@ -8,6 +8,7 @@ import type { ReturnKind } from "../returns/returns.js";
 import { CONSTITUENTS_FILE, availableSymbols, priceDir, readPriceSeries } from "../sources/localFiles.js";
 import type { PriceSeries } from "../sources/priceBar.js";
 import { alignedReturns, analyseEvent } from "./eventStudy.js";
+import type { Rank, StockMove, UniverseRanking } from "./studyResult.js";
 
 /** A folder of price files read as a cross-section of stocks, with names when it has `constituents.csv`. */
 export interface Universe {
@@ -17,40 +18,7 @@ export interface Universe {
   unreadable: { symbol: string; reason: string }[];
 }
 
-/** One stock's move on a date: close-to-close return and market-model abnormal return (null without a model). */
-export interface StockMove {
-  symbol: string;
-  name?: string;
-  ret: number;
-  ar: number | null;
-}
-
-/** Where one value stands in a cross-section, rank 1 being the lowest (the biggest fall). */
-export interface Rank {
-  value: number;
-  rank: number;
-  of: number;
-  /** Share of the other stocks with a lower value (0 = nobody fell more). */
-  percentile: number;
-  fellMore: number;
-  roseMore: number;
-}
-
-export interface UniverseRanking {
-  date: string;
-  market: string;
-  universe: string;
-  /** Stocks with a return on the date (the firm included). */
-  size: number;
-  ret: Rank;
-  ar: Rank | null;
-  /** The five largest absolute returns of the day. */
-  biggestMovers: StockMove[];
-  /** Every stock's move that day, the firm's included, from the biggest fall to the biggest rise. */
-  moves: StockMove[];
-  /** Universe files left out because they could not be read. */
-  unreadable: { symbol: string; reason: string }[];
-}
+export type { Rank, StockMove, UniverseRanking } from "./studyResult.js";
 
 export interface MoveOptions {
   model: ModelName;
@@ -67,7 +35,7 @@ export interface MoveOptions {
  */
 export function readUniverse(dir: string): Universe {
   const symbols = availableSymbols(dir);
-  if (symbols.length === 0) throw new InputError(`--universe ${dir}: no price files (<SYMBOL>.csv) in this folder`);
+  if (symbols.length === 0) throw new InputError("no-prices", `--universe ${dir}: no price files (<SYMBOL>.csv) in this folder`, { field: "--universe", file: dir });
   const names = readNames(join(priceDir(dir), CONSTITUENTS_FILE));
   const stocks: Universe["stocks"] = [];
   const unreadable: Universe["unreadable"] = [];
@@ -90,7 +58,7 @@ function readNames(file: string): Map<string, string> {
   try {
     rows = parse(readFileSync(file, "utf8"), { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<string, string>[];
   } catch (error) {
-    throw new InputError(`${file}: not a readable CSV of symbol,name: ${(error as Error).message}`);
+    throw new InputError("invalid-file", `${file}: not a readable CSV of symbol,name: ${(error as Error).message}`, { file });
   }
   return new Map(rows.filter((row) => row.symbol && row.name).map((row) => [row.symbol!, row.name!]));
 }
