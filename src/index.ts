@@ -39,8 +39,8 @@ export type { SourceChoice, PriceFolderOptions } from "./sources/priceFolders.js
 export { fetchPrices } from "./sources/fetchPrices.js";
 export type { PriceNeed, FetchOptions, FetchOutcome, FetchEvent } from "./sources/fetchPrices.js";
 export { importPriceFiles } from "./sources/importPrices.js";
-export { cacheDir, readManifest } from "./sources/priceCache.js";
-export type { CacheEntry, CacheManifest } from "./sources/priceCache.js";
+export { cacheDir, cacheState, readManifest } from "./sources/priceCache.js";
+export type { CacheEntry, CacheManifest, CacheState } from "./sources/priceCache.js";
 export { PriceFetchError } from "./sources/fetchError.js";
 export type { FetchFailure } from "./sources/fetchError.js";
 export { studyPriceNeeds, claimPriceNeeds } from "./study/priceNeeds.js";

@@ -89,14 +89,14 @@ export async function fetchPrices(needs: readonly PriceNeed[], options: FetchOpt
     if (need.from > need.to) throw new InputError("invalid-option", `${need.symbol}: the range ${need.from} to ${need.to} is empty`);
     if (need.from > lastDay) throw new InputError("no-prices", `${need.symbol}: ${need.from} is after the last complete trading day (${lastDay}); nothing can be fetched yet`);
   }
+  const manifest = readManifest(options.cacheDir);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadlineReached = new PriceFetchError("network", `the ${timeoutMs / 1000} s deadline for fetching passed (--timeout)`, "ETIMEDOUT");
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(deadlineReached), timeoutMs);
   const deadline = controller.signal;
   const client = await yahooChartClient({ baseUrl: options.yahooUrl, log: options.log, limits: { timeoutMs: options.requestTimeoutMs, deadline } });
+  const timer = setTimeout(() => controller.abort(deadlineReached), timeoutMs);
   const retry = options.retry ?? DEFAULT_RETRY;
-  const manifest = readManifest(options.cacheDir);
   let networkDown: PriceFetchError | null = null;
   let done = 0;
   const origin = options.yahooUrl ?? YAHOO_CHART_URL;
