@@ -3,7 +3,7 @@ import { exchangeOf } from "../calendar/exchanges.js";
 import { InputError } from "../errors.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
 import { standardScore, shareBelow } from "../statistics/standardScore.js";
-import { readPriceSeriesFrom } from "../sources/localFiles.js";
+import { readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
 import { priceFolders } from "../sources/priceFolders.js";
 import type { PriceBar, PriceSeries } from "../sources/priceBar.js";
 import { estimationRange } from "../study/eventBatch.js";
@@ -33,6 +33,8 @@ export interface ClaimCheckRequest {
   /** Folder of price files of the stocks to rank the day's move among. */
   universeDir?: string | undefined;
   model?: ModelName | undefined;
+  /** How price files are read (default `readPriceSeriesFrom`; a server passes its cache of loaded series). */
+  readPrices?: PriceReader | undefined;
 }
 
 const MOVE_MEASURES: readonly MoveMeasure[] = ["closeToClose", "openGap", "intradayLow", "intradayHigh", "marketAdjusted", "abnormalReturn"];
@@ -54,8 +56,9 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
   const claim = request.claim === undefined ? null : parseClaim(request.claim);
   const dataDirs = request.priceDirs ?? priceFolders({ dataDir: request.dataDir });
   const market = request.market ?? exchangeOf(request.symbol).defaultMarket;
-  const firm = readPriceSeriesFrom(dataDirs, request.symbol);
-  const marketSeries = readPriceSeriesFrom(dataDirs, market);
+  const readPrices = request.readPrices ?? readPriceSeriesFrom;
+  const firm = readPrices(dataDirs, request.symbol);
+  const marketSeries = readPrices(dataDirs, market);
   const day = sessionIndex(firm, request.date);
   const marketDay = sessionIndex(marketSeries, request.date);
   const bar = firm.bars[day]!;
@@ -104,7 +107,7 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
     zScore,
     percentile: shareBelow(moves.closeToClose, history),
   };
-  const stocks = request.universeDir === undefined ? null : readUniverse(request.universeDir);
+  const stocks = request.universeDir === undefined ? null : readUniverse(request.universeDir, readPrices);
   const universe =
     stocks === null
       ? null

@@ -30,12 +30,17 @@ export class PriceFetchError extends InputError {
     super("fetch-failed", message);
   }
 
+  /** True for failures that may pass later (rate limits, server errors, network trouble). */
+  get transient(): boolean {
+    return TRANSIENT.has(this.failure);
+  }
+
   /**
-   * True for failures that may pass on retry: rate limits, server errors, network trouble, except a
-   * host name that does not resolve, a timeout, and a connection refused on the second attempt.
+   * Whether another attempt right away (after a pause) is worth it, after `attempt` attempts: for a
+   * transient failure, except a host name that does not resolve, a timeout, and a second refused connection.
    */
   retryable(attempt: number): boolean {
-    if (!TRANSIENT.has(this.failure) || (this.errno !== undefined && PERMANENT_ERRNOS.has(this.errno))) return false;
+    if (!this.transient || (this.errno !== undefined && PERMANENT_ERRNOS.has(this.errno))) return false;
     return !(this.errno === "ECONNREFUSED" && attempt >= 2);
   }
 }

@@ -144,8 +144,8 @@ async function withCacheLock<T>(dir: string, task: () => T): Promise<T> {
   }
   let release: () => Promise<void>;
   try {
-    const { lock } = await import("proper-lockfile");
-    release = await lock(dir, { lockfilePath: join(dir, ".lock"), realpath: false, stale: LOCK_STALE_MS, retries: LOCK_RETRIES, onCompromised: () => {} });
+    const { default: lockfile } = await import("proper-lockfile");
+    release = await lockfile.lock(dir, { lockfilePath: join(dir, ".lock"), realpath: false, stale: LOCK_STALE_MS, retries: LOCK_RETRIES, onCompromised: () => {} });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw new InputError("cannot-write", `cannot lock the cache ${dir}: ${(error as Error).message}`, { file: dir });
     throw new InputError("cannot-write", `the cache ${dir} stayed locked by another event-impact process for ~25 s (${join(dir, ".lock")}); try again when it has finished`, { file: dir });
