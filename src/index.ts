@@ -71,6 +71,7 @@ export { renderSvg } from "./reports/charts/renderSvg.js";
 export type { Chart } from "./reports/charts/renderSvg.js";
 export { carChartSpec } from "./reports/charts/carChart.js";
 export { caarChartSpec } from "./reports/charts/caarChart.js";
+export { forestChartSpec, type ForestOptions } from "./reports/charts/forestChart.js";
 export { claimDayChartSpec } from "./reports/charts/claimDayChart.js";
 export { universeChartSpec } from "./reports/charts/universeChart.js";
 export { htmlReport } from "./reports/htmlReport.js";

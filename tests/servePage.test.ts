@@ -4,12 +4,10 @@ import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../src/serve/server.js";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./helpers/chromium.js";
 import { repoRoot } from "./helpers/cli.js";
 import { startTestServer } from "./helpers/serveServer.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-/** Flags for Debian's Chromium run headless as root on a machine without network (see the machine notes). */
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const artifacts = join(repoRoot, "tests/artifacts");
 const XIAOMI_CLAIM = "Xiaomi's shares plummeted 14% on 15 January 2021";
 
