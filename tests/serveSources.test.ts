@@ -179,7 +179,7 @@ describe("prices from the cache and from Yahoo", () => {
     }
   });
 
-  it("with --offline reads the cache and never fetches", async () => {
+  it("with --offline reads the cache and the bundled data, and never fetches", async () => {
     const cache = mkdtempSync(join(tmpdir(), "event-impact-cache-"));
     expect(runCli(["import", join(served, "0700.HK.csv"), join(bundled, "INDEX_HSI.csv"), "--cache", cache]).code).toBe(0);
     const server = await startTestServer({ yahooUrl: yahoo.url, cacheDir: cache, offline: true });
@@ -187,6 +187,8 @@ describe("prices from the cache and from Yahoo", () => {
       const requests = yahoo.requests.length;
       const check = await (await fetch(new URL(`/api/check?${query({ symbol: "0700.HK", date: "2021-01-15" })}`, server.url))).json();
       expect(check.sources.map((source: { file: string; source: string }) => [source.file, source.source])).toEqual([["0700.HK.csv", "cache"], ["INDEX_HSI.csv", "cache"]]);
+      const bundledCheck = await (await fetch(new URL(`/api/check?${query({ symbol: "0981.HK", date: "2021-01-15" })}`, server.url))).json();
+      expect(bundledCheck.sources.map((source: { file: string; source: string }) => [source.file, source.source])).toEqual([["0981.HK.csv", "bundled"], ["INDEX_HSI.csv", "cache"]]);
       const unknown = await fetch(new URL(`/api/check?${query({ symbol: "9988.HK", date: "2021-01-15" })}`, server.url));
       expect(unknown.status).toBe(400);
       expect((await unknown.json()).error).toMatch(/^symbol: no prices for "9988\.HK" in the data; available: /);
