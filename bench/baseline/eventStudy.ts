@@ -4,6 +4,7 @@ import { buyAndHoldAbnormalReturn } from "../../src/statistics/buyAndHold.js";
 import { carVariance } from "../../src/statistics/predictionErrorVariance.js";
 import { sqTest } from "../../src/statistics/sqTest.js";
 import { twoSidedTPValue } from "../../src/statistics/studentT.js";
+import { volatilityRatio } from "../../src/statistics/volatilityRatio.js";
 import type { AbnormalReturnRow, AlignedReturns, EventAnalysis, EventStudyOptions, WindowResult } from "../../src/study/eventStudy.js";
 
 /**
@@ -42,7 +43,10 @@ export function analyseEventDirectly(data: AlignedReturns, day0: number, options
     const variance = carVariance(fitted, end - start + 1, marketSum);
     const t = car / Math.sqrt(variance);
     const bhar = buyAndHoldAbnormalReturn(data.firm.subarray(day0 + start, day0 + end + 1), expected, options.returns);
-    return { start, end, startDate: dates[day0 + start]!, endDate: dates[day0 + end]!, car, variance, t, p: twoSidedTPValue(t, fitted.df), df: fitted.df, bhar, sq: sqTest(residuals, end - start + 1, car) };
+    return { start, end, startDate: dates[day0 + start]!, endDate: dates[day0 + end]!, car, variance, t, p: twoSidedTPValue(t, fitted.df), df: fitted.df, bhar,
+      sq: sqTest(residuals, end - start + 1, car),
+      volatility: volatilityRatio(abnormalReturns.slice(start - spanStart, end - spanStart + 1).map((row) => row.ar), fitted.s2, fitted.df),
+    };
   });
   return {
     day0: dates[day0]!,

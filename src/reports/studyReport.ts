@@ -99,8 +99,19 @@ function eventTables(event: EventResult): string {
       "Abnormal returns by day",
     ),
     htmlTable(
-      ["window", "dates", "CAR", "t", "p", "SQ p", "SQ quantile", "BHAR"],
-      event.windows.map((w) => [`[${w.start}, ${w.end}]`, `${w.startDate} to ${w.endDate}`, pct(w.car), num(w.t), pval(w.p), pval(w.sq.p), num(w.sq.quantile, 3), pct(w.bhar)]),
+      ["window", "dates", "CAR", "t", "p", "SQ p", "SQ quantile", "BHAR", "volatility ratio", "volatility p"],
+      event.windows.map((w) => [
+        `[${w.start}, ${w.end}]`,
+        `${w.startDate} to ${w.endDate}`,
+        pct(w.car),
+        num(w.t),
+        pval(w.p),
+        pval(w.sq.p),
+        num(w.sq.quantile, 3),
+        pct(w.bhar),
+        num(w.volatility.ratio),
+        pval(w.volatility.p),
+      ]),
       "Event windows",
     ),
   ].join("");
@@ -153,6 +164,7 @@ function method(result: StudyResult): string {
       "SQ test",
       "the CAR against the M = L1 − L2 + 1 sums of L2 consecutive estimation residuals: p = min(1, 2 min(1 + #{S ≤ CAR}, 1 + #{S ≥ CAR}) / (M + 1)), valid under fat tails; the smallest attainable p is 2/(M + 1) (Gelbach, Helland & Klick 2013)",
     ],
+    ["abnormal volatility", "ratio = mean over the window of AR² / s², one-sided p = P(F(L2, df) > ratio), the upper tail computed directly"],
   ]);
   if (result.aggregate === null) return facts;
   const names = Object.keys(TESTS) as TestName[];

@@ -43,8 +43,17 @@ function eventBlocks(event: EventResult): string[] {
       event.abnormalReturns.map((r) => [String(r.offset), r.date, pct(r.ret), pct(r.marketRet), pct(r.ar), num(r.sar)]),
     ),
     formatTable(
-      ["window", "dates", "CAR", "t", "p", "SQ p", "BHAR"],
-      event.windows.map((w) => [`[${w.start},${w.end}]`, w.startDate === w.endDate ? w.startDate : `${w.startDate}..${w.endDate}`, pct(w.car), num(w.t), pval(w.p), pval(w.sq.p), pct(w.bhar)]),
+      ["window", "dates", "CAR", "t", "p", "SQ p", "BHAR", "volatility ratio (p)"],
+      event.windows.map((w) => [
+        `[${w.start},${w.end}]`,
+        w.startDate === w.endDate ? w.startDate : `${w.startDate}..${w.endDate}`,
+        pct(w.car),
+        num(w.t),
+        pval(w.p),
+        pval(w.sq.p),
+        pct(w.bhar),
+        `${num(w.volatility.ratio)} (${pval(w.volatility.p)})`,
+      ]),
     ),
     ...(event.universe ? [universeText(event.universe)] : []),
   ];

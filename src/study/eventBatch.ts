@@ -4,6 +4,7 @@ import { fitOnWindow, marketSum, returnSums, type ReturnSums } from "../models/w
 import type { ReturnKind } from "../returns/returns.js";
 import { carVariance } from "../statistics/predictionErrorVariance.js";
 import { sqTest } from "../statistics/sqTest.js";
+import { volatilityRatio } from "../statistics/volatilityRatio.js";
 import { twoSidedTPValue } from "../statistics/studentT.js";
 
 /** Firm and market returns on an aligned calendar, `returns[t]` spanning dates `t-1` to `t`. */
@@ -68,7 +69,8 @@ export function eventProblem(symbol: string, dates: readonly string[], day0: num
 /**
  * The results of many events as columns (typed arrays), event `k` of `count`: its firm and day 0, the
  * fitted model, abnormal returns and their standardised values over the event span (`spanLength` per
- * event), and per event window (`windows.length` per event) CAR, its variance, t, p, BHAR and the SQ test.
+ * event), and per event window (`windows.length` per event) CAR, its variance, t, p, BHAR, the SQ test and the
+ * abnormal-volatility ratio with its F p-value.
  */
 export interface EventColumns {
   count: number;
@@ -93,6 +95,8 @@ export interface EventColumns {
   sqP: Float64Array;
   sqQuantile: Float64Array;
   sqMinP: Float64Array;
+  volatilityRatio: Float64Array;
+  volatilityP: Float64Array;
 }
 
 /**
@@ -102,7 +106,7 @@ export interface EventColumns {
  * `CAR`, `Var(CAR)` (prediction-error corrected, `carVariance`), `t = CAR / sqrt(Var(CAR))`, the
  * two-sided Student-t p with the model's degrees of freedom, and BHAR (`prod(1+R) - prod(1+E[R])`,
  * `exp` of sums for log returns), and the SQ test of the CAR against the estimation residuals' window sums
- * (`sqTest`). The fit is O(1) per event from running sums; the SQ test reads the L1 estimation residuals.
+ * (`sqTest`), and the window's abnormal volatility (`volatilityRatio`). The fit is O(1) per event from running sums; the SQ test reads the L1 estimation residuals.
  *
  * Reference: MacKinlay (1997), sections 4-5; Campbell, Lo & MacKinlay (1997), ch. 4.4.
  */
@@ -134,6 +138,8 @@ export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: In
     sqP: new Float64Array(count * windowCount),
     sqQuantile: new Float64Array(count * windowCount),
     sqMinP: new Float64Array(count * windowCount),
+    volatilityRatio: new Float64Array(count * windowCount),
+    volatilityP: new Float64Array(count * windowCount),
   };
   const residuals = new Float64Array(Math.max(0, options.estimationWindow[1] - options.estimationWindow[0] + 1));
   const log = options.returns === "log";
@@ -189,6 +195,9 @@ export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: In
       columns.sqP[cell] = sq.p;
       columns.sqQuantile[cell] = sq.quantile;
       columns.sqMinP[cell] = sq.minP;
+      const volatility = volatilityRatio(columns.ar.subarray(spanBase + start - spanStart, spanBase + end - spanStart + 1), fitted.s2, fitted.df);
+      columns.volatilityRatio[cell] = volatility.ratio;
+      columns.volatilityP[cell] = volatility.p;
     }
   }
   return columns;

@@ -59,6 +59,7 @@ export function eventAnalysisAt(columns: EventColumns, k: number, firm: Prepared
       df: columns.df[k]!,
       bhar: columns.bhar[cell]!,
       sq: { p: columns.sqP[cell]!, quantile: columns.sqQuantile[cell]!, minP: columns.sqMinP[cell]! },
+      volatility: { ratio: columns.volatilityRatio[cell]!, p: columns.volatilityP[cell]! },
     };
   });
   return {

@@ -26,7 +26,7 @@ export interface BatchWorkerData {
   error: SharedArrayBuffer;
 }
 
-export const FLOAT_COLUMNS = ["alpha", "beta", "s2", "ar", "sar", "car", "variance", "t", "p", "bhar", "sqP", "sqQuantile", "sqMinP"] as const;
+export const FLOAT_COLUMNS = ["alpha", "beta", "s2", "ar", "sar", "car", "variance", "t", "p", "bhar", "sqP", "sqQuantile", "sqMinP", "volatilityRatio", "volatilityP"] as const;
 export const INT_COLUMNS = ["df", "nEstimation"] as const;
 export type SharedColumn = (typeof FLOAT_COLUMNS)[number] | (typeof INT_COLUMNS)[number];
 
@@ -75,6 +75,8 @@ export function analyseEventsInParallel(firms: readonly PreparedFirm[], events: 
     sqP: count * options.eventWindows.length,
     sqQuantile: count * options.eventWindows.length,
     sqMinP: count * options.eventWindows.length,
+    volatilityRatio: count * options.eventWindows.length,
+    volatilityP: count * options.eventWindows.length,
   };
   const shared = Object.fromEntries(
     Object.entries(sizes).map(([name, size]) => [name, new SharedArrayBuffer(size * (INT_COLUMNS.includes(name as never) ? 4 : 8))]),
@@ -136,5 +138,7 @@ export function analyseEventsInParallel(firms: readonly PreparedFirm[], events: 
     sqP: float("sqP"),
     sqQuantile: float("sqQuantile"),
     sqMinP: float("sqMinP"),
+    volatilityRatio: float("volatilityRatio"),
+    volatilityP: float("volatilityP"),
   };
 }

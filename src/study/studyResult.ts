@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { jsonNumber } from "../jsonNumber.js";
 import { sqResultSchema } from "../statistics/sqTest.js";
+import { volatilityResultSchema } from "../statistics/volatilityRatio.js";
 import { testResultSchema } from "../statistics/testResult.js";
 import { modelNameSchema, returnKindSchema } from "./spec.js";
 
@@ -23,7 +24,7 @@ export const abnormalReturnRowSchema = z.object({
   sar: jsonNumber,
 });
 
-/** One event window of one event: CAR, its variance, t and two-sided p with the model's df, BHAR and the SQ test. */
+/** One event window of one event: CAR, its variance, t and two-sided p with the model's df, BHAR, the SQ test and abnormal volatility. */
 export const windowResultSchema = z.object({
   start: z.number(),
   end: z.number(),
@@ -37,6 +38,8 @@ export const windowResultSchema = z.object({
   bhar: z.number(),
   /** The SQ test (Gelbach, Helland & Klick 2013) of the CAR against the estimation window's sums of L2 residuals. */
   sq: sqResultSchema,
+  /** Abnormal volatility: `mean_window(AR^2) / s^2` and its one-sided F p-value. */
+  volatility: volatilityResultSchema,
 });
 
 /** The CAR from the first day of the event span to one day, with its prediction-error variance. */
