@@ -7,7 +7,7 @@ import { provenanceSection, type ReportContext } from "./reportContext.js";
 import { TEST_LABELS } from "./studyText.js";
 import { num, pct, pval } from "./table.js";
 
-/** Above this many events the report shows the CAAR chart only (`study --charts` writes every firm's). */
+/** Above this many events the report shows the forest plot and the CAAR chart only (`study --charts` writes every firm's). */
 const MAX_FIRM_CHARTS = 12;
 
 const TESTS: Record<TestName, { statistic: string; reference: string }> = {
@@ -28,7 +28,7 @@ const TESTS: Record<TestName, { statistic: string; reference: string }> = {
 /** The body of a study's report: question, headline statistics, charts, tables, method and provenance. */
 export async function studyReportBody(result: StudyResult, context: ReportContext): Promise<string> {
   const multi = result.aggregate !== null;
-  const charts = studyCharts(result).filter((chart) => !multi || result.events.length <= MAX_FIRM_CHARTS || chart.name === "caar");
+  const charts = studyCharts(result).filter((chart) => !multi || result.events.length <= MAX_FIRM_CHARTS || chart.name === "forest" || chart.name === "caar");
   const figures: string[] = [];
   for (const chart of charts) figures.push(htmlFigure(await renderSvg(chart.spec)));
   if (multi && result.events.length > MAX_FIRM_CHARTS) {
