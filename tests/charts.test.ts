@@ -180,7 +180,7 @@ describe("universe chart", () => {
 
   it("sorts the stocks from the biggest fall, one row each, and marks the firm and the claimed move", () => {
     const claimed = checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "plummeted 14%", universeDir: bundledUniverse() });
-    const chart = universeChartSpec("1810.HK", claimed.universe!, claimed.claim);
+    const chart = universeChartSpec("1810.HK", claimed.universe!, claimed.claim?.kind === "move" ? claimed.claim : null);
     const rows = inlineRows(chart);
     const stocks = rows.filter((row) => "stock" in row && !("label" in row));
     const returns = stocks.map((row) => row.ret as number);

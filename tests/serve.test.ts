@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { claimCheckSchema } from "../src/claims/checkSchema.js";
+import { claimCheckSchema, textCheckSchema } from "../src/claims/checkSchema.js";
 import { LruCache } from "../src/serve/lruCache.js";
 import type { RunningServer } from "../src/serve/server.js";
 import { readCatalog } from "../src/study/catalog.js";
@@ -48,6 +48,27 @@ afterAll(async () => {
   await yahoo?.close();
 });
 
+describe("GET /api/check-text and /check-text", () => {
+  const text = "Shares of Xiaomi Corp plunged 10.3% on 15 January 2021, while the Hang Seng Index rose 0.3%. Xiaomi closed at HK$29.30.";
+
+  it("returns one labelled verdict per claim, valid against the schema", async () => {
+    const response = await get(`/api/check-text?${query({ text })}`);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(textCheckSchema.safeParse(body).success).toBe(true);
+    expect(body.claims.map((claim: { symbol: string; label: string }) => [claim.symbol, claim.label])).toEqual([["1810.HK", "accurate"], ["^HSI", "accurate"], ["1810.HK", "accurate"]]);
+  });
+
+  it("renders the labels in words on the page, and a missing text as a 400 naming the field", async () => {
+    const html = await (await get(`/check-text?${query({ text })}`)).text();
+    expect(html).toContain('<p class="label label-accurate"><span aria-hidden="true">✓</span> accurate</p>');
+    expect(html).toContain("3 claims found");
+    const bad = await get("/api/check-text?text=");
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/^text: required/);
+  });
+});
+
 describe("GET /api/check", () => {
   it("returns the JSON of checkClaim, byte for byte what check --json prints", async () => {
     const response = await get(`/api/check?${query(XIAOMI)}`);
@@ -89,8 +110,8 @@ describe("GET /api/check", () => {
     ["a date that does not exist", "symbol=1810.HK&date=2021-02-30", /^date: not a calendar date$/],
     ["a date after the data", "symbol=1810.HK&date=2030-01-15", /^1810\.HK: no prices on 2030-01-15; 1810\.HK\.csv covers 2019-06-14 to 2021-12-31$/],
     ["a day without trading", "symbol=1810.HK&date=2021-01-16", /^1810\.HK did not trade on 2021-01-16 \(a Saturday\); the nearest sessions are 2021-01-15 and 2021-01-18$/],
-    ["a claim without a size", "symbol=1810.HK&date=2021-01-15&claim=plummeted", /^cannot read a move from the claim "plummeted"/],
-    ["a claim too long", `symbol=1810.HK&date=2021-01-15&claim=${"fell 14% ".repeat(60)}`, /^claim: at most 500 characters$/],
+    ["a claim without a size", "symbol=1810.HK&date=2021-01-15&claim=plummeted", /^cannot read a claim from "plummeted"/],
+    ["a claim too long", `symbol=1810.HK&date=2021-01-15&claim=${"fell 14% ".repeat(120)}`, /^claim: at most 1000 characters$/],
     ["a repeated parameter", "symbol=1810.HK&symbol=0981.HK&date=2021-01-15", /^symbol: give it once, not 2 times$/],
   ])("answers %s with a 400 and the reason", async (_, search, message) => {
     const response = await get(`/api/check?${search}`);
@@ -150,7 +171,7 @@ describe("the result page", () => {
     const response = await get(`/check?${query(XIAOMI)}`);
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain("The claim matches: intraday low (-13.63%).");
+    expect(html).toContain("accurate for the intraday low only");
     expect(html).toMatch(/<tr class="match"><th scope="row">intraday low<\/th><td class="num">-13\.63%<\/td><td>✓ matches the claim<\/td>/);
     expect(html.match(/<tr class="match">/g)).toHaveLength(1);
     expect(html.match(/<figure class="chart"><svg /g)).toHaveLength(2);

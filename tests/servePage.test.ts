@@ -78,7 +78,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the claim-check page in headless Chromiu
 
     await page.waitForSelector("#verdict");
     expect(await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(true);
-    expect(await page.textContent("#verdict")).toContain("The claim matches: intraday low (-13.63%).");
+    expect(await page.textContent("#verdict")).toContain("accurate for the intraday low only");
     expect(await page.textContent("#verdict")).toMatch(/highly unusual move/);
     expect(await page.$$eval("table.measures tr.match th", (cells) => cells.map((cell) => cell.textContent))).toEqual(["intraday low"]);
     expect(await page.textContent("table.measures tr.match td.num")).toBe("-13.63%");
@@ -102,7 +102,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the claim-check page in headless Chromiu
     await page.waitForLoadState("load");
     expect(page.url()).toBe(shareable);
     expect(await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBeUndefined();
-    expect(await page.textContent("#verdict")).toContain("The claim matches: intraday low (-13.63%).");
+    expect(await page.textContent("#verdict")).toContain("accurate for the intraday low only");
     expect(await page.$$eval("table.measures tr.match th", (cells) => cells.map((cell) => cell.textContent))).toEqual(["intraday low"]);
     expect(await page.inputValue("#claim")).toBe(XIAOMI_CLAIM);
     expect((await drawnCharts(page)).length).toBe(2);
@@ -135,7 +135,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the claim-check page in headless Chromiu
     await fillForm(page, { symbol: "1810.HK", date: "2021-01-15", claim: XIAOMI_CLAIM });
     await Promise.all([page.waitForURL(/\/check\?/), page.getByRole("button", { name: "Check the claim" }).click()]);
     expect(new URL(page.url()).searchParams.get("symbol")).toBe("1810.HK");
-    expect(await page.textContent("#verdict")).toContain("The claim matches: intraday low (-13.63%).");
+    expect(await page.textContent("#verdict")).toContain("accurate for the intraday low only");
     expect(await page.$$eval("table.measures tr.match th", (cells) => cells.map((cell) => cell.textContent))).toEqual(["intraday low"]);
     expect((await drawnCharts(page)).map((chart) => chart.marks > 0)).toEqual([true, true]);
 

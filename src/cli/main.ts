@@ -14,10 +14,13 @@ const program = new Command("event-impact")
 
 program
   .command("check")
-  .description("check a claim about a stock's move on one trading day against every measure of that day")
-  .argument("<symbol>", "Yahoo symbol, e.g. 1810.HK")
-  .requiredOption("--date <YYYY-MM-DD>", "the trading day the claim is about (day 0)")
-  .option("--claim <text>", 'the claim, e.g. "plummeted 14%", "closed 10.3% lower", "-14"')
+  .description("check a claim about a stock's (or an index's) move on one trading day against every measure of that day, or every claim of a paragraph (--text)")
+  .argument("[symbol]", "Yahoo symbol, e.g. 1810.HK or ^HSI (not with --text)")
+  .option("--date <YYYY-MM-DD>", "the trading day the claim is about (day 0); with --text, the day claims refer to when their sentence gives none")
+  .option("--claim <text>", 'the claim, e.g. "plummeted 14%", "closed 10.3% lower", "-14", "closed at HK$29.30", "biggest one-day fall since March 2020"')
+  .option("--text <paragraph>", "check every market-move claim of a paragraph of news text; companies are resolved through the names table")
+  .option("--names <file.csv>", "with --text: a CSV of symbol,name[,shares] added to the bundled names (the event catalog's, and the --universe's)")
+  .option("--shares <n>", "shares outstanding, to check a claim about market value (\"wiped HK$80bn off its market value\")")
   .option("--market <symbol>", "market index (default: the exchange's, ^HSI for .HK)")
   .option("--model <name>", "expected-return model: market, market-adjusted or mean-adjusted", "market")
   .option("--data <dir>", "folder of price files <SYMBOL>.csv, searched first; symbols it lacks come from the cache, then the bundled data")
@@ -29,8 +32,8 @@ program
   .option("--cache <dir>", "the price cache (default: $EVENT_IMPACT_CACHE or ~/.cache/event-impact)")
   .option("--yahoo-url <url>", "fetch from this base URL instead of Yahoo's query host (default: $EVENT_IMPACT_YAHOO_URL)")
   .option("--timeout <seconds>", "deadline for fetching prices, retries included; each request also gives up after 10 s (default: 30)")
-  .addHelpText("after", '\nExample:\n  event-impact check 1810.HK --date 2021-01-15 --claim "plummeted 14%"')
-  .action(async (symbol: string, options: unknown) => (await import("./checkCommand.js")).checkCommand(symbol, options));
+  .addHelpText("after", '\nExamples:\n  event-impact check 1810.HK --date 2021-01-15 --claim "plummeted 14%"\n  event-impact check 1810.HK --date 2021-01-15 --claim "biggest one-day fall since March 2020"\n  event-impact check --text "Xiaomi shares plunged 10.3% on 15 January 2021, while the Hang Seng rose 0.3%."\n\nThe verdict is labelled accurate, accurate for <measure> only, inaccurate or unverifiable (with why).')
+  .action(async (symbol: string | undefined, options: unknown) => (await import("./checkCommand.js")).checkCommand(symbol, options));
 
 program
   .command("study")
@@ -105,7 +108,7 @@ program
   .option("--time-limit <seconds>", `how long a check or its charts may take, waiting included, before the request gets 503 (default: ${SERVE_DEFAULTS.timeLimit})`)
   .addHelpText(
     "after",
-    "\nPages and API (GET):\n  /                                        the form\n  /check?symbol=&date=&claim=&market=      a result (shareable; claim and market optional)\n  /api/check?symbol=&date=&claim=&market=  the same check as JSON (as check --json); bad input: 400 {error}\n  /api/events?symbol=&action=&authority=   the event catalog as JSON (as events --json)\n\nChecks run on worker threads; with --queue checks waiting, or one over --time-limit, the answer is 503 with Retry-After.\nPrice files are read once and again when they change; symbols on no file are fetched into the cache unless --offline.\n\nExamples:\n  event-impact serve\n  event-impact serve --port 8081 --universe ../shared/data/hk-universe\n  open http://127.0.0.1:8080/check?symbol=1810.HK&date=2021-01-15&claim=plummeted%2014%25",
+    "\nPages and API (GET):\n  /                                        the form\n  /check?symbol=&date=&claim=&market=      a result (shareable; claim and market optional)\n  /api/check?symbol=&date=&claim=&market=  the same check as JSON (as check --json); bad input: 400 {error}\n  /api/events?symbol=&action=&authority=   the event catalog as JSON (as events --json)\n  /check-text?text=&date=                  every claim of a paragraph, one labelled verdict each\n  /api/check-text?text=&date=              the same as JSON (as check --text --json)\n\nChecks run on worker threads; with --queue checks waiting, or one over --time-limit, the answer is 503 with Retry-After.\nPrice files are read once and again when they change; symbols on no file are fetched into the cache unless --offline.\n\nExamples:\n  event-impact serve\n  event-impact serve --port 8081 --universe ../shared/data/hk-universe\n  open http://127.0.0.1:8080/check?symbol=1810.HK&date=2021-01-15&claim=plummeted%2014%25",
   )
   .action(async (options: unknown) => (await import("./serveCommand.js")).serveCommand(options));
 

@@ -43,7 +43,7 @@ export async function studyDataFrames<Frame = DataFrameLike>(
 /** A claim check's measures as a one-column-per-field DataFrame: measure, value, matchesClaim (see `studyDataFrames`). */
 export async function claimCheckDataFrame<Frame = DataFrameLike>(check: ClaimCheck, dataFrames?: DataFrameModule<Frame>): Promise<Frame> {
   const { DataFrame } = dataFrames ?? ((await danfojs()) as DataFrameModule<Frame>);
-  const matches = new Set<string>(check.claim?.matches ?? []);
+  const matches = new Set<string>(check.claim?.kind === "move" ? check.claim.matches : []);
   return new DataFrame(Object.entries(check.measures).map(([measure, value]) => ({ measure, value, matchesClaim: matches.has(measure) })));
 }
 

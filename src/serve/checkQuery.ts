@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDateSchema } from "../calendar/isoDate.js";
+import { MAX_CLAIM_LENGTH } from "../claims/claimText.js";
 import { InputError } from "../errors.js";
 import { priceFileName } from "../sources/symbolFile.js";
 
@@ -11,8 +12,7 @@ export interface CheckQuery {
   market?: string | undefined;
 }
 
-/** The longest claim accepted: a sentence or two of an article. */
-export const MAX_CLAIM_LENGTH = 500;
+export { MAX_CLAIM_LENGTH };
 
 /** A parameter given once; the message for a missing or repeated one says what to give. */
 function single(what: string) {
@@ -44,6 +44,20 @@ const checkQuerySchema = z.object({
   market: optional(symbol("a market index such as ^HSI")),
 });
 
+/** The longest paragraph the page and `/api/check-text` take: what fits in a URL (Node reads at most 16 KB of headers). */
+export const MAX_SERVE_TEXT_LENGTH = 5_000;
+
+/** A paragraph checked over HTTP (`/check-text?...`, `/api/check-text?...`), validated. */
+export interface TextQuery {
+  text: string;
+  date?: string | undefined;
+}
+
+const textQuerySchema = z.object({
+  text: single("the paragraph to check").min(1, "required: the paragraph to check").max(MAX_SERVE_TEXT_LENGTH, `at most ${MAX_SERVE_TEXT_LENGTH} characters`),
+  date: optional(single("the day the claims refer to, YYYY-MM-DD").pipe(isoDateSchema)),
+});
+
 /**
  * The named parameters of a query string as a record to validate: each one's value, or its values when it
  * is repeated (which the schema then rejects rather than silently taking one). Other parameters are
@@ -73,7 +87,19 @@ export function queryRecord(params: URLSearchParams, names: readonly string[]): 
  * @example parseCheckQuery(new URLSearchParams("symbol=1810.HK&date=2021-01-15&claim=fell+14%25&market=")) // { symbol: "1810.HK", date: "2021-01-15", claim: "fell 14%", market: undefined }
  */
 export function parseCheckQuery(params: URLSearchParams): CheckQuery {
-  const parsed = checkQuerySchema.safeParse(queryRecord(params, Object.keys(checkQuerySchema.shape)));
+  return parsedQuery(checkQuerySchema, params);
+}
+
+/**
+ * Validates the parameters of a paragraph check: `text` required (at most `MAX_SERVE_TEXT_LENGTH`
+ * characters), `date` optional. Throws an `InputError` naming each bad parameter.
+ */
+export function parseTextQuery(params: URLSearchParams): TextQuery {
+  return parsedQuery(textQuerySchema, params);
+}
+
+function parsedQuery<T extends z.ZodObject>(schema: T, params: URLSearchParams): z.output<T> {
+  const parsed = schema.safeParse(queryRecord(params, Object.keys(schema.shape)));
   if (!parsed.success) {
     const firstPerParameter = new Map<string, string>();
     for (const issue of parsed.error.issues) if (!firstPerParameter.has(issue.path.join("."))) firstPerParameter.set(issue.path.join("."), issue.message);

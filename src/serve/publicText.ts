@@ -31,7 +31,7 @@ export function publicCheck(check: ClaimCheck, forms: readonly string[]): ClaimC
   return {
     ...check,
     notes: check.notes.map(text),
-    verdict: text(check.verdict),
+    verdict: { ...check.verdict, text: text(check.verdict.text), why: check.verdict.why === null ? null : text(check.verdict.why), labelText: check.verdict.labelText === null ? null : text(check.verdict.labelText) },
     sources: check.sources.map((source) => ({ ...source, file: basename(source.file), skippedRows: source.skippedRows.map((row) => ({ ...row, reason: text(row.reason) })) })),
     universe:
       check.universe === null

@@ -2,15 +2,16 @@ import { existsSync, watch, type FSWatcher } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
+import { checkParagraph } from "../claims/paragraph.js";
 import { InputError } from "../errors.js";
 import { PriceFetchError } from "../sources/fetchError.js";
 import { priceDir } from "../sources/localFiles.js";
 import { filterCatalog, readCatalog, type CatalogEvent } from "../study/catalog.js";
 import type { CheckJob, CheckJobResult, CheckWorkerData } from "./checkJobs.js";
-import { parseCheckQuery, queryRecord, type CheckQuery } from "./checkQuery.js";
+import { parseCheckQuery, parseTextQuery, queryRecord, type CheckQuery } from "./checkQuery.js";
 import { SERVE_DEFAULTS } from "./limits.js";
 import { LruCache } from "./lruCache.js";
-import { CONTENT_SECURITY_POLICY, errorOutcome, exampleOutcome, invalidFields, servePage, type FormValues } from "./page.js";
+import { CONTENT_SECURITY_POLICY, errorOutcome, exampleOutcome, invalidFields, paragraphOutcome, servePage, type FormValues } from "./page.js";
 import { folderForms, publicText } from "./publicText.js";
 import { ServePrices } from "./servePrices.js";
 import { PoolBusyError, TimeLimitError, WorkerPool, type PoolStats } from "./workerPool.js";
@@ -174,6 +175,32 @@ export function claimCheckServer(options: ServeOptions = {}): { server: Server; 
     }
   };
 
+  /**
+   * Every claim of a paragraph (`/check-text`, `/api/check-text`), on the prices the server's folders
+   * hold (nothing is fetched for a paragraph), computed on the main thread.
+   */
+  const paragraphCheck = (params: URLSearchParams) => checkParagraph({ ...parseTextQuery(params), priceDirs: prices.folders, universeDir: options.universeDir });
+
+  const textPage = (res: ServerResponse, params: URLSearchParams) => {
+    const form = { text: params.get("text") ?? undefined, date: params.get("date") ?? undefined };
+    try {
+      const result = paragraphCheck(params);
+      page(res, 200, `${result.claims.length} claims checked`, form, paragraphOutcome(result));
+    } catch (error) {
+      const { status, message, invalid, headers } = problem(error);
+      page(res, status, "Cannot check this text", form, errorOutcome("Cannot check this text", message), invalid, headers);
+    }
+  };
+
+  const apiText = (res: ServerResponse, params: URLSearchParams) => {
+    try {
+      json(res, 200, `${JSON.stringify(paragraphCheck(params), null, 2)}\n`);
+    } catch (error) {
+      const { status, message, headers } = problem(error);
+      json(res, status, errorJson(message), headers);
+    }
+  };
+
   const apiEvents = (res: ServerResponse, params: URLSearchParams) => {
     const parsed = eventsQuerySchema.safeParse(queryRecord(params, Object.keys(eventsQuerySchema.shape)));
     if (!parsed.success) return json(res, 400, errorJson(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n")));
@@ -196,8 +223,12 @@ export function claimCheckServer(options: ServeOptions = {}): { server: Server; 
         return apiCheck(res, url.searchParams);
       case "/api/events":
         return apiEvents(res, url.searchParams);
+      case "/check-text":
+        return textPage(res, url.searchParams);
+      case "/api/check-text":
+        return apiText(res, url.searchParams);
       default:
-        if (url.pathname.startsWith("/api/")) return json(res, 404, errorJson(`no API at ${url.pathname}: use /api/check or /api/events`));
+        if (url.pathname.startsWith("/api/")) return json(res, 404, errorJson(`no API at ${url.pathname}: use /api/check, /api/check-text or /api/events`));
         return page(res, 404, "Not found", {}, errorOutcome("Not found", `There is no page at ${url.pathname}. Use the form above.`));
     }
   };

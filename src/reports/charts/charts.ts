@@ -34,7 +34,7 @@ export function studyCharts(result: StudyResult, options: Pick<ForestOptions, "h
 export function checkCharts(check: ClaimCheck): Chart[] {
   return [
     { name: "claim-day", spec: claimDayChartSpec(check) },
-    ...(check.universe === null ? [] : [{ name: "universe", spec: universeChartSpec(check.symbol, check.universe, check.claim) }]),
+    ...(check.universe === null ? [] : [{ name: "universe", spec: universeChartSpec(check.symbol, check.universe, check.claim?.kind === "move" ? check.claim : null) }]),
   ];
 }
 

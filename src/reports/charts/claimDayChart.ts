@@ -11,7 +11,8 @@ const PANEL_HEIGHT = 260;
  * return (and the claimed move) marked.
  */
 export function claimDayChartSpec(check: ClaimCheck): TopLevelSpec {
-  const { prices, measures, claim } = check;
+  const { prices, measures } = check;
+  const claim = check.claim?.kind === "move" ? check.claim : null;
   const date = { field: "date", type: "temporal", timeUnit: "utcyearmonthdate", axis: { title: "date (trading sessions)", format: "%-d %b %Y", labelAngle: 0, labelSeparation: 16 } } as const;
   const price = { type: "quantitative", scale: { zero: false, padding: 24 }, axis: { title: "price (local currency)" } } as const;
   const extreme = claim?.direction === "up" || (claim === null && measures.closeToClose > 0) ? { label: "high", value: measures.intradayHigh, price: prices.high } : { label: "low", value: measures.intradayLow, price: prices.low };
