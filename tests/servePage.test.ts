@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../src/serve/server.js";
+import type { RunningServer } from "../src/serve/server.js";
 import { repoRoot } from "./helpers/cli.js";
+import { startTestServer } from "./helpers/serveServer.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 /** Flags for Debian's Chromium run headless as root on a machine without network (see the machine notes). */
@@ -35,7 +36,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the claim-check page in headless Chromiu
   const requests: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer({ port: 0, host: "127.0.0.1" });
+    server = await startTestServer({ yahooUrl: "http://127.0.0.1:9" });
     const { chromium } = await import("playwright-core");
     const launch = (javaScriptEnabled: boolean) =>
       chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "event-impact-chromium-")), { executablePath: CHROMIUM, args: CHROMIUM_FLAGS, viewport: { width: 1000, height: 1200 }, locale: "en-US", javaScriptEnabled });

@@ -3,7 +3,7 @@ import { exchangeOf } from "../calendar/exchanges.js";
 import { InputError } from "../errors.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
 import { standardScore, shareBelow } from "../statistics/standardScore.js";
-import { bundledDataDir, readPriceSeriesFrom } from "../sources/localFiles.js";
+import { bundledDataDir, readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
 import type { PriceBar, PriceSeries } from "../sources/priceBar.js";
 import { estimationRange } from "../study/eventBatch.js";
 import { alignedReturns, analyseEvent } from "../study/eventStudy.js";
@@ -32,6 +32,8 @@ export interface ClaimCheckRequest {
   /** Folder of price files of the stocks to rank the day's move among. */
   universeDir?: string | undefined;
   model?: ModelName | undefined;
+  /** How price files are read (default `readPriceSeriesFrom`; a server passes its cache of loaded series). */
+  readPrices?: PriceReader | undefined;
 }
 
 const MOVE_MEASURES: readonly MoveMeasure[] = ["closeToClose", "openGap", "intradayLow", "intradayHigh", "marketAdjusted", "abnormalReturn"];
@@ -53,8 +55,9 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
   const claim = request.claim === undefined ? null : parseClaim(request.claim);
   const dataDirs = request.priceDirs ?? [request.dataDir ?? bundledDataDir, bundledDataDir];
   const market = request.market ?? exchangeOf(request.symbol).defaultMarket;
-  const firm = readPriceSeriesFrom(dataDirs, request.symbol);
-  const marketSeries = readPriceSeriesFrom(dataDirs, market);
+  const readPrices = request.readPrices ?? readPriceSeriesFrom;
+  const firm = readPrices(dataDirs, request.symbol);
+  const marketSeries = readPrices(dataDirs, market);
   const day = sessionIndex(firm, request.date);
   const marketDay = sessionIndex(marketSeries, request.date);
   const bar = firm.bars[day]!;
@@ -103,7 +106,7 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
     zScore,
     percentile: shareBelow(moves.closeToClose, history),
   };
-  const stocks = request.universeDir === undefined ? null : readUniverse(request.universeDir);
+  const stocks = request.universeDir === undefined ? null : readUniverse(request.universeDir, readPrices);
   const universe =
     stocks === null
       ? null

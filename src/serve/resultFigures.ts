@@ -3,7 +3,7 @@ import { InputError } from "../errors.js";
 import { carChartSpec } from "../reports/charts/carChart.js";
 import { checkCharts } from "../reports/charts/charts.js";
 import { renderSvg } from "../reports/charts/renderSvg.js";
-import { runStudy } from "../study/runStudy.js";
+import { runStudy, type StudyOptions } from "../study/runStudy.js";
 import type { Figure } from "./page.js";
 
 const CAPTIONS: Record<string, string> = {
@@ -16,13 +16,13 @@ const CAPTIONS: Record<string, string> = {
  * check's date as day 0, the study defaults and the check's market), and the universe ranking when there
  * is one. An event window the data cannot support is a note instead of a chart.
  */
-export async function resultFigures(check: ClaimCheck, dataDir: string | undefined): Promise<{ figures: Figure[]; notes: string[] }> {
+export async function resultFigures(check: ClaimCheck, prices: Pick<StudyOptions, "priceDirs" | "readPrices">): Promise<{ figures: Figure[]; notes: string[] }> {
   const figures: Figure[] = [];
   const notes: string[] = [];
   const [claimDay, ...others] = checkCharts(check);
   figures.push({ svg: await renderSvg(claimDay!.spec), caption: CAPTIONS["claim-day"]! });
   try {
-    const study = runStudy({ name: `${check.symbol} on ${check.date}`, market: check.market, model: check.inference?.model ?? "market", events: [{ symbol: check.symbol, date: check.date }] }, { dataDir });
+    const study = runStudy({ name: `${check.symbol} on ${check.date}`, market: check.market, model: check.inference?.model ?? "market", events: [{ symbol: check.symbol, date: check.date }] }, prices);
     figures.push({
       svg: await renderSvg(carChartSpec(study.events[0]!, study)),
       caption: `The event window: daily abnormal returns around day 0 (bars) and their cumulative sum, the CAR, with its 95% band; windows ${study.eventWindows.map(([start, end]) => `[${start}, ${end}]`).join(", ")} as in event-impact study.`,

@@ -36,10 +36,40 @@ export function readPriceSeries(dataDir: string, symbol: string, options: ReadOp
   }
   const skippedRows: PriceSeries["skippedRows"] = [];
   const onInvalidRow = options.lenient ? (line: number, reason: string) => skippedRows.push({ line, reason }) : undefined;
-  const text = readFileSync(file, "utf8");
+  const text = readInputFile(file);
   const { kept, dropped } = dropFillerBars(parsePriceCsv(text, file, onInvalidRow));
   return { symbol, source: file, sha256: sha256(text), bars: kept, droppedFillerDates: dropped.map((bar) => bar.date), skippedRows };
 }
+
+/**
+ * Reads a file the user gave (a price file, say) as UTF-8; a folder in its place, a file that may not be
+ * read or one that vanished is an `InputError` naming the file.
+ */
+export function readInputFile(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw inputFileError(file, error);
+  }
+}
+
+/** The `InputError` for a file-system error on an input file (EISDIR, EACCES, EPERM, ENOENT, ELOOP); other errors as they are. */
+export function inputFileError(file: string, error: unknown): unknown {
+  const reason = FILE_ERRORS.get((error as NodeJS.ErrnoException).code ?? "");
+  return reason === undefined ? error : new InputError("missing-file", `${file} ${reason}`, { file });
+}
+
+const FILE_ERRORS = new Map([
+  ["EISDIR", "is a folder, not a file"],
+  ["EACCES", "cannot be read: permission denied"],
+  ["EPERM", "cannot be read: permission denied"],
+  ["ENOENT", "does not exist"],
+  ["ELOOP", "is a symbolic link that loops"],
+  ["ENOTDIR", "does not exist (a part of its path is a file)"],
+]);
+
+/** Reads a symbol's prices from several data folders, the first that has its file (`readPriceSeriesFrom` or a cached equivalent). */
+export type PriceReader = (dataDirs: readonly string[], symbol: string, options?: ReadOptions) => PriceSeries;
 
 /**
  * Reads a symbol's prices from the first of several data folders that has its file (a user's folder, then

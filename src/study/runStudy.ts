@@ -2,7 +2,7 @@ import { alignPrices } from "../calendar/alignment.js";
 import { eventDayIndex, type Announcement } from "../calendar/eventDay.js";
 import { exchangeOf } from "../calendar/exchanges.js";
 import { InputError, zodInputError } from "../errors.js";
-import { bundledDataDir, readPriceSeriesFrom } from "../sources/localFiles.js";
+import { bundledDataDir, readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
 import type { PriceSeries } from "../sources/priceBar.js";
 import { filterCatalog, readCatalog } from "./catalog.js";
 import { carPathAt, cumulativeWindows } from "./carPath.js";
@@ -30,6 +30,8 @@ export interface StudyOptions {
   lenient?: boolean | undefined;
   /** Worker threads for the single-firm statistics; default: all cores from `PARALLEL_THRESHOLD` events on. */
   threads?: number | undefined;
+  /** How price files are read (default `readPriceSeriesFrom`; a server passes its cache of loaded series). */
+  readPrices?: PriceReader | undefined;
 }
 
 
@@ -58,7 +60,7 @@ export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOp
   const load = (symbol: string): PriceSeries => {
     if (!loaded.has(symbol)) {
       try {
-        loaded.set(symbol, readPriceSeriesFrom(dataDirs, symbol, { lenient: options.lenient }));
+        loaded.set(symbol, (options.readPrices ?? readPriceSeriesFrom)(dataDirs, symbol, { lenient: options.lenient }));
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         loaded.set(symbol, error);
