@@ -20,6 +20,8 @@ export class PriceFetchError extends InputError {
   constructor(
     readonly failure: FetchFailure,
     message: string,
+    /** What went wrong, without the symbol the message may start with. */
+    readonly reason: string = message,
   ) {
     super("fetch-failed", message);
   }
