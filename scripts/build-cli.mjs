@@ -2,8 +2,8 @@
 // a dynamic import and becomes its own chunk, loaded only when that command runs; the heavy libraries stay outside
 // the bundle and are imported from node_modules by the commands that need them. Every file lands flat in dist/cli,
 // two levels below the package root like the library's modules, so that paths built from import.meta.url (the
-// package.json, the bundled data, the worker files dist/cli/batchWorker.js and checkWorker.js) resolve the same
-// from a chunk.
+// package.json, the bundled data, the worker files dist/cli/batchWorker.js and dist/cli/checkWorker.js) resolve the
+// same from a chunk.
 import { rmSync } from "node:fs";
 import { build } from "esbuild";
 

@@ -90,7 +90,7 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
     });
     const window = analysis.windows[0]!;
     abnormalReturn = window.car;
-    inference = { t: window.t, p: window.p, df: window.df, model, estimationWindow, nEstimation: analysis.nEstimation, sigma: analysis.sigma, estimation: analysis.estimation };
+    inference = { t: window.t, p: window.p, sq: window.sq, df: window.df, model, estimationWindow, nEstimation: analysis.nEstimation, sigma: analysis.sigma, estimation: analysis.estimation };
     const [first, last] = estimationRange(day0, estimationWindow);
     zScore = standardScore(moves.closeToClose, returns.firm.subarray(first, last + 1));
   } catch (error) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sqResultSchema } from "../statistics/sqTest.js";
 
 /**
  * The result of a claim check (`check --json`, `/api/check`), defined once: the TypeScript types are
@@ -51,6 +52,8 @@ export const claimMeasuresSchema = z.object({
 export const claimInferenceSchema = z.object({
   t: z.number(),
   p: z.number(),
+  /** The day's SQ test (Gelbach, Helland & Klick 2013): the abnormal return among the estimation residuals, no normality assumed. */
+  sq: sqResultSchema,
   df: z.number(),
   model: z.enum(["market", "market-adjusted", "mean-adjusted"]),
   estimationWindow: z.tuple([z.number(), z.number()]),

@@ -62,6 +62,7 @@ export function eventAnalysisAt(columns: EventColumns, k: number, firm: Prepared
       p: columns.p[cell]!,
       df: columns.df[k]!,
       bhar: columns.bhar[cell]!,
+      sq: { p: columns.sqP[cell]!, quantile: columns.sqQuantile[cell]!, minP: columns.sqMinP[cell]! },
     };
   });
   return {
