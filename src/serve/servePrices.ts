@@ -82,8 +82,7 @@ export class ServePrices {
       else if (priceDirs.some((dir) => existsSync(join(priceDir(dir), priceFileName(outcome.symbol))))) this.#options.log(`could not fetch ${outcome.error.message}`);
       else {
         const parameter = outcome.symbol === query.symbol ? "symbol" : "market";
-        const cause = outcome.error.message.startsWith(`${outcome.symbol}: `) ? outcome.error.message.slice(outcome.symbol.length + 2) : outcome.error.message;
-        const message = `${parameter}: no prices for "${outcome.symbol}" on file, and fetching them failed: ${cause}`;
+        const message = `${parameter}: no prices for "${outcome.symbol}" on file, and fetching them failed: ${outcome.error.reason}`;
         throw outcome.error.transient ? new PriceFetchError(outcome.error.failure, message) : new InputError("no-prices", message, { field: parameter });
       }
     }

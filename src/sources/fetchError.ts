@@ -26,6 +26,8 @@ export class PriceFetchError extends InputError {
     message: string,
     /** The system error code of a network failure (`ECONNREFUSED`, `ENOTFOUND`, ...). */
     readonly errno?: string,
+    /** What went wrong, without the symbol the message may start with. */
+    readonly reason: string = message,
   ) {
     super("fetch-failed", message);
   }

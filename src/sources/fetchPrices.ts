@@ -159,7 +159,7 @@ export async function fetchPrices(needs: readonly PriceNeed[], options: FetchOpt
       if (error.failure === "network" && !deadline.aborted) networkDown ??= error;
       const kept = previous === null ? "" : `; the cached copy (${previous.first} to ${previous.last}, fetched ${previous.fetchedAt.slice(0, 10)}) is kept`;
       const delisted = error.failure === "unknown-symbol" && previous !== null ? " (delisted?)" : "";
-      outcome.error = new PriceFetchError(error.failure, `${symbol}${delisted}: ${error.message}${kept}`, error.errno);
+      outcome.error = new PriceFetchError(error.failure, `${symbol}${delisted}: ${error.message}${kept}`, error.errno, error.reason);
     }
     options.onProgress?.({ type: "done", outcome, done: ++done, total: needs.length });
     return outcome;
