@@ -69,10 +69,10 @@ describe("event-impact (the built binary)", () => {
     expect(Object.keys(event)).toEqual(expect.arrayContaining(["symbol", "market", "day0", "model", "alpha", "beta", "sigma", "nEstimation", "estimation", "abnormalReturns", "windows"]));
     expect(event.day0).toBe("2021-01-15");
     const ars = readFileSync(join(out, "abnormal_returns.csv"), "utf8").trim().split("\n");
-    expect(ars[0]).toBe("symbol,market,day0,offset,date,ret,marketRet,ar,sar");
+    expect(ars[0]).toBe("symbol,market,day0,offset,date,ret,marketRet,ar,sar,av");
     expect(ars).toHaveLength(1 + 7);
     const cars = readFileSync(join(out, "cars.csv"), "utf8").trim().split("\n");
-    expect(cars[0]).toBe("symbol,market,day0,model,start,end,startDate,endDate,car,variance,t,p,df,bhar,sqP,sqQuantile,sqMinP");
+    expect(cars[0]).toBe("symbol,market,day0,model,start,end,startDate,endDate,car,variance,t,p,df,bhar,sqP,sqQuantile,sqMinP,volatilityRatio,volatilityP,cav,cavT,cavP,volumeDf,volumeDays");
     expect(cars).toHaveLength(1 + 3);
     expect(Number(cars[1]!.split(",")[8])).toBe(event.windows[0].car);
     expect(readdirSync(out).sort()).toEqual(["abnormal_returns.csv", "cars.csv", "result.json"]);

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -108,4 +108,40 @@ describe.skipIf(process.env.SKIP_SLOW === "1")("installed from the packed tarbal
     const { previous, day } = xiaomiBars();
     expect(check.measures.closeToClose).toBeCloseTo(day.adj_close! / previous.adj_close! - 1, 12);
   }, 60_000);
+
+  it("runs study (on worker threads, with charts), report, demo and fetch from the installed bin", async () => {
+    const bin = join(project, "node_modules/.bin/event-impact");
+    const spec = join(project, "node_modules/event-impact/data/studies/ccmc-hk.json");
+    run(bin, ["study", spec, "--out", "study", "--threads", "2", "--charts", "charts"]);
+    expect(existsSync(join(project, "study/result.json"))).toBe(true);
+    expect(readFileSync(join(project, "charts/caar.svg"), "utf8")).toMatch(/^<svg/);
+    run(bin, ["report", "study/result.json", "--output", "report.html"]);
+    expect(readFileSync(join(project, "report.html"), "utf8")).toContain("<svg");
+    expect(run(bin, ["demo"])).toContain("1810.HK");
+    const fetched = spawnSync(bin, ["fetch", "0700.HK", "--from", "2021-01-01", "--to", "2021-01-31", "--cache", "cache"], {
+      cwd: project,
+      encoding: "utf8",
+      env: { ...process.env, EVENT_IMPACT_YAHOO_URL: "http://127.0.0.1:9" },
+    });
+    expect(fetched.status).toBe(2);
+    expect(fetched.stderr).toContain("could not be fetched: 0700.HK (network)");
+
+    const server = spawn(bin, ["serve", "--port", "0"], { cwd: project, stdio: ["ignore", "pipe", "inherit"] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let said = "";
+        server.stdout.on("data", (chunk: Buffer) => {
+          said += chunk.toString("utf8");
+          const address = /http:\/\/\S+\//.exec(said);
+          if (address) resolve(address[0]);
+        });
+        server.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      const answer = (await (await fetch(`${url}api/check?symbol=1810.HK&date=2021-01-15`)).json()) as { measures: { closeToClose: number } };
+      const { previous, day } = xiaomiBars();
+      expect(answer.measures.closeToClose).toBeCloseTo(day.adj_close! / previous.adj_close! - 1, 12);
+    } finally {
+      server.kill();
+    }
+  }, 180_000);
 });
