@@ -1,11 +1,19 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { checkClaim } from "../src/claims/checkClaim.js";
+import { checkClaim, type ClaimCheck } from "../src/claims/checkClaim.js";
+import type { CheckedMove } from "../src/claims/checkSchema.js";
 import { InputError } from "../src/errors.js";
+import { oneDecimal, priceRows } from "./helpers/priceTruth.js";
 
 /** Prices of 14-15 Jan 2021 copied from data/prices (see PROVENANCE.md, "Event check"). */
 const XIAOMI = { previousClose: 32.65, open: 29.0, high: 30.5, low: 28.2, close: 29.3 };
 const HSI = { previousClose: 28496.86, close: 28573.86 };
+
+/** A check's claim, which must be a move. */
+function moveOf(check: ClaimCheck): CheckedMove {
+  if (check.claim?.kind !== "move") throw new Error("not a move claim");
+  return check.claim;
+}
 
 describe("checkClaim on the Xiaomi case (bundled data)", () => {
   const check = checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "plummeted 14%" });
@@ -23,8 +31,8 @@ describe("checkClaim on the Xiaomi case (bundled data)", () => {
   });
 
   it("says the 14% matches the intraday low and not the close", () => {
-    expect(check.claim?.matches).toEqual(["intradayLow"]);
-    expect(check.verdict).toMatch(/matches the intraday low \(-13\.63%\), but not the close-to-close move \(-10\.26%\)/);
+    expect(moveOf(check).matches).toEqual(["intradayLow"]);
+    expect(check.verdict.text).toMatch(/matches the intraday low \(-13\.63%\), but not the close-to-close move \(-10\.26%\)/);
   });
 
   it("gives the market-model abnormal return with t and p on 238 degrees of freedom", () => {
@@ -34,7 +42,33 @@ describe("checkClaim on the Xiaomi case (bundled data)", () => {
     expect(check.measures.abnormalReturn!).toBeLessThan(-0.1);
     expect(inference.t).toBeLessThan(-3);
     expect(inference.p).toBeLessThan(0.001);
-    expect(check.verdict).toMatch(/highly unusual/);
+    expect(check.verdict.text).toMatch(/highly unusual/);
+  });
+
+  it("reports the day's abnormal log volume (Campbell & Wasley 1996) against the estimation window", () => {
+    const rows = readFileSync(new URL("../data/prices/1810.HK.csv", import.meta.url), "utf8").trim().split("\n").slice(1);
+    const volume = new Map(rows.map((row) => [row.split(",")[0]!, Number(row.split(",")[6])]));
+    const { start, end } = check.inference!.estimation;
+    const logs = [...volume].filter(([d, v]) => d >= start && d <= end && v > 0).map(([, v]) => Math.log(1 + v));
+    const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
+    const sd = Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / (logs.length - 1));
+    const av = Math.log(1 + volume.get("2021-01-15")!) - mean;
+    const result = check.inference!.abnormalVolume;
+    expect(Math.abs(result.cav - av)).toBeLessThan(1e-12);
+    expect(Math.abs(result.t - av / sd)).toBeLessThan(1e-10);
+    expect(result.df).toBe(logs.length - 1);
+  });
+
+  it("reports the SQ test beside the t-test (Gelbach, Helland & Klick 2013)", () => {
+    // The -11% abnormal return is below all 240 estimation residuals (L2 = 1: the sums are the residuals), so
+    // p_lower = (1 + 0)/241 and p = 2/241, which is also the smallest attainable p; quantile 0.
+    const sq = check.inference!.sq;
+    expect(sq.quantile).toBe(0);
+    expect(sq.p).toBeCloseTo(2 / 241, 15);
+    expect(sq.minP).toBeCloseTo(2 / 241, 15);
+    expect(check.verdict.text).toMatch(
+      /The SQ test, which does not assume normal tails, gives p = 0\.0083, the smallest p it can give \(the abnormal return lies below every one of the stock's 240 estimation-window abnormal returns\), agreeing with the t-test at 5%\./,
+    );
   });
 
   it("finds 15 Jan 2021 the worst close-to-close day in the file", () => {
@@ -50,16 +84,16 @@ describe("checkClaim on the Xiaomi case (bundled data)", () => {
   });
 
   it("matches the close-to-close move for 'closed 10.3% lower'", () => {
-    expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "closed 10.3% lower" }).claim?.matches).toEqual(["closeToClose"]);
+    expect(moveOf(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "closed 10.3% lower" })).matches).toEqual(["closeToClose"]);
   });
 
   it("matches only the measures the wording points to, and says where else the figure fits", () => {
-    const closed = checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "closed 13.6% lower" }).claim!;
+    const closed = moveOf(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "closed 13.6% lower" }));
     expect(closed.matches).toEqual([]);
     expect(closed.otherMatches).toEqual(["intradayLow"]);
     const intraday = checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "fell as much as 14%" });
-    expect(intraday.claim?.matches).toEqual(["intradayLow"]);
-    expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "closed 13.6% lower" }).verdict).toMatch(
+    expect(moveOf(intraday).matches).toEqual(["intradayLow"]);
+    expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "closed 13.6% lower" }).verdict.text).toMatch(
       /speaks of the close, which it does not match; the figure matches the intraday low \(-13\.63%\)/,
     );
   });
@@ -67,7 +101,7 @@ describe("checkClaim on the Xiaomi case (bundled data)", () => {
   it("reports measures and a verdict without a claim", () => {
     const plain = checkClaim({ symbol: "1810.HK", date: "2021-01-15" });
     expect(plain.claim).toBeNull();
-    expect(plain.verdict).toMatch(/down 10\.26%/);
+    expect(plain.verdict.text).toMatch(/down 10\.26%/);
   });
 
   it("leaves intraday measures empty on a half-day session without intraday data", () => {
@@ -88,5 +122,73 @@ describe("checkClaim on the Xiaomi case (bundled data)", () => {
     expect(early.inference).toBeNull();
     expect(early.measures.abnormalReturn).toBeNull();
     expect(early.notes.join(" ")).toMatch(/estimation observations/);
+  });
+});
+
+describe("checkClaim on the other kinds of claim (truth from the bundled CSVs)", () => {
+  const rows = priceRows("1810.HK");
+  const at = (date: string) => rows.findIndex((row) => row.date === date);
+  const k = at("2021-01-15");
+
+  it("measures a move over several sessions, this week and since the announcement", () => {
+    const twoDays = rows[k + 1]!.adj / rows[k - 1]!.adj - 1;
+    const check = checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: `fell ${oneDecimal(twoDays)}% over two days` });
+    expect(moveOf(check).spanMove).toMatchObject({ from: "2021-01-14", to: "2021-01-18", sessions: 2, matches: true });
+    expect(moveOf(check).spanMove!.ret).toBeCloseTo(twoDays, 12);
+    expect(check.verdict.label).toBe("accurate");
+    const lastOfPreviousWeek = rows.filter((row) => row.date < "2021-01-11").at(-1)!;
+    const week = rows[k]!.adj / lastOfPreviousWeek.adj - 1;
+    expect(moveOf(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "fell 5% this week" })).spanMove).toMatchObject({ from: lastOfPreviousWeek.date, to: "2021-01-15" });
+    expect(moveOf(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: `fell ${oneDecimal(week)}% this week` })).spanMove!.matches).toBe(true);
+    // the catalog's announcement about 1810.HK is dated 2021-01-14: measured from that day's close
+    const since = rows[at("2021-01-19")]!.adj / rows[at("2021-01-14")]!.adj - 1;
+    const sinceCheck = checkClaim({ symbol: "1810.HK", date: "2021-01-19", claim: `has lost ${oneDecimal(since)}% since the announcement` });
+    expect(moveOf(sinceCheck).spanMove).toMatchObject({ from: "2021-01-14", to: "2021-01-19", matches: true });
+  });
+
+  it("judges a record on the close and intraday bases, with the last larger move and the file's start", () => {
+    const check = checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "its worst day on record" });
+    if (check.claim?.kind !== "record") throw new Error("not a record claim");
+    expect(check.claim.fileStart).toBe(rows[0]!.date);
+    const lows = rows.map((row, t) => (t === 0 ? 0 : row.low / rows[t - 1]!.close - 1));
+    expect(check.claim.findings).toEqual([
+      { basis: "close", value: expect.closeTo(rows[k]!.adj / rows[k - 1]!.adj - 1, 12), lastBeyond: null, holds: true },
+      { basis: "intraday", value: expect.closeTo(lows[k]!, 12), lastBeyond: null, holds: true },
+    ]);
+    expect(check.verdict.label).toBe("accurate");
+  });
+
+  it("checks a price against the raw prices, and says a price on an adjusted file cannot be checked", () => {
+    expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: `fell to HK$${rows[k]!.low.toFixed(2)}` }).verdict.label).toBe("accurate");
+    expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: `opened at HK$${(rows[k]!.open + 0.5).toFixed(2)}` }).verdict.label).toBe("inaccurate");
+    const adjusted = checkClaim({ symbol: "0883.HK", date: "2021-01-15", claim: "closed at HK$8.10" });
+    expect(adjusted.pricesAdjusted).toBe(true);
+    expect(adjusted.verdict).toMatchObject({ label: "unverifiable", why: expect.stringMatching(/adjusted/) });
+    expect(adjusted.verdict.headline).toMatch(/adjusted prices/);
+  });
+
+  it("checks a change of market value from the shares given, and calls it unverifiable without", () => {
+    const shares = 25_000_000_000;
+    const change = shares * (rows[k]!.close - rows[k - 1]!.close);
+    const claim = `wiped HK$${(Math.abs(change) / 1e9).toFixed(0)}bn off its market value`;
+    expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim, shares }).verdict.label).toBe("accurate");
+    expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim }).verdict).toMatchObject({ label: "unverifiable", why: expect.stringMatching(/--shares/) });
+  });
+
+  it("labels percentage points unverifiable and says when a claim states no direction", () => {
+    expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "fell 10 percentage points" }).verdict.label).toBe("unverifiable");
+    const directionless = checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "moved 10.3%" });
+    expect(directionless.verdict.label).toBe("accurate");
+    expect(directionless.verdict.text).toMatch(/does not say whether 1810\.HK rose or fell/);
+  });
+
+  it("checks a claim about the index itself", () => {
+    const hsi = priceRows("INDEX_HSI");
+    const h = hsi.findIndex((row) => row.date === "2021-01-15");
+    const ret = hsi[h]!.adj / hsi[h - 1]!.adj - 1;
+    const check = checkClaim({ symbol: "^HSI", date: "2021-01-15", claim: `the Hang Seng rose ${oneDecimal(ret)}%` });
+    expect(check.market).toBe("^HSI");
+    expect(check.verdict.label).toBe("accurate");
+    expect(check.notes.join(" ")).toMatch(/market index itself/);
   });
 });

@@ -44,12 +44,15 @@ describe("event-impact (the built binary)", () => {
     expect(check.measures.intradayLow).toBeCloseTo(-0.1363, 4);
     expect(check.measures.openGap).toBeCloseTo(-0.1118, 4);
     expect(check.claim.matches).toEqual(["intradayLow"]);
+    expect(check.verdict.label).toBe("accurate-for-measure-only");
+    expect(check.verdict.headline).toMatch(/down 10\.26% from the previous close of 32\.65/);
     expect(check.inference.df).toBe(238);
   });
 
   it("check prints a table and the verdict", () => {
     const { code, stdout } = runCli(["check", "1810.HK", "--date", "2021-01-15", "--claim", "plummeted 14%"]);
     expect(code).toBe(0);
+    expect(stdout.split("\n")[0]).toBe("Verdict: accurate for the intraday low only");
     expect(stdout).toMatch(/intraday low\s+-13\.63%\s+<- matches claim/);
     expect(stdout).toMatch(/close-to-close\s+-10\.26%/);
     expect(stdout).toMatch(/t = -3\.67/);
@@ -66,10 +69,10 @@ describe("event-impact (the built binary)", () => {
     expect(Object.keys(event)).toEqual(expect.arrayContaining(["symbol", "market", "day0", "model", "alpha", "beta", "sigma", "nEstimation", "estimation", "abnormalReturns", "windows"]));
     expect(event.day0).toBe("2021-01-15");
     const ars = readFileSync(join(out, "abnormal_returns.csv"), "utf8").trim().split("\n");
-    expect(ars[0]).toBe("symbol,market,day0,offset,date,ret,marketRet,ar,sar");
+    expect(ars[0]).toBe("symbol,market,day0,offset,date,ret,marketRet,ar,sar,av");
     expect(ars).toHaveLength(1 + 7);
     const cars = readFileSync(join(out, "cars.csv"), "utf8").trim().split("\n");
-    expect(cars[0]).toBe("symbol,market,day0,model,start,end,startDate,endDate,car,variance,t,p,df,bhar");
+    expect(cars[0]).toBe("symbol,market,day0,model,start,end,startDate,endDate,car,variance,t,p,df,bhar,sqP,sqQuantile,sqMinP,volatilityRatio,volatilityP,cav,cavT,cavP,volumeDf,volumeDays");
     expect(cars).toHaveLength(1 + 3);
     expect(Number(cars[1]!.split(",")[8])).toBe(event.windows[0].car);
     expect(readdirSync(out).sort()).toEqual(["abnormal_returns.csv", "cars.csv", "result.json"]);
@@ -149,7 +152,7 @@ describe("bad input: a clear message and exit code 2, no stack trace, no output 
   });
 
   it("unparseable claim", () => {
-    expectInputError(["check", "1810.HK", "--date", "2021-01-15", "--claim", "Xiaomi crashed"], /cannot read a move from the claim "Xiaomi crashed"/);
+    expectInputError(["check", "1810.HK", "--date", "2021-01-15", "--claim", "Xiaomi crashed"], /cannot read a claim from "Xiaomi crashed"/);
   });
 
   it("bad date flag", () => {

@@ -47,7 +47,7 @@ describe.skipIf(!hasHkUniverse)("the Xiaomi day among the 83 Hang Seng stocks (.
     expect(universe.ar).toMatchObject({ rank: 1, fellMore: 0 });
     expect(universe.biggestMovers[0]).toMatchObject({ symbol: "1810.HK", name: "XIAOMI-W" });
     expect(universe.biggestMovers).toHaveLength(5);
-    expect(check.verdict).toMatch(/Among the \d+ stocks of .* that traded that day, 1810\.HK had the biggest fall/);
+    expect(check.verdict.text).toMatch(/Among the \d+ stocks of .* that traded that day, 1810\.HK had the biggest fall/);
   });
 
   it("the terminal answer names the rank and the five biggest movers", () => {

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { readFileSync } from "node:fs";
 import { InputError } from "../errors.js";
+import { SERVE_DEFAULTS } from "../serve/limits.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -13,38 +14,43 @@ const program = new Command("event-impact")
 
 program
   .command("check")
-  .description("check a claim about a stock's move on one trading day against every measure of that day")
-  .argument("<symbol>", "Yahoo symbol, e.g. 1810.HK")
-  .requiredOption("--date <YYYY-MM-DD>", "the trading day the claim is about (day 0)")
-  .option("--claim <text>", 'the claim, e.g. "plummeted 14%", "closed 10.3% lower", "-14"')
+  .description("check a claim about a stock's (or an index's) move on one trading day against every measure of that day, or every claim of a paragraph (--text)")
+  .argument("[symbol]", "Yahoo symbol, e.g. 1810.HK or ^HSI (not with --text)")
+  .option("--date <YYYY-MM-DD>", "the trading day the claim is about (day 0); with --text, the day claims refer to when their sentence gives none")
+  .option("--claim <text>", 'the claim, e.g. "plummeted 14%", "closed 10.3% lower", "-14", "closed at HK$29.30", "biggest one-day fall since March 2020"')
+  .option("--text <paragraph>", "check every market-move claim of a paragraph of news text; companies are resolved through the names table")
+  .option("--names <file.csv>", "with --text: a CSV of symbol,name[,shares] added to the bundled names (the event catalog's, and the --universe's)")
+  .option("--shares <n>", "shares outstanding, to check a claim about market value (\"wiped HK$80bn off its market value\")")
   .option("--market <symbol>", "market index (default: the exchange's, ^HSI for .HK)")
   .option("--model <name>", "expected-return model: market, market-adjusted or mean-adjusted", "market")
-  .option("--data <dir>", "folder of price files <SYMBOL>.csv; symbols it lacks come from the bundled data")
+  .option("--data <dir>", "folder of price files <SYMBOL>.csv, searched first; symbols it lacks come from the cache, then the bundled data")
   .option("--universe <dir>", "folder of price files of stocks to rank the day's move among (e.g. ../shared/data/hk-universe)")
   .option("--charts <dir>", "write the claim-day chart (and the universe ranking) as <name>.svg and <name>.vl.json to this folder")
   .option("--json", "print the result as JSON")
-  .option("--source <name>", "where prices come from: cache (default: the cache, then the bundled data, then Yahoo for what neither has), bundled, or yahoo")
-  .option("--offline", "read only the cache (and --data); never the network")
+  .option("--source <name>", "where prices come from: cache (default: --data, the cache, the bundled data, then Yahoo for what none has), bundled, or yahoo")
+  .option("--offline", "read only local files (--data, the cache, the bundled data); never the network")
   .option("--cache <dir>", "the price cache (default: $EVENT_IMPACT_CACHE or ~/.cache/event-impact)")
   .option("--yahoo-url <url>", "fetch from this base URL instead of Yahoo's query host (default: $EVENT_IMPACT_YAHOO_URL)")
-  .addHelpText("after", '\nExample:\n  event-impact check 1810.HK --date 2021-01-15 --claim "plummeted 14%"')
-  .action(async (symbol: string, options: unknown) => (await import("./checkCommand.js")).checkCommand(symbol, options));
+  .option("--timeout <seconds>", "deadline for fetching prices, retries included; each request also gives up after 10 s (default: 30)")
+  .addHelpText("after", '\nExamples:\n  event-impact check 1810.HK --date 2021-01-15 --claim "plummeted 14%"\n  event-impact check 1810.HK --date 2021-01-15 --claim "biggest one-day fall since March 2020"\n  event-impact check --text "Xiaomi shares plunged 10.3% on 15 January 2021, while the Hang Seng rose 0.3%."\n\nThe verdict is labelled accurate, accurate for <measure> only, inaccurate or unverifiable (with why).')
+  .action(async (symbol: string | undefined, options: unknown) => (await import("./checkCommand.js")).checkCommand(symbol, options));
 
 program
   .command("study")
   .description("run an event study from a JSON spec (events typed in, or selected from the catalog; see the README)")
   .argument("<spec.json>", "study spec file")
-  .option("--data <dir>", "folder of price files <SYMBOL>.csv; symbols it lacks come from the bundled data")
+  .option("--data <dir>", "folder of price files <SYMBOL>.csv, searched first; symbols it lacks come from the cache, then the bundled data")
   .option("--universe <dir>", "folder of price files of stocks to rank each event's day 0 among")
   .option("--lenient", "skip price rows that fail validation (listed in the result) instead of dropping their events")
   .option("--threads <n>", "worker threads for the per-event statistics (default: all cores from 20,000 events on)")
   .option("--out <dir>", "write result.json, abnormal_returns.csv, cars.csv (and aggregate.csv) to this folder")
   .option("--charts <dir>", "write the CAR chart of each event (and the CAAR chart, universe rankings) as <name>.svg and <name>.vl.json to this folder")
   .option("--json", "print the result as JSON")
-  .option("--source <name>", "where prices come from: cache (default: the cache, then the bundled data, then Yahoo for what neither has), bundled, or yahoo")
-  .option("--offline", "read only the cache (and --data); never the network")
+  .option("--source <name>", "where prices come from: cache (default: --data, the cache, the bundled data, then Yahoo for what none has), bundled, or yahoo")
+  .option("--offline", "read only local files (--data, the cache, the bundled data); never the network")
   .option("--cache <dir>", "the price cache (default: $EVENT_IMPACT_CACHE or ~/.cache/event-impact)")
   .option("--yahoo-url <url>", "fetch from this base URL instead of Yahoo's query host (default: $EVENT_IMPACT_YAHOO_URL)")
+  .option("--timeout <seconds>", "deadline for fetching prices, retries included; each request also gives up after 10 s (default: 30)")
   .option("--compare <result.json>", "report, per symbol, whether the price data differs from that of an earlier result (content hashes)")
   .addHelpText("after", "\nExamples:\n  event-impact study data/studies/xiaomi-ccmc.json --out results/\n  event-impact study data/studies/ccmc-hk.json --json\n  event-impact study my-study.json --offline --compare results/result.json")
   .action(async (specFile: string, options: unknown) => (await import("./studyCommand.js")).studyCommand(specFile, options));
@@ -57,6 +63,7 @@ program
   .option("--to <YYYY-MM-DD>", "last date (default: yesterday)")
   .option("--cache <dir>", "the price cache (default: $EVENT_IMPACT_CACHE or ~/.cache/event-impact)")
   .option("--yahoo-url <url>", "fetch from this base URL instead of Yahoo's query host (default: $EVENT_IMPACT_YAHOO_URL)")
+  .option("--timeout <seconds>", "deadline for fetching prices, retries included; each request also gives up after 10 s (default: 30)")
   .addHelpText("after", "\nExit code 2 if any symbol failed (the others are still fetched).\n\nExample:\n  event-impact fetch 0700.HK ^HSI --from 2020-01-01 --to 2021-12-31")
   .action(async (symbols: string[], options: unknown) => (await import("./fetchCommand.js")).fetchCommand(symbols, options));
 
@@ -91,11 +98,17 @@ program
   .description("serve the claim check as a web page (form, verdict, measures, charts, shareable links) and a JSON API, on this machine")
   .option("--port <n>", "the port to listen on (0: any free port)", "8080")
   .option("--host <address>", "the address to listen on; only this machine by default", "127.0.0.1")
-  .option("--data <dir>", "folder of price files <SYMBOL>.csv; symbols it lacks come from the bundled data")
+  .option("--data <dir>", "folder of price files <SYMBOL>.csv, searched first; symbols it lacks come from the cache, then the bundled data")
   .option("--universe <dir>", "folder of price files of stocks to rank each checked day among (e.g. ../shared/data/hk-universe)")
+  .option("--offline", "serve only the price files on this machine (--data, the cache, the bundled data); never fetch")
+  .option("--cache <dir>", "the price cache, read and filled with fetched symbols (default: $EVENT_IMPACT_CACHE or ~/.cache/event-impact)")
+  .option("--yahoo-url <url>", "fetch from this base URL instead of Yahoo's query host (default: $EVENT_IMPACT_YAHOO_URL)")
+  .option("--workers <n>", `worker threads computing checks and charts (default: the cores but one, 1 to 4: ${SERVE_DEFAULTS.workers} here)`)
+  .option("--queue <n>", `checks that may wait for a worker; beyond, requests get 503 with Retry-After (default: ${SERVE_DEFAULTS.queueLimit})`)
+  .option("--time-limit <seconds>", `how long a check or its charts may take, waiting included, before the request gets 503 (default: ${SERVE_DEFAULTS.timeLimit})`)
   .addHelpText(
     "after",
-    "\nPages and API (GET):\n  /                                        the form\n  /check?symbol=&date=&claim=&market=      a result (shareable; claim and market optional)\n  /api/check?symbol=&date=&claim=&market=  the same check as JSON (as check --json); bad input: 400 {error}\n  /api/events?symbol=&action=&authority=   the event catalog as JSON (as events --json)\n\nExamples:\n  event-impact serve\n  event-impact serve --port 8081 --universe ../shared/data/hk-universe\n  open http://127.0.0.1:8080/check?symbol=1810.HK&date=2021-01-15&claim=plummeted%2014%25",
+    "\nPages and API (GET):\n  /                                        the form\n  /check?symbol=&date=&claim=&market=      a result (shareable; claim and market optional)\n  /api/check?symbol=&date=&claim=&market=  the same check as JSON (as check --json); bad input: 400 {error}\n  /api/events?symbol=&action=&authority=   the event catalog as JSON (as events --json)\n  /check-text?text=&date=                  every claim of a paragraph, one labelled verdict each\n  /api/check-text?text=&date=              the same as JSON (as check --text --json)\n\nChecks run on worker threads; with --queue checks waiting, or one over --time-limit, the answer is 503 with Retry-After.\nPrice files are read once and again when they change; symbols on no file are fetched into the cache unless --offline.\n\nExamples:\n  event-impact serve\n  event-impact serve --port 8081 --universe ../shared/data/hk-universe\n  open http://127.0.0.1:8080/check?symbol=1810.HK&date=2021-01-15&claim=plummeted%2014%25",
   )
   .action(async (options: unknown) => (await import("./serveCommand.js")).serveCommand(options));
 

@@ -1,31 +1,18 @@
-import type { ClaimCheck, ClaimMeasures } from "../claims/checkClaim.js";
+import type { ClaimCheck, TextCheck } from "../claims/checkSchema.js";
 import type { UniverseRanking } from "../study/universeRanking.js";
-import { formatTable, num, pct } from "./table.js";
+import { checkView } from "./checkView.js";
+import { formatTable, pct } from "./table.js";
 
-const ROWS: [keyof ClaimMeasures, string][] = [
-  ["closeToClose", "close-to-close"],
-  ["openGap", "open gap"],
-  ["intradayLow", "intraday low"],
-  ["intradayHigh", "intraday high"],
-  ["marketReturn", "market return"],
-  ["marketAdjusted", "market-adjusted"],
-  ["abnormalReturn", "abnormal return"],
-];
-
-/** The terminal rendering of a claim check: the measures (matches marked), inference and the verdict. */
+/** The terminal rendering of a claim check: the label and headline first, then the measures (matches marked), inference, notes and the verdict. */
 export function checkText(check: ClaimCheck): string {
-  const matches = new Set<string>(check.claim?.matches ?? []);
-  const rows = ROWS.map(([key, label]) => [label, pct(check.measures[key] as number | null), matches.has(key) ? "<- matches claim" : ""]);
-  rows.push(["z-score", num(check.measures.zScore), ""]);
-  rows.push(["percentile", `${num(check.measures.percentile * 100, 1)}%`, `of ${check.historyDays} other days on file had a lower return`]);
-  const lines = [`${check.symbol} on ${check.date} (previous session ${check.previousDate}), market ${check.market}`, "", formatTable(["measure", "value", ""], rows)];
-  if (check.inference !== null) {
-    const i = check.inference;
-    lines.push("", `abnormal return: ${i.model} model on [${i.estimationWindow.join(", ")}] (${i.nEstimation} days, ${i.estimation.start} to ${i.estimation.end}): t = ${num(i.t)}, p = ${i.p.toPrecision(3)}, ${i.df} df`);
-  }
+  const view = checkView(check);
+  const lines: string[] = [];
+  if (view.label !== null) lines.push(`Verdict: ${view.label.text}`);
+  lines.push(view.headline, "", `${view.caption}`, "", formatTable(["measure", "value", ""], view.rows.map((row) => [row.label, row.value, row.matches ? "<- matches claim" : row.key === "percentile" ? row.meaning : ""])));
+  if (view.inference !== null) lines.push("", view.inference);
   if (check.universe !== null) lines.push("", universeText(check.universe));
-  for (const note of check.notes) lines.push(`note: ${note}`);
-  lines.push("", check.verdict);
+  for (const note of view.notes) lines.push(`note: ${note}`);
+  lines.push("", view.verdict);
   return lines.join("\n");
 }
 
@@ -39,4 +26,17 @@ export function universeText(u: UniverseRanking): string {
     u.biggestMovers.map((m) => [m.symbol, m.name ?? "", pct(m.ret), pct(m.ar)]),
   );
   return `Ranked among ${u.size} stocks of ${u.universe} on ${u.date}:\n${ranks}\n\n${movers}`;
+}
+
+/** The terminal rendering of a paragraph's checks: one block per claim, its label first, with the sentence it came from. */
+export function paragraphText(result: TextCheck): string {
+  if (result.claims.length === 0) return "No market-move claim found in the text.";
+  return result.claims
+    .map((claim, k) => {
+      const label = claim.check === null ? `unverifiable: ${claim.why}` : checkView(claim.check).label!.text;
+      const lines = [`${k + 1}. ${label}`, `   claim: "${claim.claim}" (${claim.symbol ?? "no symbol"}, ${claim.date ?? "no date"})`, `   sentence: ${claim.sentence}`];
+      if (claim.check !== null) lines.push(`   ${claim.check.verdict.headline}`);
+      return lines.join("\n");
+    })
+    .join("\n\n");
 }

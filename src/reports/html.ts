@@ -42,6 +42,12 @@ h3 { font-size: 1rem; margin: 1.2rem 0 0.4rem; }
 .question { font-size: 1.1rem; color: #333333; margin: 0.2rem 0 1rem; }
 .verdict { border-left: 5px solid #1f4e79; background: #f2f6fa; padding: 0.8rem 1rem; margin: 1rem 0; font-size: 1.02rem; }
 .verdict strong { display: block; margin-bottom: 0.3rem; }
+.verdict .label { display: inline-block; font-weight: bold; padding: 0.2rem 0.6rem; border: 2px solid; border-radius: 3px; margin: 0.4rem 0; }
+.label-accurate { background: #e3f4e6; color: #0b4a1d; border-color: #1e7b34; }
+.label-accurate-for-measure-only { background: #fff4d6; color: #4d3800; border-color: #a67c00; }
+.label-inaccurate { background: #fbe4e4; color: #6b0f0f; border-color: #b32020; }
+.label-unverifiable { background: #ececec; color: #262626; border-color: #666666; }
+.verdict .headline { font-weight: bold; }
 table { border-collapse: collapse; margin: 0.6rem 0 1rem; font-size: 0.9rem; }
 caption { text-align: left; font-weight: bold; padding-bottom: 0.3rem; }
 th, td { padding: 0.25rem 0.6rem; border-bottom: 1px solid #e2e2e2; text-align: left; vertical-align: top; }

@@ -11,16 +11,32 @@ export function abnormalReturnRows(result: StudyResult) {
 /** One row per event and event window (the `cars.csv` export). */
 export function windowRows(result: StudyResult) {
   return result.events.flatMap((event) =>
-    event.windows.map((window) => ({ symbol: event.symbol, market: event.market, day0: event.day0, model: event.model, ...window })),
+    event.windows.map(({ sq, volatility, volume, ...window }) => ({
+      symbol: event.symbol,
+      market: event.market,
+      day0: event.day0,
+      model: event.model,
+      ...window,
+      sqP: sq.p,
+      sqQuantile: sq.quantile,
+      sqMinP: sq.minP,
+      volatilityRatio: volatility.ratio,
+      volatilityP: volatility.p,
+      cav: volume.cav,
+      cavT: volume.t,
+      cavP: volume.p,
+      volumeDf: volume.df,
+      volumeDays: volume.days,
+    })),
   );
 }
 
-export const ABNORMAL_RETURN_COLUMNS = ["symbol", "market", "day0", "offset", "date", "ret", "marketRet", "ar", "sar"] as const;
-export const WINDOW_COLUMNS = ["symbol", "market", "day0", "model", "start", "end", "startDate", "endDate", "car", "variance", "t", "p", "df", "bhar"] as const;
+export const ABNORMAL_RETURN_COLUMNS = ["symbol", "market", "day0", "offset", "date", "ret", "marketRet", "ar", "sar", "av"] as const;
+export const WINDOW_COLUMNS = ["symbol", "market", "day0", "model", "start", "end", "startDate", "endDate", "car", "variance", "t", "p", "df", "bhar", "sqP", "sqQuantile", "sqMinP", "volatilityRatio", "volatilityP", "cav", "cavT", "cavP", "volumeDf", "volumeDays"] as const;
 
 /**
  * One row per window (and per day of the event span) and test (the `aggregate.csv` export); the BHAR
- * rows carry the skewness-adjusted t of the mean BHAR.
+ * rows carry the skewness-adjusted t of the mean BHAR, the CAV rows the cross-sectional t of the mean abnormal volume.
  */
 export function aggregateRows(result: StudyResult) {
   const aggregate = result.aggregate;
@@ -31,6 +47,7 @@ export function aggregateRows(result: StudyResult) {
     ...aggregate.windows.flatMap((w) => [
       ...testRows("window", w.start, w.end, w.n, w.caar, w.positive, w.negative, w.tests),
       { scope: "window", start: w.start, end: w.end, n: w.n, mean: w.bhar.mean, positive: w.positive, negative: w.negative, test: "bharSkewnessAdjustedT", statistic: w.bhar.skewnessAdjustedT.statistic, p: w.bhar.skewnessAdjustedT.p, testN: w.bhar.skewnessAdjustedT.n },
+      { scope: "window", start: w.start, end: w.end, n: w.n, mean: w.volume.meanCav, positive: w.positive, negative: w.negative, test: "cavCrossSectionalT", statistic: w.volume.crossSectionalT.statistic, p: w.volume.crossSectionalT.p, testN: w.volume.crossSectionalT.n },
     ]),
     ...aggregate.days.flatMap((d) => testRows("day", d.offset, d.offset, d.n, d.aar, d.positive, d.negative, d.tests)),
   ];

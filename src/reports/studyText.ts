@@ -6,9 +6,11 @@ import { formatTable, num, pct, pval } from "./table.js";
 export const TEST_LABELS: Record<TestName, string> = {
   crossSectionalT: "cross-sectional t",
   patell: "Patell Z",
+  adjustedPatell: "adjusted Patell Z",
   bmp: "BMP t",
   kolariPynnonen: "Kolari-Pynnonen t",
   corradoRank: "Corrado rank",
+  grank: "GRANK-T",
   generalizedSign: "generalized sign Z",
   wilcoxon: "Wilcoxon signed-rank",
 };
@@ -41,8 +43,18 @@ function eventBlocks(event: EventResult): string[] {
       event.abnormalReturns.map((r) => [String(r.offset), r.date, pct(r.ret), pct(r.marketRet), pct(r.ar), num(r.sar)]),
     ),
     formatTable(
-      ["window", "dates", "CAR", "t", "p", "BHAR"],
-      event.windows.map((w) => [`[${w.start},${w.end}]`, w.startDate === w.endDate ? w.startDate : `${w.startDate}..${w.endDate}`, pct(w.car), num(w.t), pval(w.p), pct(w.bhar)]),
+      ["window", "dates", "CAR", "t", "p", "SQ p", "BHAR", "volatility ratio (p)", "CAV (t)"],
+      event.windows.map((w) => [
+        `[${w.start},${w.end}]`,
+        w.startDate === w.endDate ? w.startDate : `${w.startDate}..${w.endDate}`,
+        pct(w.car),
+        num(w.t),
+        pval(w.p),
+        pval(w.sq.p),
+        pct(w.bhar),
+        `${num(w.volatility.ratio)} (${pval(w.volatility.p)})`,
+        `${num(w.volume.cav, 3)} (${num(w.volume.t)})`,
+      ]),
     ),
     ...(event.universe ? [universeText(event.universe)] : []),
   ];
@@ -83,6 +95,8 @@ function aggregateBlocks(aggregate: Aggregate): string[] {
     ]),
     ["mean BHAR", ...windows.map((w) => pct(w.bhar.mean))],
     ["skewness-adjusted t", ...windows.map((w) => `${num(w.bhar.skewnessAdjustedT.statistic)} (p ${pval(w.bhar.skewnessAdjustedT.p)})`)],
+    ["mean CAV (log volume)", ...windows.map((w) => num(w.volume.meanCav, 3))],
+    ["CAV cross-sectional t", ...windows.map((w) => `${num(w.volume.crossSectionalT.statistic)} (p ${pval(w.volume.crossSectionalT.p)})`)],
   ];
   blocks.push(`Cross-firm tests (* headline):\n${formatTable(["", ...windows.map((w) => `[${w.start},${w.end}]`)], rows)}`);
   blocks.push(

@@ -13,20 +13,4 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
-/** A fraction as a signed percentage for tables: -0.102603 → "-10.26%"; null → "n/a". */
-export function pct(value: number | null, digits = 2): string {
-  if (value === null || !Number.isFinite(value)) return "n/a";
-  return `${value > 0 ? "+" : ""}${(value * 100).toFixed(digits)}%`;
-}
-
-/** A number for tables with fixed decimals; null → "n/a". */
-export function num(value: number | null, digits = 2): string {
-  if (value === null || !Number.isFinite(value)) return "n/a";
-  return value.toFixed(digits);
-}
-
-/** A p-value for tables: four decimals, "<0.0001" below that. */
-export function pval(p: number): string {
-  if (!Number.isFinite(p)) return "n/a";
-  return p < 0.0001 ? "<0.0001" : p.toFixed(4);
-}
+export { num, pct, pval } from "../format.js";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDateSchema } from "../calendar/isoDate.js";
+import { MAX_CLAIM_LENGTH } from "../claims/claimText.js";
 import { InputError } from "../errors.js";
 import { priceFileName } from "../sources/symbolFile.js";
 
@@ -11,8 +12,7 @@ export interface CheckQuery {
   market?: string | undefined;
 }
 
-/** The longest claim accepted: a sentence or two of an article. */
-export const MAX_CLAIM_LENGTH = 500;
+export { MAX_CLAIM_LENGTH };
 
 /** A parameter given once; the message for a missing or repeated one says what to give. */
 function single(what: string) {
@@ -44,15 +44,38 @@ const checkQuerySchema = z.object({
   market: optional(symbol("a market index such as ^HSI")),
 });
 
+/** The longest paragraph the page and `/api/check-text` take: what fits in a URL (Node reads at most 16 KB of headers). */
+export const MAX_SERVE_TEXT_LENGTH = 5_000;
+
+/** A paragraph checked over HTTP (`/check-text?...`, `/api/check-text?...`), validated. */
+export interface TextQuery {
+  text: string;
+  date?: string | undefined;
+}
+
+const textQuerySchema = z.object({
+  text: single("the paragraph to check").min(1, "required: the paragraph to check").max(MAX_SERVE_TEXT_LENGTH, `at most ${MAX_SERVE_TEXT_LENGTH} characters`),
+  date: optional(single("the day the claims refer to, YYYY-MM-DD").pipe(isoDateSchema)),
+});
+
 /**
- * A query string as a record: each parameter's value, or its values when it is repeated (which the
- * schema then rejects rather than silently taking one).
+ * The named parameters of a query string as a record to validate: each one's value, or its values when it
+ * is repeated (which the schema then rejects rather than silently taking one). Other parameters are
+ * ignored; the parameters are gathered in a Map, so no name (`__proto__`, `constructor`) reaches an object.
+ *
+ * @example queryRecord(new URLSearchParams("symbol=1810.HK&date=a&date=b&__proto__=x"), ["symbol", "date"]) // { symbol: "1810.HK", date: ["a", "b"] }
  */
-export function queryRecord(params: URLSearchParams): Record<string, string | string[]> {
-  const record: Record<string, string | string[]> = {};
+export function queryRecord(params: URLSearchParams, names: readonly string[]): Record<string, string | string[]> {
+  const given = new Map<string, string[]>();
   for (const [name, value] of params) {
-    const seen = record[name];
-    record[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+    const values = given.get(name);
+    if (values === undefined) given.set(name, [value]);
+    else values.push(value);
+  }
+  const record: Record<string, string | string[]> = {};
+  for (const name of names) {
+    const values = given.get(name);
+    if (values !== undefined) record[name] = values.length === 1 ? values[0]! : values;
   }
   return record;
 }
@@ -64,11 +87,24 @@ export function queryRecord(params: URLSearchParams): Record<string, string | st
  * @example parseCheckQuery(new URLSearchParams("symbol=1810.HK&date=2021-01-15&claim=fell+14%25&market=")) // { symbol: "1810.HK", date: "2021-01-15", claim: "fell 14%", market: undefined }
  */
 export function parseCheckQuery(params: URLSearchParams): CheckQuery {
-  const parsed = checkQuerySchema.safeParse(queryRecord(params));
+  return parsedQuery(checkQuerySchema, params);
+}
+
+/**
+ * Validates the parameters of a paragraph check: `text` required (at most `MAX_SERVE_TEXT_LENGTH`
+ * characters), `date` optional. Throws an `InputError` naming each bad parameter.
+ */
+export function parseTextQuery(params: URLSearchParams): TextQuery {
+  return parsedQuery(textQuerySchema, params);
+}
+
+function parsedQuery<T extends z.ZodObject>(schema: T, params: URLSearchParams): z.output<T> {
+  const parsed = schema.safeParse(queryRecord(params, Object.keys(schema.shape)));
   if (!parsed.success) {
     const firstPerParameter = new Map<string, string>();
     for (const issue of parsed.error.issues) if (!firstPerParameter.has(issue.path.join("."))) firstPerParameter.set(issue.path.join("."), issue.message);
-    throw new InputError([...firstPerParameter].map(([parameter, message]) => `${parameter}: ${message}`).join("\n"));
+    const issues = [...firstPerParameter].map(([at, message]) => ({ at, message }));
+    throw new InputError("invalid-option", issues.map(({ at, message }) => `${at}: ${message}`).join("\n"), { field: issues[0]!.at, issues });
   }
   return parsed.data;
 }
@@ -85,7 +121,7 @@ export function resolveSymbol(symbol: string, available: readonly string[], para
   if (folded.length === 1) return folded[0]!;
   const shown = available.slice(0, 12).join(", ");
   const more = available.length > 12 ? ` and ${available.length - 12} more` : "";
-  throw new InputError(`${parameter}: no prices for "${symbol}" in the data; available: ${shown}${more}`);
+  throw new InputError("no-prices", `${parameter}: no prices for "${symbol}" in the data; available: ${shown}${more}`, { field: parameter });
 }
 
 /** The query string of a check, the parameters given in a fixed order: the shareable form of a result. */

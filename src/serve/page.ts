@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import type { ClaimCheck } from "../claims/checkClaim.js";
-import { MEASURES, method, question, universeTables } from "../reports/checkReport.js";
-import { STYLE, escapeHtml, htmlDocument, htmlFigure, htmlTable } from "../reports/html.js";
-import { num, pct } from "../reports/table.js";
-import { MAX_CLAIM_LENGTH } from "./checkQuery.js";
+import type { ClaimCheck, TextCheck } from "../claims/checkSchema.js";
+import type { InputError } from "../errors.js";
+import { universeTables, verdictHtml } from "../reports/checkReport.js";
+import { checkView, type CheckView } from "../reports/checkView.js";
+import { STYLE, escapeHtml, htmlDocument, htmlFacts, htmlFigure, htmlTable } from "../reports/html.js";
+import { MAX_CLAIM_LENGTH, MAX_SERVE_TEXT_LENGTH } from "./checkQuery.js";
 
 /** What the form shows: the values of the last request as typed (escaped when rendered). */
 export interface FormValues {
@@ -11,11 +12,13 @@ export interface FormValues {
   date?: string | undefined;
   claim?: string | undefined;
   market?: string | undefined;
+  /** The paragraph of the second form (`/check-text`). */
+  text?: string | undefined;
 }
 
-/** The form's fields that a message names as the problem ("symbol: ...", "date: ..."). */
-export function invalidFields(message: string): string[] {
-  return [...message.matchAll(/^(symbol|date|claim|market):/gm)].map((match) => match[1]!);
+/** The query parameters an error names as the problem (those that are not the form's fields are never marked). */
+export function invalidFields(error: InputError): string[] {
+  return [...new Set([...(error.field === undefined ? [] : [error.field]), ...error.issues.map((issue) => issue.at)])];
 }
 
 /** A chart of a result: the SVG and a sentence saying what it shows. */
@@ -117,6 +120,11 @@ table.measures tbody th { font-weight: inherit; border-bottom: 1px solid #e2e2e2
 details.method { margin: 1.5rem 0; border: 1px solid #d8d8d8; border-radius: 4px; padding: 0.5rem 1rem; }
 details.method summary { font-weight: bold; cursor: pointer; }
 footer code { font-size: 0.8rem; }
+.text-form { margin-top: 1rem; }
+textarea { font: inherit; padding: 0.35rem 0.5rem; border: 1px solid #8c8c8c; border-radius: 3px; resize: vertical; }
+textarea[aria-invalid="true"] { border: 2px solid #c0392b; }
+ol.claims { padding-left: 1.4rem; }
+ol.claims .sentence { font-size: 0.9rem; color: #333333; margin: 0 0 1rem; }
 `;
 
 /** A complete page: header, the form (filled with `form`), the outcome (result, error or example) and the API note. */
@@ -127,6 +135,7 @@ export function servePage(options: { title: string; form: FormValues; invalid?: 
     "<p>Type a stock's symbol, the trading day and the sentence from the article: you get every measure of that day's move, which of them the claim matches, and how unusual the move was.</p></header>",
     "<main>",
     checkForm(options.form, options.invalid ?? [], options.symbols),
+    textForm(options.form, options.invalid ?? []),
     `<div id="outcome">${options.outcome}</div>`,
     "</main>",
     "<footer><p>The same check as JSON: <code>/api/check?symbol=1810.HK&amp;date=2021-01-15&amp;claim=plummeted+14%25</code> (the output of <code>event-impact check --json</code>); the event catalog: <code>/api/events</code>. Computed by event-impact on local price files; nothing leaves this machine.</p></footer>",
@@ -154,6 +163,40 @@ function checkForm(values: FormValues, invalid: readonly string[], symbols: read
   ].join("\n");
 }
 
+/** The second form: a whole paragraph, every claim in it checked (a plain GET to `/check-text`). */
+function textForm(values: FormValues, invalid: readonly string[]): string {
+  const state = invalid.includes("text") ? ' aria-invalid="true" aria-errormessage="problem"' : "";
+  return [
+    '<form id="text-form" class="text-form" method="get" action="/check-text">',
+    '<div class="field wide"><label for="text">Or paste a paragraph of the story</label>',
+    `<textarea id="text" name="text" rows="5" maxlength="${MAX_SERVE_TEXT_LENGTH}" required aria-describedby="text-hint"${state}>${escapeHtml(values.text ?? "")}</textarea>`,
+    '<p class="hint" id="text-hint">Every market-move claim in it is checked: companies are found by name (the event catalog’s, and the universe’s when the server has one), the day from the text or the date above.</p></div>',
+    `<div class="field"><label for="text-date">Date <span class="optional">(optional)</span></label><input id="text-date" name="date" type="date"${values.text !== undefined && values.date !== undefined ? ` value="${escapeHtml(values.date)}"` : ""}></div>`,
+    '<div class="actions"><button type="submit">Check every claim</button></div>',
+    "</form>",
+  ].join("\n");
+}
+
+/**
+ * The outcome of a paragraph: one item per claim, its label in words (with a colour and a mark that
+ * repeat it), the sentence it came from, the actual move and a link to the claim's full check.
+ */
+export function paragraphOutcome(result: TextCheck): string {
+  if (result.claims.length === 0) return '<section class="result" aria-labelledby="result-title"><h2 id="result-title">No claim found</h2><p>The paragraph has no market-move claim the checker can read (a move in per cent, a record, a price or a change of market value).</p></section>';
+  const items = result.claims.map((claim) => {
+    const view = claim.check === null ? null : checkView(claim.check);
+    const label = view?.label ?? { kind: claim.label, text: `unverifiable: ${claim.why ?? ""}` };
+    const link = claim.check === null || claim.symbol === null || claim.date === null ? "" : ` <a href="${escapeHtml(`/check?${new URLSearchParams({ symbol: claim.symbol, date: claim.date, claim: claim.claim }).toString()}`)}">full check</a>`;
+    return [
+      "<li>",
+      verdictHtml({ label, headline: view?.headline ?? `${claim.symbol ?? "No company"}${claim.date === null ? "" : ` on ${claim.date}`}`, verdict: `“${claim.claim}”` }),
+      `<p class="sentence">From: ${escapeHtml(claim.sentence)}${link}</p>`,
+      "</li>",
+    ].join("");
+  });
+  return `<section class="result" aria-labelledby="result-title"><h2 id="result-title">${result.claims.length} claim${result.claims.length === 1 ? "" : "s"} found</h2><ol class="claims">${items.join("")}</ol></section>`;
+}
+
 /** The outcome of the landing page: what the form does and an example to follow. */
 export function exampleOutcome(): string {
   const href = `/check?${new URLSearchParams(EXAMPLE).toString()}`;
@@ -168,40 +211,31 @@ export function errorOutcome(heading: string, message: string): string {
 }
 
 /**
- * The outcome of a check: the question and verdict, every measure with the matching ones highlighted
- * (and marked in words), the charts, the universe ranking, the shareable link and the method.
+ * The outcome of a check: the question and the labelled verdict, every measure with the matching ones
+ * highlighted (and marked in words), the charts, the universe ranking, the shareable link and the method.
  */
 export function resultOutcome(check: ClaimCheck, figures: readonly Figure[], chartNotes: readonly string[], search: string): string {
-  const matches = new Set<string>(check.claim?.matches ?? []);
-  const label = (key: string) => MEASURES.find(([measure]) => measure === key)![1];
-  const matched =
-    check.claim === null ? "" : check.claim.matches.length === 0 ? "The claim matches none of the measures." : `The claim matches: ${check.claim.matches.map((key) => `${label(key)} (${pct(check.measures[key])})`).join(", ")}.`;
-  const row = (key: string, name: string, value: string, meaning: string) =>
-    `<tr${matches.has(key) ? ' class="match"' : ""}><th scope="row">${escapeHtml(name)}</th><td class="num">${escapeHtml(value)}</td><td>${matches.has(key) ? "✓ matches the claim" : ""}</td><td>${escapeHtml(meaning)}</td></tr>`;
-  const rows = [
-    ...MEASURES.map(([key, name, meaning]) => row(key, name, pct(check.measures[key]), meaning)),
-    row("zScore", "z-score", num(check.measures.zScore), "the return against the estimation-window returns"),
-    row("percentile", "percentile", `${num(check.measures.percentile * 100, 1)}%`, `share of the ${check.historyDays} other days on file with a lower return`),
-  ];
-  const i = check.inference;
+  const view = checkView(check);
+  const row = (r: CheckView["rows"][number]) =>
+    `<tr${r.matches ? ' class="match"' : ""}><th scope="row">${escapeHtml(r.label)}</th><td class="num">${escapeHtml(r.value)}</td><td>${r.matches ? "✓ matches the claim" : ""}</td><td>${escapeHtml(r.meaning)}</td></tr>`;
   const link = `/check?${search}`;
   return [
     '<section class="result" aria-labelledby="result-title">',
-    `<h2 id="result-title">${escapeHtml(`${check.symbol} on ${check.date}`)}</h2>`,
-    `<p class="question">${escapeHtml(question(check))}</p>`,
-    `<div class="verdict" id="verdict"><strong>Verdict</strong>${matched === "" ? "" : `<p>${escapeHtml(matched)}</p>`}<p>${escapeHtml(check.verdict)}</p></div>`,
+    `<h2 id="result-title">${escapeHtml(view.title)}</h2>`,
+    `<p class="question">${escapeHtml(view.question)}</p>`,
+    verdictHtml(view),
     '<h3 id="measures-title">Measures</h3>',
-    `<table class="measures" aria-labelledby="measures-title"><caption>${escapeHtml(`${check.symbol} on ${check.date} against the previous session ${check.previousDate}; market ${check.market}`)}</caption>`,
-    `<thead><tr><th scope="col">measure</th><th scope="col" class="num">value</th><th scope="col">claim</th><th scope="col">meaning</th></tr></thead><tbody>${rows.join("")}</tbody></table>`,
-    i === null ? "" : `<p>${escapeHtml(`Abnormal return: ${i.model} model on [${i.estimationWindow.join(", ")}] (${i.nEstimation} days, ${i.estimation.start} to ${i.estimation.end}): t = ${num(i.t)}, p = ${i.p.toPrecision(3)}, ${i.df} df.`)}</p>`,
-    ...check.notes.map((note) => `<p class="note">Note: ${escapeHtml(note)}</p>`),
+    `<table class="measures" aria-labelledby="measures-title"><caption>${escapeHtml(view.caption)}</caption>`,
+    `<thead><tr><th scope="col">measure</th><th scope="col" class="num">value</th><th scope="col">claim</th><th scope="col">meaning</th></tr></thead><tbody>${view.rows.map(row).join("")}</tbody></table>`,
+    view.inference === null ? "" : `<p>${escapeHtml(`${view.inference}.`)}</p>`,
+    ...view.notes.map((note) => `<p class="note">Note: ${escapeHtml(note)}</p>`),
     '<h3>Charts</h3>',
     ...figures.map((figure) => htmlFigure(figure.svg, figure.caption)),
     ...chartNotes.map((note) => `<p class="note">${escapeHtml(note)}</p>`),
     check.universe === null ? "" : universeTables(check),
     `<p class="share">Link to this result: <a id="share-link" href="${escapeHtml(link)}">${escapeHtml(link)}</a> · <a href="${escapeHtml(`/api/check?${search}`)}">as JSON</a></p>`,
     '<details class="method"><summary>Method and data</summary>',
-    method(check),
+    htmlFacts(view.method),
     htmlTable(["symbol", "file", "first", "last"], check.sources.map((source) => [source.symbol, source.file, source.first, source.last]), "Price files read"),
     "</details>",
     "</section>",
