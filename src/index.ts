@@ -1,4 +1,5 @@
-export { runStudy, parseStudySpec, marketOf, SCHEMA_VERSION } from "./study/runStudy.js";
+export { runStudy, parseStudySpec, SCHEMA_VERSION } from "./study/runStudy.js";
+export { marketOf } from "./calendar/exchanges.js";
 export type { StudyResult, EventResult, DroppedEvent, PriceProvenance, StudyOptions } from "./study/runStudy.js";
 export { studySpecSchema } from "./study/spec.js";
 export type { StudySpec, StudySpecInput, StudyEvent } from "./study/spec.js";

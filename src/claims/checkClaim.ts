@@ -1,5 +1,5 @@
 import { alignPrices } from "../calendar/alignment.js";
-import { exchangeOf } from "../calendar/exchanges.js";
+import { marketOf } from "../calendar/exchanges.js";
 import { InputError } from "../errors.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
 import { standardScore, shareBelow } from "../statistics/standardScore.js";
@@ -10,6 +10,7 @@ import { alignedReturns, analyseEvent } from "../study/eventStudy.js";
 import { DEFAULT_ESTIMATION_WINDOW, DEFAULT_MIN_ESTIMATION_OBSERVATIONS } from "../study/spec.js";
 import { rankInUniverse, readUniverse, universeMoves, type UniverseRanking } from "../study/universeRanking.js";
 import { SCHEMA_VERSION, priceProvenance, type PriceProvenance } from "../study/provenance.js";
+import { intradayProblem } from "../sources/fillerBars.js";
 import { dayMoves } from "./dayMeasures.js";
 import { matchesClaim, parseClaim, type MeasureHint, type ParsedClaim } from "./parseClaim.js";
 import { dailyReturns, pricePath, type DailyReturn, type PricePathPoint } from "./priceContext.js";
@@ -84,6 +85,8 @@ export interface ClaimCheckRequest {
   /** Folder of price files of the stocks to rank the day's move among. */
   universeDir?: string | undefined;
   model?: ModelName | undefined;
+  /** Make a suspect price row (see `PriceWarning`) an error instead of a warning. */
+  strict?: boolean | undefined;
 }
 
 const MOVE_MEASURES: readonly MoveMeasure[] = ["closeToClose", "openGap", "intradayLow", "intradayHigh", "marketAdjusted", "abnormalReturn"];
@@ -104,9 +107,9 @@ const HINTED_MEASURES: Record<MeasureHint, readonly MoveMeasure[]> = {
 export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
   const claim = request.claim === undefined ? null : parseClaim(request.claim);
   const dataDirs = request.priceDirs ?? [request.dataDir ?? bundledDataDir, bundledDataDir];
-  const market = request.market ?? exchangeOf(request.symbol).defaultMarket;
-  const firm = readPriceSeriesFrom(dataDirs, request.symbol);
-  const marketSeries = readPriceSeriesFrom(dataDirs, market);
+  const market = marketOf(request.symbol, request.market);
+  const marketSeries = readPriceSeriesFrom(dataDirs, market, { strict: request.strict });
+  const firm = readPriceSeriesFrom(dataDirs, request.symbol, { strict: request.strict, marketDates: new Set(marketSeries.bars.map((b) => b.date)) });
   const day = sessionIndex(firm, request.date);
   const marketDay = sessionIndex(marketSeries, request.date);
   const bar = firm.bars[day]!;
@@ -119,7 +122,7 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
   const history = otherDayReturns(firm.bars, day);
   const notes: string[] = [];
   if (marketPrevious < 0) notes.push(`${market} has no close on ${previous.date}, so its return is measured from ${marketBase.date}`);
-  if (moves.openGap === null) notes.push(`${request.symbol} has no intraday data on ${request.date} (zero volume, open = high = low = close), so the open gap and intraday extremes are not measured`);
+  if (moves.openGap === null) notes.push(`${request.symbol} has no intraday data on ${request.date} (${intradayProblem(bar)}), so the open gap and intraday extremes are not measured`);
 
   const model = request.model ?? "market";
   const estimationWindow: [number, number] = [...DEFAULT_ESTIMATION_WINDOW];

@@ -15,13 +15,14 @@ const checkOptions = z.strictObject({
   universe: z.string().min(1).optional(),
   charts: z.string().min(1).optional(),
   json: z.boolean().optional(),
+  strict: z.boolean().optional(),
   ...priceSourceFlags,
 });
 
 export async function checkCommand(symbol: string, rawOptions: unknown): Promise<void> {
   const options = parseOptions(checkOptions, rawOptions);
   const priceDirs = await preparePrices(claimPriceNeeds({ symbol, date: options.date, market: options.market }), options, options.data);
-  const check = checkClaim({ symbol, date: options.date, claim: options.claim, market: options.market, model: options.model, priceDirs, universeDir: options.universe });
+  const check = checkClaim({ symbol, date: options.date, claim: options.claim, market: options.market, model: options.model, priceDirs, universeDir: options.universe, strict: options.strict });
   if (options.charts !== undefined) {
     const { checkCharts, writeCharts } = await import("../reports/charts/charts.js");
     process.stderr.write(`wrote ${(await writeCharts(options.charts, checkCharts(check))).join(", ")}\n`);

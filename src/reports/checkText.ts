@@ -1,5 +1,6 @@
 import type { ClaimCheck, ClaimMeasures } from "../claims/checkClaim.js";
 import type { UniverseRanking } from "../study/universeRanking.js";
+import { priceWarningsText } from "./priceWarnings.js";
 import { formatTable, num, pct } from "./table.js";
 
 const ROWS: [keyof ClaimMeasures, string][] = [
@@ -25,6 +26,8 @@ export function checkText(check: ClaimCheck): string {
   }
   if (check.universe !== null) lines.push("", universeText(check.universe));
   for (const note of check.notes) lines.push(`note: ${note}`);
+  const warnings = priceWarningsText(check.sources);
+  if (warnings !== null) lines.push("", warnings);
   lines.push("", check.verdict);
   return lines.join("\n");
 }

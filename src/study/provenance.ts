@@ -1,6 +1,6 @@
 import { relative } from "node:path";
 import { priceSourceOf, type PriceSource } from "../sources/localFiles.js";
-import type { PriceSeries } from "../sources/priceBar.js";
+import type { PriceSeries, PriceWarning } from "../sources/priceBar.js";
 
 /** The version of the JSON forms of study and check results (README); it changes when a key is renamed or removed. */
 export const SCHEMA_VERSION = 1;
@@ -16,6 +16,8 @@ export interface PriceProvenance {
   last: string;
   fillerBarsDropped: string[];
   skippedRows: { line: number; reason: string }[];
+  /** Rows kept with a warning: low/high not bracketing open and close (intraday measures null), or an absurd day move. */
+  warnings: PriceWarning[];
 }
 
 /** Where a price series came from: its file (relative to the working folder), date range and what reading dropped. */
@@ -29,5 +31,6 @@ export function priceProvenance(series: PriceSeries): PriceProvenance {
     last: series.bars[series.bars.length - 1]!.date,
     fillerBarsDropped: series.droppedFillerDates,
     skippedRows: series.skippedRows,
+    warnings: series.warnings,
   };
 }

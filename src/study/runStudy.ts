@@ -1,6 +1,6 @@
 import { alignPrices } from "../calendar/alignment.js";
 import { eventDayIndex, type Announcement } from "../calendar/eventDay.js";
-import { exchangeOf } from "../calendar/exchanges.js";
+import { marketOf } from "../calendar/exchanges.js";
 import { InputError, describeZodError } from "../errors.js";
 import { bundledDataDir, readPriceSeriesFrom } from "../sources/localFiles.js";
 import type { PriceSeries } from "../sources/priceBar.js";
@@ -59,6 +59,8 @@ export interface StudyOptions {
   universeDir?: string | undefined;
   /** Skip price rows that fail validation (listed in `prices[].skippedRows`) instead of dropping the event. */
   lenient?: boolean | undefined;
+  /** Make a suspect price row (listed in `prices[].warnings`, see `PriceWarning`) an error: the events on that file are dropped. */
+  strict?: boolean | undefined;
   /** Worker threads for the single-firm statistics; default: all cores from `PARALLEL_THRESHOLD` events on. */
   threads?: number | undefined;
 }
@@ -71,11 +73,6 @@ export function parseStudySpec(input: unknown, origin = "study spec"): StudySpec
   return parsed.data;
 }
 
-/** The market an event is measured against: its own, the spec's, or its exchange's default index. */
-export function marketOf(event: Pick<StudyEvent, "symbol" | "market">, specMarket?: string): string {
-  return event.market ?? specMarket ?? exchangeOf(event.symbol).defaultMarket;
-}
-
 /**
  * Runs an event study: each firm's prices are aligned with its market once (inner join), day 0 is found
  * from each announcement, and the events run as one batch (see `analyseEvents`), then the cross-firm
@@ -85,17 +82,26 @@ export function marketOf(event: Pick<StudyEvent, "symbol" | "market">, specMarke
 export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOptions = {}): StudyResult {
   const spec = parseStudySpec(specInput);
   const dataDirs = options.priceDirs ?? [options.dataDir ?? bundledDataDir, bundledDataDir];
+  const read = (symbol: string, marketDates?: ReadonlySet<string>) => readPriceSeriesFrom(dataDirs, symbol, { lenient: options.lenient, strict: options.strict, marketDates });
   const loaded = new Map<string, PriceSeries | InputError>();
-  const load = (symbol: string): PriceSeries => {
-    if (!loaded.has(symbol)) {
+  const marketDates = new Map<string, ReadonlySet<string>>();
+  // A market is read on its own; a stock with its market's dates, which decide its filler bars (see `dropFillerBars`).
+  const load = (symbol: string, market?: string): PriceSeries => {
+    const key = market === undefined ? symbol : `${symbol}\u0000${market}`;
+    if (!loaded.has(key)) {
       try {
-        loaded.set(symbol, readPriceSeriesFrom(dataDirs, symbol, { lenient: options.lenient }));
+        let dates: ReadonlySet<string> | undefined;
+        if (market !== undefined) {
+          dates = marketDates.get(market) ?? new Set(load(market).bars.map((bar) => bar.date));
+          marketDates.set(market, dates);
+        }
+        loaded.set(key, read(symbol, dates));
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
-        loaded.set(symbol, error);
+        loaded.set(key, error);
       }
     }
-    const series = loaded.get(symbol)!;
+    const series = loaded.get(key)!;
     if (series instanceof InputError) throw series;
     return series;
   };
@@ -106,7 +112,7 @@ export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOp
     const key = `${symbol}\u0000${market}`;
     let index = firmIndex.get(key);
     if (index === undefined) {
-      const aligned = alignPrices(load(symbol).bars, load(market).bars);
+      const aligned = alignPrices(load(symbol, market).bars, load(market).bars);
       if (aligned.dates.length === 0) throw new InputError(`${symbol} and ${market} have no trading date in common`);
       index = firms.push(prepareFirm(symbol, market, alignedReturns(aligned, spec.returns))) - 1;
       firmIndex.set(key, index);
@@ -118,7 +124,7 @@ export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOp
   const dropped: DroppedEvent[] = [];
   for (const event of studyEvents(spec)) {
     try {
-      const firm = prepared(event.symbol, marketOf(event, spec.market));
+      const firm = prepared(event.symbol, marketOf(event.symbol, event.market, spec.market));
       const announcement: Announcement = { date: event.date, time: event.time, timezone: event.timezone };
       const { dates } = firms[firm]!.returns;
       const day0 = dayZero(event.symbol, dates, announcement);
@@ -146,9 +152,9 @@ export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOp
     throw new InputError(`no event could be studied:\n${dropped.map((d) => `  ${d.symbol} ${d.date}: ${d.reason}`).join("\n")}`);
   }
 
-  const prices: PriceProvenance[] = [...loaded.values()]
-    .filter((series): series is PriceSeries => !(series instanceof InputError))
-    .map(priceProvenance);
+  const firstRead = new Map<string, PriceSeries>();
+  for (const series of loaded.values()) if (!(series instanceof InputError) && !firstRead.has(series.symbol)) firstRead.set(series.symbol, series);
+  const prices: PriceProvenance[] = [...firstRead.values()].map(priceProvenance);
   return {
     schemaVersion: SCHEMA_VERSION,
     name: spec.name,
