@@ -7,7 +7,7 @@ import { checkClaim } from "../src/claims/checkClaim.js";
 import { InputError } from "../src/errors.js";
 import { dropFillerBars } from "../src/sources/fillerBars.js";
 import { bundledDataDir, readPriceSeries } from "../src/sources/localFiles.js";
-import { MAX_CELL_LENGTH, MAX_LINE_LENGTH, readPriceColumns } from "../src/sources/priceCsv.js";
+import { MAX_CELL_LENGTH, MAX_LINE_LENGTH, decimalAt, readPriceColumns } from "../src/sources/priceCsv.js";
 import { runStudy } from "../src/study/runStudy.js";
 
 const FILE = "prices/TEST.HK.csv";
@@ -75,6 +75,27 @@ describe("readPriceColumns: one pass into typed columns", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("decimalAt", () => {
+  it("gives what Number gives for any decimal rendering, its fast path included (property)", () => {
+    const rendering = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+      fc.tuple(fc.nat({ max: 1e6 }), fc.stringMatching(/^[0-9]{0,25}$/)).map(([whole, fraction]) => `${whole}.${fraction}`),
+      fc.double({ min: 1e-9, max: 1e9, noNaN: true }).map((x) => x.toFixed(8)),
+    );
+    fc.assert(
+      fc.property(rendering, fc.constantFrom("", "-", "+"), (text, sign) => {
+        const cell = sign === "" || !text.startsWith("-") ? `${sign}${text}` : text;
+        expect(Object.is(decimalAt(`,${cell},`, 1, cell.length + 1), Number(cell))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each(["", ".", "-", "1e", "1e+", "0x10", "1_000", " 1", "1.2.3", "Infinity", "null"])("is NaN for %j", (cell) => {
+    expect(decimalAt(cell, 0, cell.length)).toBeNaN();
   });
 });
 

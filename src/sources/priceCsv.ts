@@ -1,4 +1,4 @@
-import { isCalendarDate } from "../calendar/isoDate.js";
+import { isCalendarDay } from "../calendar/isoDate.js";
 import { InputError } from "../errors.js";
 import type { PriceBar, PriceWarning } from "./priceBar.js";
 
@@ -57,7 +57,6 @@ function echo(text: string): string {
 
 const enum Char {
   Tab = 9,
-  Newline = 10,
   Return = 13,
   Space = 32,
   Quote = 34,
@@ -70,6 +69,7 @@ const enum Char {
   Colon = 58,
   UpperE = 69,
   UpperT = 84,
+  UpperZ = 90,
   LowerE = 101,
   Bom = 0xfeff,
 }
@@ -77,31 +77,48 @@ const enum Char {
 const isDigit = (code: number) => code >= Char.Zero && code <= Char.Nine;
 const isBlank = (code: number) => code === Char.Space || code === Char.Tab;
 
+/** Powers of ten that a double holds exactly. */
+const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
 /**
  * A decimal number `[+-]digits[.digits][e[+-]digits]` in `text[start, end)`, or NaN for anything else
- * (`null`, `NaN`, `1.2.3`, an empty cell). One scan of the cell, then `Number` on it.
+ * (`null`, `NaN`, `1.2.3`, an empty cell), in one scan of the cell. Up to 15 significant digits and 22
+ * decimals, the value is the integer of its digits divided by a power of ten, both exact, so the one
+ * rounding of the division gives what `Number` gives (Clinger's fast path); other cells go to `Number`.
  */
 export function decimalAt(text: string, start: number, end: number): number {
   let i = start;
   const first = text.charCodeAt(i);
-  if (first === Char.Plus || first === Char.Minus) i++;
+  const negative = first === Char.Minus;
+  if (negative || first === Char.Plus) i++;
   let digits = 0;
-  while (i < end && isDigit(text.charCodeAt(i))) i++, digits++;
+  let mantissa = 0;
+  let decimals = 0;
+  for (let code = text.charCodeAt(i); i < end && isDigit(code); code = text.charCodeAt(++i)) {
+    mantissa = mantissa * 10 + (code - Char.Zero);
+    digits++;
+  }
   if (i < end && text.charCodeAt(i) === Char.Dot) {
     i++;
-    while (i < end && isDigit(text.charCodeAt(i))) i++, digits++;
+    for (let code = text.charCodeAt(i); i < end && isDigit(code); code = text.charCodeAt(++i)) {
+      mantissa = mantissa * 10 + (code - Char.Zero);
+      digits++;
+      decimals++;
+    }
   }
   if (digits === 0) return Number.NaN;
-  const e = text.charCodeAt(i);
-  if (i < end && (e === Char.LowerE || e === Char.UpperE)) {
-    i++;
-    const sign = text.charCodeAt(i);
-    if (sign === Char.Plus || sign === Char.Minus) i++;
-    const exponentStart = i;
-    while (i < end && isDigit(text.charCodeAt(i))) i++;
-    if (i === exponentStart) return Number.NaN;
+  if (i === end) {
+    if (mantissa <= Number.MAX_SAFE_INTEGER && decimals <= 22) return (negative ? -mantissa : mantissa) / EXACT_POWERS_OF_TEN[decimals]!;
+    return Number(text.slice(start, end));
   }
-  return i === end ? Number(text.slice(start, end)) : Number.NaN;
+  const e = text.charCodeAt(i);
+  if (e !== Char.LowerE && e !== Char.UpperE) return Number.NaN;
+  i++;
+  const sign = text.charCodeAt(i);
+  if (sign === Char.Plus || sign === Char.Minus) i++;
+  const exponentStart = i;
+  while (i < end && isDigit(text.charCodeAt(i))) i++;
+  return i === end && i > exponentStart ? Number(text.slice(start, end)) : Number.NaN;
 }
 
 function digitsAt(text: string, at: number, count: number): boolean {
@@ -109,35 +126,44 @@ function digitsAt(text: string, at: number, count: number): boolean {
   return true;
 }
 
+function numberAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let k = at; k < at + count; k++) value = value * 10 + (text.charCodeAt(k) - Char.Zero);
+  return value;
+}
+
 /**
  * The trading date of a date cell `text[start, end)`: `2020-01-02`, or a stamp such as
  * `2020-01-02 00:00:00+08:00` (yfinance) whose date part is taken; null when it is neither.
  */
 function tradingDateAt(text: string, start: number, end: number): string | null {
-  if (end - start < 10) return null;
-  const date = text.slice(start, start + 10);
-  if (!isCalendarDate(date)) return null;
-  let i = start + 10;
-  if (i === end) return date;
+  if (end - start < 10 || !digitsAt(text, start, 4) || text.charCodeAt(start + 4) !== Char.Minus || !digitsAt(text, start + 5, 2) || text.charCodeAt(start + 7) !== Char.Minus || !digitsAt(text, start + 8, 2)) return null;
+  if (!isCalendarDay(numberAt(text, start, 4), numberAt(text, start + 5, 2), numberAt(text, start + 8, 2))) return null;
+  if (start + 10 < end && !timeOfDayEndsAt(text, start + 10, end)) return null;
+  return text.slice(start, start + 10);
+}
+
+/** True when `text[i, end)` is a time of day ` HH:MM[:SS[.fff]][Z|+HH[:]MM]` (or with `T`). */
+function timeOfDayEndsAt(text: string, i: number, end: number): boolean {
   const separator = text.charCodeAt(i);
-  if (separator !== Char.Space && separator !== Char.UpperT) return null;
+  if (separator !== Char.Space && separator !== Char.UpperT) return false;
   i++;
-  if (!digitsAt(text, i, 2) || text.charCodeAt(i + 2) !== Char.Colon || !digitsAt(text, i + 3, 2)) return null;
+  if (!digitsAt(text, i, 2) || text.charCodeAt(i + 2) !== Char.Colon || !digitsAt(text, i + 3, 2)) return false;
   i += 5;
   if (text.charCodeAt(i) === Char.Colon && digitsAt(text, i + 1, 2)) i += 3;
   if (text.charCodeAt(i) === Char.Dot) {
     i++;
     while (i < end && isDigit(text.charCodeAt(i))) i++;
   }
-  if (i === end) return date;
+  if (i === end) return true;
   const zone = text.charCodeAt(i);
-  if (zone === 90 /* Z */) return i + 1 === end ? date : null;
-  if (zone !== Char.Plus && zone !== Char.Minus) return null;
+  if (zone === Char.UpperZ) return i + 1 === end;
+  if (zone !== Char.Plus && zone !== Char.Minus) return false;
   i++;
-  if (!digitsAt(text, i, 2)) return null;
+  if (!digitsAt(text, i, 2)) return false;
   i += 2;
   if (text.charCodeAt(i) === Char.Colon) i++;
-  return digitsAt(text, i, 2) && i + 2 === end ? date : null;
+  return digitsAt(text, i, 2) && i + 2 === end;
 }
 
 /** Growable column storage; `columns()` trims to the rows kept. */
@@ -257,36 +283,43 @@ export function ohlcProblem(open: number, high: number, low: number, close: numb
  */
 export function readPriceColumns(text: string, file: string, options: PriceCsvOptions = {}): ParsedPrices {
   const { onInvalidRow, strict = false } = options;
-  const fail: (line: number, message: string) => never = (line, message) => {
+  const fail = (line: number, message: string): never => {
     throw new InputError(`${file} line ${line}: ${message}`);
   };
   const builder = new ColumnBuilder(Math.ceil(text.length / 48));
   const warnings: PriceWarning[] = [];
-  const cellStart: number[] = [];
-  const cellEnd: number[] = [];
-  const values = new Float64Array(6);
-  let header: number[] | null = null;
-  let fieldCount = 0;
-  let at: number[] = [];
+  // The cells of the current line: text[cellStart[k], cellEnd[k]), or quoted[k] when cellStart[k] is -1.
+  const cellStart = new Int32Array(MAX_LINE_LENGTH + 2);
+  const cellEnd = new Int32Array(MAX_LINE_LENGTH + 2);
   const quoted: string[] = [];
+  let cellCount = 0;
+  const cell = (k: number) => (cellStart[k]! < 0 ? quoted[k]! : text.slice(cellStart[k], cellEnd[k]));
+  const dateOf = (k: number) => (cellStart[k]! < 0 ? tradingDateAt(quoted[k]!, 0, quoted[k]!.length) : tradingDateAt(text, cellStart[k]!, cellEnd[k]!));
+  const numberOf = (k: number) => (cellStart[k]! < 0 ? decimalAt(quoted[k]!, 0, quoted[k]!.length) : decimalAt(text, cellStart[k]!, cellEnd[k]!));
+  const warn = (line: number, date: string, kind: PriceWarning["kind"], message: string) => {
+    if (strict) fail(line, `${message} (strict reading; without it the row is kept with a warning)`);
+    warnings.push({ line, date, kind, message });
+  };
 
+  let fieldCount = -1;
+  let dateColumn = 0;
+  // The columns of open, high, low, close, adjClose and volume, in the order of `values`.
+  let valueColumns: number[] = [];
+  const values = new Float64Array(6);
   const length = text.length;
   let position = text.charCodeAt(0) === Char.Bom ? 1 : 0;
   let lineNumber = 0;
   while (position < length) {
     lineNumber++;
     const lineStart = position;
-    let lineEnd = position;
-    const limit = Math.min(length, position + MAX_LINE_LENGTH + 1);
-    while (lineEnd < limit && text.charCodeAt(lineEnd) !== Char.Newline) lineEnd++;
+    const newline = text.indexOf("\n", position);
+    let lineEnd = newline < 0 ? length : newline;
     if (lineEnd - lineStart > MAX_LINE_LENGTH) fail(lineNumber, `the line is longer than ${MAX_LINE_LENGTH} characters: ${echo(text.slice(lineStart, lineStart + ECHO_LENGTH))}...`);
     position = lineEnd + 1;
     if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === Char.Return) lineEnd--;
 
-    // Split the line into trimmed cells; a cell may be quoted ("" inside quotes is one quote).
-    cellStart.length = 0;
-    cellEnd.length = 0;
-    quoted.length = 0;
+    // Split the line into trimmed cells; a quoted cell may hold commas, and "" inside quotes is one quote.
+    cellCount = 0;
     let i = lineStart;
     let blankLine = true;
     for (;;) {
@@ -297,92 +330,78 @@ export function readPriceColumns(text: string, file: string, options: PriceCsvOp
         let value = "";
         let from = ++i;
         for (;;) {
-          while (i < lineEnd && text.charCodeAt(i) !== Char.Quote) i++;
+          const quote = text.indexOf('"', i);
+          i = quote < 0 || quote > lineEnd ? lineEnd : quote;
           if (i >= lineEnd) fail(lineNumber, `a quoted field is not closed: ${echo(text.slice(lineStart, lineEnd))}`);
           value += text.slice(from, i);
-          if (text.charCodeAt(i + 1) === Char.Quote) {
-            value += '"';
-            i += 2;
-            from = i;
-          } else break;
+          if (text.charCodeAt(i + 1) !== Char.Quote) break;
+          value += '"';
+          i += 2;
+          from = i;
         }
         i++;
         while (i < lineEnd && isBlank(text.charCodeAt(i))) i++;
         if (i < lineEnd && text.charCodeAt(i) !== Char.Comma) fail(lineNumber, `text after a quoted field: ${echo(text.slice(lineStart, lineEnd))}`);
-        quoted[cellStart.length] = value;
+        quoted[cellCount] = value;
         start = -1;
-        end = -1;
+        end = value.length - 1;
         blankLine = false;
       } else {
-        while (i < lineEnd && text.charCodeAt(i) !== Char.Comma) i++;
+        const comma = text.indexOf(",", i);
+        i = comma < 0 || comma > lineEnd ? lineEnd : comma;
         end = i;
         while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
         if (end > start) blankLine = false;
       }
-      if (end - start > MAX_CELL_LENGTH || (start < 0 && quoted[cellStart.length]!.length > MAX_CELL_LENGTH)) {
-        fail(lineNumber, `field ${cellStart.length + 1} is longer than ${MAX_CELL_LENGTH} characters: ${echo(start < 0 ? quoted[cellStart.length]! : text.slice(start, end))}`);
-      }
-      cellStart.push(start);
-      cellEnd.push(end);
+      cellStart[cellCount] = start;
+      cellEnd[cellCount] = end;
+      if (end - start > MAX_CELL_LENGTH) fail(lineNumber, `field ${cellCount + 1} is longer than ${MAX_CELL_LENGTH} characters: ${echo(cell(cellCount))}`);
+      cellCount++;
       if (i >= lineEnd) break;
       i++;
       blankLine = false;
     }
     if (blankLine) continue;
-    const cell = (k: number) => (cellStart[k]! < 0 ? quoted[k]! : text.slice(cellStart[k], cellEnd[k]));
 
-    if (header === null) {
-      header = cellStart.map((_, k) => k);
-      fieldCount = cellStart.length;
-      const columns = header.map((k) => cell(k).toLowerCase().split(" ").filter(Boolean).join("_"));
+    if (fieldCount < 0) {
+      fieldCount = cellCount;
+      const columns = Array.from({ length: cellCount }, (_, k) => cell(k).toLowerCase().split(" ").filter(Boolean).join("_"));
       const missing = REQUIRED_COLUMNS.filter((name) => !columns.includes(name));
       if (missing.length > 0) {
         fail(lineNumber, `missing column(s) ${missing.join(", ")}; expected date,open,high,low,close,adj_close,volume (or Yahoo's Date,Open,High,Low,Close,Adj Close,Volume)`);
       }
+      const close = columns.indexOf("close");
       const adjusted = columns.indexOf("adj_close");
-      at = ["date", "open", "high", "low", "close", "volume"].map((name) => columns.indexOf(name));
-      at.push(adjusted >= 0 ? adjusted : at[4]!);
+      dateColumn = columns.indexOf("date");
+      valueColumns = [columns.indexOf("open"), columns.indexOf("high"), columns.indexOf("low"), close, adjusted >= 0 ? adjusted : close, columns.indexOf("volume")];
       continue;
     }
-    if (cellStart.length !== fieldCount) fail(lineNumber, `expected ${fieldCount} fields like the header, found ${cellStart.length}`);
+    if (cellCount !== fieldCount) fail(lineNumber, `expected ${fieldCount} fields like the header, found ${cellCount}`);
 
-    const dateCell = at[0]!;
-    const date = cellStart[dateCell]! < 0 ? tradingDateAt(quoted[dateCell]!, 0, quoted[dateCell]!.length) : tradingDateAt(text, cellStart[dateCell]!, cellEnd[dateCell]!);
-    // values: open, high, low, close, adjClose, volume
-    const order = [at[1]!, at[2]!, at[3]!, at[4]!, at[6]!, at[5]!];
-    for (let k = 0; k < 6; k++) {
-      const c = order[k]!;
-      values[k] = cellStart[c]! < 0 ? decimalAt(quoted[c]!, 0, quoted[c]!.length) : decimalAt(text, cellStart[c]!, cellEnd[c]!);
-    }
-    const problem =
-      date === null
-        ? `date: expected a date YYYY-MM-DD (optionally with a time), found "${echo(cell(dateCell))}"`
-        : valueProblem(values, (k) => cell(order[k]!));
+    const date = dateOf(dateColumn);
+    for (let k = 0; k < 6; k++) values[k] = numberOf(valueColumns[k]!);
+    const problem = date === null ? `date: expected a date YYYY-MM-DD (optionally with a time), found "${echo(cell(dateColumn))}"` : valueProblem(values, (k) => cell(valueColumns[k]!));
     if (problem !== null) {
       const message = `${problem} (row: ${echo(text.slice(lineStart, lineEnd))})`;
       if (onInvalidRow === undefined) fail(lineNumber, message);
-      onInvalidRow(lineNumber, message);
+      else onInvalidRow(lineNumber, message);
       continue;
     }
     const previousDate = builder.dates[builder.length - 1];
     if (previousDate !== undefined && date! <= previousDate) {
       fail(lineNumber, date === previousDate ? `duplicate date ${date}, also on line ${builder.lastLine()}` : `dates are not in ascending order: ${date} follows ${previousDate}`);
     }
-    const warn = (kind: PriceWarning["kind"], message: string) => {
-      if (strict) fail(lineNumber, `${message} (strict reading; without it the row is kept with a warning)`);
-      warnings.push({ line: lineNumber, date: date!, kind, message });
-    };
     const ohlc = ohlcProblem(values[0]!, values[1]!, values[2]!, values[3]!);
-    if (ohlc !== null) warn("ohlc", `${ohlc}: intraday measures of ${date} are not used`);
+    if (ohlc !== null) warn(lineNumber, date!, "ohlc", `${ohlc}: intraday measures of ${date} are not used`);
     if (builder.length > 0) {
       const ratio = values[4]! / builder.lastAdjClose();
       if (ratio > MAX_DAY_RATIO || ratio < 1 / MAX_DAY_RATIO) {
-        warn("move", `the adjusted close moves from ${builder.lastAdjClose()} to ${values[4]} (x${ratio.toPrecision(3)}) in one day: check for an unadjusted split or a unit change`);
+        warn(lineNumber, date!, "move", `the adjusted close moves from ${builder.lastAdjClose()} to ${values[4]} (x${ratio.toPrecision(3)}) in one day: check for an unadjusted split or a unit change`);
       }
     }
     builder.push(date!, values, lineNumber);
   }
-  if (header === null) throw new InputError(`${file}: the file is empty`);
+  if (fieldCount < 0) throw new InputError(`${file}: the file is empty`);
   if (builder.length === 0) throw new InputError(`${file}: no price rows after the header`);
   return { columns: builder.columns(), warnings };
 }
