@@ -264,10 +264,16 @@ function valueProblem(values: Float64Array, cell: (k: number) => string): string
   return null;
 }
 
-/** Why a row's low/high do not bracket its open and close, or null when they do. */
+/**
+ * How far a low may sit above, or a high below, the open or close, relative to the price: the rounding of
+ * back-adjusted float prices (1.7266775369644167 against 1.7266775369644165), not an inconsistency.
+ */
+export const OHLC_TOLERANCE = 1e-9;
+
+/** Why a row's low/high do not bracket its open and close (beyond `OHLC_TOLERANCE`), or null when they do. */
 export function ohlcProblem(open: number, high: number, low: number, close: number): string | null {
-  if (low > Math.min(open, close)) return `low ${low} is above min(open, close) ${Math.min(open, close)}`;
-  if (high < Math.max(open, close)) return `high ${high} is below max(open, close) ${Math.max(open, close)}`;
+  if (low > Math.min(open, close) * (1 + OHLC_TOLERANCE)) return `low ${low} is above min(open, close) ${Math.min(open, close)}`;
+  if (high < Math.max(open, close) * (1 - OHLC_TOLERANCE)) return `high ${high} is below max(open, close) ${Math.max(open, close)}`;
   return null;
 }
 
