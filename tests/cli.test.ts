@@ -165,13 +165,13 @@ describe("bad input: a clear message and exit code 2, no stack trace, no output 
   });
 
   it("a study with one unusable event still runs the others and lists the dropped one", () => {
-    const spec = writeSpec({ events: [{ symbol: "1810.HK", date: "2021-01-14", time: "15:50", timezone: "America/New_York" }, { symbol: "0753.HK", date: "2021-01-14" }] });
+    const spec = writeSpec({ events: [{ symbol: "1810.HK", date: "2021-01-14", time: "15:50", timezone: "America/New_York" }, { symbol: "0005.HK", date: "2021-01-14" }] });
     const { code, stdout, stderr } = runCli(["study", spec, "--json"]);
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     expect(result.events).toHaveLength(1);
-    expect(result.dropped).toEqual([{ symbol: "0753.HK", date: "2021-01-14", reason: expect.stringMatching(/no price file for 0753\.HK/) }]);
-    expect(stderr).toMatch(/warning: dropped 0753\.HK/);
+    expect(result.dropped).toEqual([{ symbol: "0005.HK", date: "2021-01-14", reason: expect.stringMatching(/no price file for 0005\.HK/) }]);
+    expect(stderr).toMatch(/warning: dropped 0005\.HK/);
   });
 });
 

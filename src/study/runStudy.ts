@@ -82,20 +82,23 @@ export function parseStudySpec(input: unknown, origin = "study spec"): StudySpec
 export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOptions = {}): StudyResult {
   const spec = parseStudySpec(specInput);
   const dataDirs = options.priceDirs ?? [options.dataDir ?? bundledDataDir, bundledDataDir];
-  const read = (symbol: string, marketDates?: ReadonlySet<string>) => readPriceSeriesFrom(dataDirs, symbol, { lenient: options.lenient, strict: options.strict, marketDates });
+  const readFile = (symbol: string, dates?: ReadonlySet<string>) => readPriceSeriesFrom(dataDirs, symbol, { lenient: options.lenient, strict: options.strict, marketDates: dates });
   const loaded = new Map<string, PriceSeries | InputError>();
   const marketDates = new Map<string, ReadonlySet<string>>();
+  // The symbols in the order a study first uses them (a stock before its market), for the provenance list.
+  const firstUse = new Set<string>();
   // A market is read on its own; a stock with its market's dates, which decide its filler bars (see `dropFillerBars`).
   const load = (symbol: string, market?: string): PriceSeries => {
     const key = market === undefined ? symbol : `${symbol}\u0000${market}`;
     if (!loaded.has(key)) {
+      firstUse.add(symbol);
       try {
         let dates: ReadonlySet<string> | undefined;
         if (market !== undefined) {
           dates = marketDates.get(market) ?? new Set(load(market).bars.map((bar) => bar.date));
           marketDates.set(market, dates);
         }
-        loaded.set(key, read(symbol, dates));
+        loaded.set(key, readFile(symbol, dates));
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         loaded.set(key, error);
@@ -152,9 +155,9 @@ export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOp
     throw new InputError(`no event could be studied:\n${dropped.map((d) => `  ${d.symbol} ${d.date}: ${d.reason}`).join("\n")}`);
   }
 
-  const firstRead = new Map<string, PriceSeries>();
-  for (const series of loaded.values()) if (!(series instanceof InputError) && !firstRead.has(series.symbol)) firstRead.set(series.symbol, series);
-  const prices: PriceProvenance[] = [...firstRead.values()].map(priceProvenance);
+  const read = new Map<string, PriceSeries>();
+  for (const series of loaded.values()) if (!(series instanceof InputError) && !read.has(series.symbol)) read.set(series.symbol, series);
+  const prices: PriceProvenance[] = [...firstUse].flatMap((symbol) => (read.has(symbol) ? [priceProvenance(read.get(symbol)!)] : []));
   return {
     schemaVersion: SCHEMA_VERSION,
     name: spec.name,
