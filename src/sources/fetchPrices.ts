@@ -1,7 +1,7 @@
 import { InputError } from "../errors.js";
 import { PriceFetchError } from "./fetchError.js";
 import { mergeBars } from "./mergeBars.js";
-import { cachedBars, commitToCache, readManifest, type CacheEntry } from "./priceCache.js";
+import { cachedBars, commitToCache, manifestEntry, readManifest, type CacheEntry } from "./priceCache.js";
 import { formatPriceCsv, parsePriceCsv } from "./priceCsv.js";
 import { DEFAULT_RETRY, mapWithConcurrency, withRetry, type RetryPolicy } from "./retry.js";
 import { priceFileName } from "./symbolFile.js";
@@ -86,7 +86,7 @@ export async function fetchPrices(needs: readonly PriceNeed[], options: FetchOpt
 
   const fetchOne = async (need: PriceNeed): Promise<FetchOutcome> => {
     const { symbol } = need;
-    const previous = manifest.symbols[symbol] ?? null;
+    const previous = manifestEntry(manifest, symbol);
     const outcome: FetchOutcome = { symbol, error: null, previous, entry: null, added: 0, changed: 0, kept: 0, invalidRows: [] };
     const from = previous !== null && previous.from < need.from ? previous.from : need.from;
     const wanted = need.to < lastDay ? need.to : lastDay;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { InputError } from "../errors.js";
-import { commitToCache, readManifest, type CacheEntry } from "./priceCache.js";
+import { commitToCache, manifestEntry, readManifest, type CacheEntry } from "./priceCache.js";
 import { parsePriceCsv } from "./priceCsv.js";
 import { priceFileName, symbolOfFileName } from "./symbolFile.js";
 
@@ -24,7 +24,7 @@ export interface ImportOutcome {
 export function importPriceFiles(files: readonly string[], cacheDir: string): ImportOutcome[] {
   return files.map((file) => {
     const symbol = symbolOfFileName(basename(file));
-    const previous = readManifest(cacheDir).symbols[symbol] ?? null;
+    const previous = manifestEntry(readManifest(cacheDir), symbol);
     try {
       priceFileName(symbol);
       let text: string;

@@ -53,6 +53,11 @@ export type CacheManifest = z.output<typeof manifestSchema>;
 /** What a commit records besides the data itself (the file name, rows, first/last date and hash are derived). */
 export type CacheEntryInfo = Omit<CacheEntry, "file" | "first" | "last" | "rows" | "sha256">;
 
+/** A symbol's manifest entry, or null; only the manifest's own keys count (a symbol may be named `constructor`). */
+export function manifestEntry(manifest: CacheManifest, symbol: string): CacheEntry | null {
+  return Object.hasOwn(manifest.symbols, symbol) ? manifest.symbols[symbol]! : null;
+}
+
 /** Reads and validates a cache's manifest; a cache without one is empty. */
 export function readManifest(dir: string): CacheManifest {
   const file = join(dir, CACHE_MANIFEST_FILE);

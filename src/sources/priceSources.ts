@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { InputError } from "../errors.js";
 import { fetchPrices, lastCompleteDay, type FetchOptions, type FetchOutcome, type PriceNeed } from "./fetchPrices.js";
 import { bundledDataDir, priceDir } from "./localFiles.js";
-import { cacheDir as defaultCacheDir, readManifest } from "./priceCache.js";
+import { cacheDir as defaultCacheDir, manifestEntry, readManifest } from "./priceCache.js";
 import { priceFileName } from "./symbolFile.js";
 
 /**
@@ -75,8 +75,8 @@ export async function ensurePrices(needs: readonly PriceNeed[], options: EnsureP
     .filter((need) => {
       if (source === "yahoo") return true;
       if (!hasFile(cache, need.symbol)) return !hasFile(bundledDataDir, need.symbol);
-      const entry = manifest.symbols[need.symbol];
-      if (entry === undefined || entry.source === "import") return false;
+      const entry = manifestEntry(manifest, need.symbol);
+      if (entry === null || entry.source === "import") return false;
       return entry.from > need.from || entry.to < (need.to < lastDay ? need.to : lastDay);
     });
   const fetched = toFetch.length === 0 ? [] : await fetchPrices(toFetch, { ...options, cacheDir: cache });
