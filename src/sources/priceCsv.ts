@@ -289,127 +289,182 @@ export function ohlcProblem(open: number, high: number, low: number, close: numb
  */
 export function readPriceColumns(text: string, file: string, options: PriceCsvOptions = {}): ParsedPrices {
   const { onInvalidRow, strict = false } = options;
-  const fail = (line: number, message: string): never => {
-    throw new InputError(`${file} line ${line}: ${message}`);
-  };
   const builder = new ColumnBuilder(Math.ceil(text.length / 48));
   const warnings: PriceWarning[] = [];
-  // The cells of the current line: text[cellStart[k], cellEnd[k]), or quoted[k] when cellStart[k] is -1.
-  const cellStart = new Int32Array(MAX_LINE_LENGTH + 2);
-  const cellEnd = new Int32Array(MAX_LINE_LENGTH + 2);
-  const quoted: string[] = [];
-  let cellCount = 0;
-  const cell = (k: number) => (cellStart[k]! < 0 ? quoted[k]! : text.slice(cellStart[k], cellEnd[k]));
-  const dateOf = (k: number) => (cellStart[k]! < 0 ? tradingDateAt(quoted[k]!, 0, quoted[k]!.length) : tradingDateAt(text, cellStart[k]!, cellEnd[k]!));
-  const numberOf = (k: number) => (cellStart[k]! < 0 ? decimalAt(quoted[k]!, 0, quoted[k]!.length) : decimalAt(text, cellStart[k]!, cellEnd[k]!));
-  const warn = (line: number, date: string, kind: PriceWarning["kind"], message: string) => {
-    if (strict) fail(line, `${message} (strict reading; without it the row is kept with a warning)`);
-    warnings.push({ line, date, kind, message });
-  };
-
-  let fieldCount = -1;
-  let dateColumn = 0;
-  // The columns of open, high, low, close, adjClose and volume, in the order of `values`.
-  let valueColumns: number[] = [];
+  const cells: Cells = { start: new Int32Array(MAX_LINE_LENGTH + 2), end: new Int32Array(MAX_LINE_LENGTH + 2), quoted: [], count: 0 };
+  let layout: Layout | null = null;
   const values = new Float64Array(6);
   const length = text.length;
   let position = text.charCodeAt(0) === Char.Bom ? 1 : 0;
   let lineNumber = 0;
-  while (position < length) {
-    lineNumber++;
-    const lineStart = position;
-    const newline = text.indexOf("\n", position);
-    let lineEnd = newline < 0 ? length : newline;
-    if (lineEnd - lineStart > MAX_LINE_LENGTH) fail(lineNumber, `the line is longer than ${MAX_LINE_LENGTH} characters: ${echo(text.slice(lineStart, lineStart + ECHO_LENGTH))}...`);
-    position = lineEnd + 1;
-    if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === Char.Return) lineEnd--;
-
-    // Split the line into trimmed cells; a quoted cell may hold commas, and "" inside quotes is one quote.
-    cellCount = 0;
-    let i = lineStart;
-    let blankLine = true;
-    for (;;) {
-      while (i < lineEnd && isBlank(text.charCodeAt(i))) i++;
-      let start = i;
-      let end: number;
-      if (i < lineEnd && text.charCodeAt(i) === Char.Quote) {
-        let value = "";
-        let from = ++i;
-        for (;;) {
-          const quote = text.indexOf('"', i);
-          i = quote < 0 || quote > lineEnd ? lineEnd : quote;
-          if (i >= lineEnd) fail(lineNumber, `a quoted field is not closed: ${echo(text.slice(lineStart, lineEnd))}`);
-          value += text.slice(from, i);
-          if (text.charCodeAt(i + 1) !== Char.Quote) break;
-          value += '"';
-          i += 2;
-          from = i;
-        }
-        i++;
-        while (i < lineEnd && isBlank(text.charCodeAt(i))) i++;
-        if (i < lineEnd && text.charCodeAt(i) !== Char.Comma) fail(lineNumber, `text after a quoted field: ${echo(text.slice(lineStart, lineEnd))}`);
-        quoted[cellCount] = value;
-        start = -1;
-        end = value.length - 1;
-        blankLine = false;
-      } else {
-        const comma = text.indexOf(",", i);
-        i = comma < 0 || comma > lineEnd ? lineEnd : comma;
-        end = i;
-        while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
-        if (end > start) blankLine = false;
+  try {
+    while (position < length) {
+      lineNumber++;
+      const lineStart = position;
+      const newline = text.indexOf("\n", position);
+      let lineEnd = newline < 0 ? length : newline;
+      if (lineEnd - lineStart > MAX_LINE_LENGTH) throw new LineError(lineTooLong(text, lineStart));
+      position = lineEnd + 1;
+      if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === Char.Return) lineEnd--;
+      if (!splitCells(text, lineStart, lineEnd, cells)) continue;
+      if (layout === null) {
+        layout = readHeader(text, cells);
+        continue;
       }
-      cellStart[cellCount] = start;
-      cellEnd[cellCount] = end;
-      if (end - start > MAX_CELL_LENGTH) fail(lineNumber, `field ${cellCount + 1} is longer than ${MAX_CELL_LENGTH} characters: ${echo(cell(cellCount))}`);
-      cellCount++;
-      if (i >= lineEnd) break;
-      i++;
-      blankLine = false;
-    }
-    if (blankLine) continue;
-
-    if (fieldCount < 0) {
-      fieldCount = cellCount;
-      const columns = Array.from({ length: cellCount }, (_, k) => cell(k).toLowerCase().split(" ").filter(Boolean).join("_"));
-      const missing = REQUIRED_COLUMNS.filter((name) => !columns.includes(name));
-      if (missing.length > 0) {
-        fail(lineNumber, `missing column(s) ${missing.join(", ")}; expected date,open,high,low,close,adj_close,volume (or Yahoo's Date,Open,High,Low,Close,Adj Close,Volume)`);
+      if (cells.count !== layout.fieldCount) throw new LineError(`expected ${layout.fieldCount} fields like the header, found ${cells.count}`);
+      const date = dateCell(text, cells, layout.date);
+      for (let k = 0; k < 6; k++) values[k] = numberCell(text, cells, layout.values[k]!);
+      const problem = date === null ? dateProblem(text, cells, layout.date) : valueProblem(values, (k) => cellText(text, cells, layout!.values[k]!));
+      if (problem !== null) {
+        const message = `${problem} (row: ${echo(text.slice(lineStart, lineEnd))})`;
+        if (onInvalidRow === undefined) throw new LineError(message);
+        onInvalidRow(lineNumber, message);
+        continue;
       }
-      const close = columns.indexOf("close");
-      const adjusted = columns.indexOf("adj_close");
-      dateColumn = columns.indexOf("date");
-      valueColumns = [columns.indexOf("open"), columns.indexOf("high"), columns.indexOf("low"), close, adjusted >= 0 ? adjusted : close, columns.indexOf("volume")];
-      continue;
-    }
-    if (cellCount !== fieldCount) fail(lineNumber, `expected ${fieldCount} fields like the header, found ${cellCount}`);
-
-    const date = dateOf(dateColumn);
-    for (let k = 0; k < 6; k++) values[k] = numberOf(valueColumns[k]!);
-    const problem = date === null ? `date: expected a date YYYY-MM-DD (optionally with a time), found "${echo(cell(dateColumn))}"` : valueProblem(values, (k) => cell(valueColumns[k]!));
-    if (problem !== null) {
-      const message = `${problem} (row: ${echo(text.slice(lineStart, lineEnd))})`;
-      if (onInvalidRow === undefined) fail(lineNumber, message);
-      else onInvalidRow(lineNumber, message);
-      continue;
-    }
-    const previousDate = builder.dates[builder.length - 1];
-    if (previousDate !== undefined && date! <= previousDate) {
-      fail(lineNumber, date === previousDate ? `duplicate date ${date}, also on line ${builder.lastLine()}` : `dates are not in ascending order: ${date} follows ${previousDate}`);
-    }
-    const ohlc = ohlcProblem(values[0]!, values[1]!, values[2]!, values[3]!);
-    if (ohlc !== null) warn(lineNumber, date!, "ohlc", `${ohlc}: intraday measures of ${date} are not used`);
-    if (builder.length > 0) {
-      const ratio = values[4]! / builder.lastAdjClose();
-      if (ratio > MAX_DAY_RATIO || ratio < 1 / MAX_DAY_RATIO) {
-        warn(lineNumber, date!, "move", `the adjusted close moves from ${builder.lastAdjClose()} to ${values[4]} (x${ratio.toPrecision(3)}) in one day: check for an unadjusted split or a unit change`);
+      const previousDate = builder.dates[builder.length - 1];
+      if (previousDate !== undefined && date! <= previousDate) throw new LineError(dateOrderProblem(date!, previousDate, builder.lastLine()));
+      const ohlc = ohlcProblem(values[0]!, values[1]!, values[2]!, values[3]!);
+      if (ohlc !== null) warnings.push(warning(lineNumber, date!, "ohlc", `${ohlc}: intraday measures of ${date} are not used`, strict));
+      if (builder.length > 0) {
+        const ratio = values[4]! / builder.lastAdjClose();
+        if (ratio > MAX_DAY_RATIO || ratio < 1 / MAX_DAY_RATIO) warnings.push(warning(lineNumber, date!, "move", moveMessage(builder.lastAdjClose(), values[4]!, ratio), strict));
       }
+      builder.push(date!, values, lineNumber);
     }
-    builder.push(date!, values, lineNumber);
+  } catch (error) {
+    if (error instanceof LineError) throw new InputError(`${file} line ${lineNumber}: ${error.message}`);
+    throw error;
   }
-  if (fieldCount < 0) throw new InputError(`${file}: the file is empty`);
+  if (layout === null) throw new InputError(`${file}: the file is empty`);
   if (builder.length === 0) throw new InputError(`${file}: no price rows after the header`);
   return { columns: builder.columns(), warnings };
+}
+
+/** A problem with the current line; `readPriceColumns` adds the file and line. */
+class LineError extends Error {}
+
+/** The cells of one line: `text[start[k], end[k])`, or `quoted[k]` when `start[k]` is -1. */
+interface Cells {
+  start: Int32Array;
+  end: Int32Array;
+  quoted: string[];
+  count: number;
+}
+
+/** Where a file's columns are: its field count, the date column, and open, high, low, close, adjClose, volume. */
+interface Layout {
+  fieldCount: number;
+  date: number;
+  values: number[];
+}
+
+/**
+ * Splits `text[lineStart, lineEnd)` into trimmed cells (a quoted cell may hold commas; `""` inside quotes
+ * is one quote); false for a blank line.
+ */
+function splitCells(text: string, lineStart: number, lineEnd: number, cells: Cells): boolean {
+  let count = 0;
+  let i = lineStart;
+  let blankLine = true;
+  for (;;) {
+    while (i < lineEnd && isBlank(text.charCodeAt(i))) i++;
+    let start = i;
+    let end: number;
+    if (i < lineEnd && text.charCodeAt(i) === Char.Quote) {
+      const value = quotedCell(text, i, lineStart, lineEnd);
+      i = value.next;
+      cells.quoted[count] = value.text;
+      start = -1;
+      end = value.text.length - 1;
+      blankLine = false;
+    } else {
+      const comma = text.indexOf(",", i);
+      i = comma < 0 || comma > lineEnd ? lineEnd : comma;
+      end = i;
+      while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+      if (end > start) blankLine = false;
+    }
+    cells.start[count] = start;
+    cells.end[count] = end;
+    cells.count = count + 1;
+    if (end - start > MAX_CELL_LENGTH) throw new LineError(`field ${count + 1} is longer than ${MAX_CELL_LENGTH} characters: ${echo(cellText(text, cells, count))}`);
+    count++;
+    if (i >= lineEnd) break;
+    i++;
+    blankLine = false;
+  }
+  return !blankLine;
+}
+
+/** The text of a quoted cell opening at `at`, and where the next cell starts (at its comma or the line end). */
+function quotedCell(text: string, at: number, lineStart: number, lineEnd: number): { text: string; next: number } {
+  let value = "";
+  let i = at + 1;
+  let from = i;
+  for (;;) {
+    const quote = text.indexOf('"', i);
+    i = quote < 0 || quote > lineEnd ? lineEnd : quote;
+    if (i >= lineEnd) throw new LineError(`a quoted field is not closed: ${echo(text.slice(lineStart, lineEnd))}`);
+    value += text.slice(from, i);
+    if (text.charCodeAt(i + 1) !== Char.Quote) break;
+    value += '"';
+    i += 2;
+    from = i;
+  }
+  i++;
+  while (i < lineEnd && isBlank(text.charCodeAt(i))) i++;
+  if (i < lineEnd && text.charCodeAt(i) !== Char.Comma) throw new LineError(`text after a quoted field: ${echo(text.slice(lineStart, lineEnd))}`);
+  return { text: value, next: i };
+}
+
+function cellText(text: string, cells: Cells, k: number): string {
+  return cells.start[k]! < 0 ? cells.quoted[k]! : text.slice(cells.start[k], cells.end[k]);
+}
+
+function dateCell(text: string, cells: Cells, k: number): string | null {
+  if (cells.start[k]! >= 0) return tradingDateAt(text, cells.start[k]!, cells.end[k]!);
+  const quoted = cells.quoted[k]!;
+  return tradingDateAt(quoted, 0, quoted.length);
+}
+
+function numberCell(text: string, cells: Cells, k: number): number {
+  if (cells.start[k]! >= 0) return decimalAt(text, cells.start[k]!, cells.end[k]!);
+  const quoted = cells.quoted[k]!;
+  return decimalAt(quoted, 0, quoted.length);
+}
+
+/** The layout of a header line, or an error naming the columns it lacks. */
+function readHeader(text: string, cells: Cells): Layout {
+  const columns = Array.from({ length: cells.count }, (_, k) => cellText(text, cells, k).toLowerCase().split(" ").filter(Boolean).join("_"));
+  const missing = REQUIRED_COLUMNS.filter((name) => !columns.includes(name));
+  if (missing.length > 0) {
+    throw new LineError(`missing column(s) ${missing.join(", ")}; expected date,open,high,low,close,adj_close,volume (or Yahoo's Date,Open,High,Low,Close,Adj Close,Volume)`);
+  }
+  const close = columns.indexOf("close");
+  const adjusted = columns.indexOf("adj_close");
+  return { fieldCount: cells.count, date: columns.indexOf("date"), values: [columns.indexOf("open"), columns.indexOf("high"), columns.indexOf("low"), close, adjusted >= 0 ? adjusted : close, columns.indexOf("volume")] };
+}
+
+function lineTooLong(text: string, lineStart: number): string {
+  return `the line is longer than ${MAX_LINE_LENGTH} characters: ${echo(text.slice(lineStart, lineStart + ECHO_LENGTH))}...`;
+}
+
+function dateProblem(text: string, cells: Cells, k: number): string {
+  return `date: expected a date YYYY-MM-DD (optionally with a time), found "${echo(cellText(text, cells, k))}"`;
+}
+
+function dateOrderProblem(date: string, previousDate: string, previousLine: number): string {
+  return date === previousDate ? `duplicate date ${date}, also on line ${previousLine}` : `dates are not in ascending order: ${date} follows ${previousDate}`;
+}
+
+function moveMessage(from: number, to: number, ratio: number): string {
+  return `the adjusted close moves from ${from} to ${to} (x${ratio.toPrecision(3)}) in one day: check for an unadjusted split or a unit change`;
+}
+
+/** A warning for a kept row, or with `strict` the error it becomes. */
+function warning(line: number, date: string, kind: PriceWarning["kind"], message: string, strict: boolean): PriceWarning {
+  if (strict) throw new LineError(`${message} (strict reading; without it the row is kept with a warning)`);
+  return { line, date, kind, message };
 }
 
 /** The bars of price columns, one object per row. */
