@@ -10,9 +10,9 @@ export type { ClaimCheck, ClaimCheckRequest, ClaimMeasures, ClaimInference, Move
 export { parseClaim, matchesClaim } from "./claims/parseClaim.js";
 export type { ParsedClaim, Direction, Bound, MeasureHint } from "./claims/parseClaim.js";
 export { readPriceSeries, availableSymbols, bundledDataDir } from "./sources/localFiles.js";
-export { parsePriceCsv } from "./sources/priceCsv.js";
+export { parsePriceCsv, readPriceColumns, type PriceColumns } from "./sources/priceCsv.js";
 export { priceFileName, symbolOfFileName } from "./sources/symbolFile.js";
-export type { PriceBar, PriceSeries } from "./sources/priceBar.js";
+export type { PriceBar, PriceSeries, PriceWarning } from "./sources/priceBar.js";
 export { ensurePrices } from "./sources/priceSources.js";
 export type { SourceChoice, EnsurePricesOptions, PreparedPrices } from "./sources/priceSources.js";
 export { fetchPrices } from "./sources/fetchPrices.js";
