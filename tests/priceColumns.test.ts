@@ -9,6 +9,8 @@ import { dropFillerBars } from "../src/sources/fillerBars.js";
 import { bundledDataDir, readPriceSeries } from "../src/sources/localFiles.js";
 import { MAX_CELL_LENGTH, MAX_LINE_LENGTH, decimalAt, readPriceColumns } from "../src/sources/priceCsv.js";
 import { runStudy } from "../src/study/runStudy.js";
+import { runCli } from "./helpers/cli.js";
+import { hasHkUniverse, hkUniverseDir } from "./helpers/hkUniverse.js";
 
 const FILE = "prices/TEST.HK.csv";
 const HEADER = "date,open,high,low,close,adj_close,volume";
@@ -188,6 +190,16 @@ describe("a row whose low/high do not bracket open and close, through a study an
     expect(() => runStudy(spec, { dataDir: dir, strict: true })).toThrow(/1810.HK.csv line \d+: low .*strict/);
   });
 
+  it("lists the rows under Price warnings in the CLI's text, and exits 2 naming the file and line with --strict", () => {
+    const specFile = join(bundledDataDir, "studies", "xiaomi-ccmc.json");
+    const plain = runCli(["study", specFile, "--data", dir, "--source", "bundled"]);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/Price warnings \(rows kept as trading days; --strict makes them errors\):\n  .*1810\.HK\.csv line \d+ \(2020-12-01\): low/);
+    const strict = runCli(["study", specFile, "--data", dir, "--source", "bundled", "--strict"]);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toMatch(/1810\.HK\.csv line \d+: low .*strict/);
+  });
+
   it("makes the claim check's open gap and intraday extremes null for that day, with a note", () => {
     const check = checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "plummeted 14%", dataDir: dir });
     expect(check.measures.openGap).toBeNull();
@@ -210,6 +222,14 @@ describe("filler bars are judged against the market's calendar", () => {
 
   it("drops both without a market", () => {
     expect(dropFillerBars(rows).dropped.map((b) => b.date)).toEqual(["2020-12-24", "2020-12-25"]);
+  });
+
+  it.skipIf(!hasHkUniverse)("keeps 0003.HK's zero-volume, unchanged bar of 2020-12-24 (^HSI traded) as a session with return 0 in a claim check", () => {
+    const check = checkClaim({ symbol: "0003.HK", date: "2020-12-24", market: "^HSI", priceDirs: [hkUniverseDir, bundledDataDir] });
+    expect(check.measures.closeToClose).toBe(0);
+    expect(check.measures.openGap).toBeNull();
+    expect(check.sources[0]!.fillerBarsDropped).not.toContain("2020-12-24");
+    expect(readPriceSeries(hkUniverseDir, "0003.HK").droppedFillerDates).toContain("2020-12-24");
   });
 });
 
