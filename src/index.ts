@@ -1,54 +1,82 @@
 export { runStudy, parseStudySpec, SCHEMA_VERSION } from "./study/runStudy.js";
 export { marketOf } from "./calendar/exchanges.js";
-export type { StudyResult, EventResult, DroppedEvent, PriceProvenance, StudyOptions } from "./study/runStudy.js";
+export type { StudyOptions } from "./study/runStudy.js";
+export { studyResultSchema, eventResultSchema, aggregateSchema, testBatterySchema } from "./study/studyResult.js";
+export type {
+  StudyResult,
+  EventResult,
+  DroppedEvent,
+  PriceProvenance,
+  Aggregate,
+  WindowAggregate,
+  DayAggregate,
+  TestBattery,
+  TestName,
+  Cluster,
+  OverlappingEvents,
+  CarPathPoint,
+  UniverseRanking,
+  Rank,
+  StockMove,
+} from "./study/studyResult.js";
+export type { TestResult } from "./statistics/testResult.js";
 export { studySpecSchema } from "./study/spec.js";
 export type { StudySpec, StudySpecInput, StudyEvent } from "./study/spec.js";
 export { analyseEvent, alignedReturns } from "./study/eventStudy.js";
 export type { EventAnalysis, AbnormalReturnRow, WindowResult, EventStudyOptions } from "./study/eventStudy.js";
+export type { AlignedReturns } from "./study/eventBatch.js";
 export { checkClaim } from "./claims/checkClaim.js";
 export type { ClaimCheck, ClaimCheckRequest, ClaimMeasures, ClaimInference, MoveMeasure } from "./claims/checkClaim.js";
+export type { PricePathPoint, DailyReturn } from "./claims/checkSchema.js";
 export { parseClaim, matchesClaim } from "./claims/parseClaim.js";
+export { claimCheckSchema, CHECK_SCHEMA_VERSION } from "./claims/checkSchema.js";
 export type { ParsedClaim, Direction, Bound, MeasureHint } from "./claims/parseClaim.js";
 export { readPriceSeries, availableSymbols, bundledDataDir } from "./sources/localFiles.js";
-export { parsePriceCsv, readPriceColumns, type PriceColumns } from "./sources/priceCsv.js";
+export type { ReadOptions, PriceSource } from "./sources/localFiles.js";
+export { parsePriceCsv, readPriceColumns } from "./sources/priceCsv.js";
+export type { InvalidRowHandler, PriceColumns, PriceCsvOptions, ParsedPrices } from "./sources/priceCsv.js";
 export { priceFileName, symbolOfFileName } from "./sources/symbolFile.js";
 export type { PriceBar, PriceSeries, PriceWarning } from "./sources/priceBar.js";
 export { ensurePrices } from "./sources/priceSources.js";
 export type { SourceChoice, EnsurePricesOptions, PreparedPrices } from "./sources/priceSources.js";
 export { fetchPrices } from "./sources/fetchPrices.js";
 export type { PriceNeed, FetchOptions, FetchOutcome, FetchEvent } from "./sources/fetchPrices.js";
+export type { RetryPolicy } from "./sources/retry.js";
+export type { LibraryLog } from "./sources/yahooClient.js";
 export { importPriceFiles } from "./sources/importPrices.js";
+export type { ImportOutcome } from "./sources/importPrices.js";
 export { cacheDir, readManifest } from "./sources/priceCache.js";
 export type { CacheEntry, CacheManifest } from "./sources/priceCache.js";
 export { PriceFetchError } from "./sources/fetchError.js";
 export type { FetchFailure } from "./sources/fetchError.js";
 export { studyPriceNeeds, claimPriceNeeds } from "./study/priceNeeds.js";
 export { comparePrices } from "./reports/priceComparison.js";
+export type { PriceComparison, RecordedPrices } from "./reports/priceComparison.js";
 export { eventDayIndex } from "./calendar/eventDay.js";
 export type { Announcement } from "./calendar/eventDay.js";
 export { exchangeOf } from "./calendar/exchanges.js";
+export type { Exchange } from "./calendar/exchanges.js";
 export { alignPrices } from "./calendar/alignment.js";
+export type { AlignedPrices } from "./calendar/alignment.js";
 export { periodReturns, compoundReturn } from "./returns/returns.js";
 export type { ReturnKind } from "./returns/returns.js";
-export { fitModel } from "./models/fitModel.js";
-export { fitMarketModel } from "./models/marketModel.js";
-export { fitMeanAdjusted } from "./models/meanAdjusted.js";
-export { fitMarketAdjusted } from "./models/marketAdjusted.js";
 export type { FittedModel, ModelName } from "./models/expectedReturnModel.js";
 export { carVariance } from "./statistics/predictionErrorVariance.js";
-export { twoSidedTPValue } from "./statistics/studentT.js";
-export { buyAndHoldAbnormalReturn } from "./statistics/buyAndHold.js";
 export { writeStudyExport } from "./reports/studyExport.js";
 export { studyDataFrames, claimCheckDataFrame, dataFrameHtml } from "./reports/dataFrames.js";
+export type { DataFrameLike, DataFrameModule } from "./reports/dataFrames.js";
 export { studyCharts, checkCharts, writeCharts } from "./reports/charts/charts.js";
 export { renderSvg } from "./reports/charts/renderSvg.js";
 export type { Chart } from "./reports/charts/renderSvg.js";
 export { carChartSpec } from "./reports/charts/carChart.js";
 export { caarChartSpec } from "./reports/charts/caarChart.js";
+export { forestChartSpec, type ForestOptions } from "./reports/charts/forestChart.js";
 export { claimDayChartSpec } from "./reports/charts/claimDayChart.js";
 export { universeChartSpec } from "./reports/charts/universeChart.js";
 export { htmlReport } from "./reports/htmlReport.js";
 export { readResultFile } from "./reports/resultFile.js";
+export type { ResultFile } from "./reports/resultFile.js";
 export { studyText } from "./reports/studyText.js";
 export { checkText } from "./reports/checkText.js";
 export { InputError } from "./errors.js";
+export type { InputErrorCode, InputIssue, InputErrorDetails } from "./errors.js";

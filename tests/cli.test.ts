@@ -69,7 +69,7 @@ describe("event-impact (the built binary)", () => {
     expect(ars[0]).toBe("symbol,market,day0,offset,date,ret,marketRet,ar,sar");
     expect(ars).toHaveLength(1 + 7);
     const cars = readFileSync(join(out, "cars.csv"), "utf8").trim().split("\n");
-    expect(cars[0]).toBe("symbol,market,day0,model,start,end,startDate,endDate,car,variance,t,p,df,bhar");
+    expect(cars[0]).toBe("symbol,market,day0,model,start,end,startDate,endDate,car,variance,t,p,df,bhar,sqP,sqQuantile,sqMinP");
     expect(cars).toHaveLength(1 + 3);
     expect(Number(cars[1]!.split(",")[8])).toBe(event.windows[0].car);
     expect(readdirSync(out).sort()).toEqual(["abnormal_returns.csv", "cars.csv", "result.json"]);

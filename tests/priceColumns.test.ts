@@ -237,7 +237,7 @@ describe("price files that cannot be read are input errors naming the file", () 
   it("a folder named like a price file (EISDIR)", () => {
     const dir = mkdtempSync(join(tmpdir(), "ei-reader-"));
     mkdirSync(join(dir, "1810.HK.csv"));
-    expect(errorOf(() => readPriceSeries(dir, "1810.HK")).message).toBe(`cannot read the price file ${join(dir, "1810.HK.csv")}: it is a folder, not a file`);
+    expect(errorOf(() => readPriceSeries(dir, "1810.HK")).message).toBe(`${join(dir, "1810.HK.csv")} is a folder, not a file`);
   });
 
   it("a missing file (ENOENT) lists the symbols there are", () => {

@@ -28,13 +28,13 @@ export function readStudySpec(file: string) {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new InputError(`cannot read the study spec ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+    throw new InputError("missing-file", `cannot read the study spec ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${file} is not valid JSON: ${(error as Error).message}`);
+    throw new InputError("invalid-spec", `${file} is not valid JSON: ${(error as Error).message}`, { file });
   }
   return parseStudySpec(json, file);
 }

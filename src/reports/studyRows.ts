@@ -11,12 +11,12 @@ export function abnormalReturnRows(result: StudyResult) {
 /** One row per event and event window (the `cars.csv` export). */
 export function windowRows(result: StudyResult) {
   return result.events.flatMap((event) =>
-    event.windows.map((window) => ({ symbol: event.symbol, market: event.market, day0: event.day0, model: event.model, ...window })),
+    event.windows.map(({ sq, ...window }) => ({ symbol: event.symbol, market: event.market, day0: event.day0, model: event.model, ...window, sqP: sq.p, sqQuantile: sq.quantile, sqMinP: sq.minP })),
   );
 }
 
 export const ABNORMAL_RETURN_COLUMNS = ["symbol", "market", "day0", "offset", "date", "ret", "marketRet", "ar", "sar"] as const;
-export const WINDOW_COLUMNS = ["symbol", "market", "day0", "model", "start", "end", "startDate", "endDate", "car", "variance", "t", "p", "df", "bhar"] as const;
+export const WINDOW_COLUMNS = ["symbol", "market", "day0", "model", "start", "end", "startDate", "endDate", "car", "variance", "t", "p", "df", "bhar", "sqP", "sqQuantile", "sqMinP"] as const;
 
 /**
  * One row per window (and per day of the event span) and test (the `aggregate.csv` export); the BHAR

@@ -248,19 +248,19 @@ class ColumnBuilder {
 
 const PRICE_FIELDS = ["open", "high", "low", "close", "adj_close"] as const;
 
-/** Why a row's values cannot be used, or null when they can (finite, within the sane ranges). */
-function valueProblem(values: Float64Array, cell: (k: number) => string): string | null {
+/** The column at fault in a row and why, or null when its values can be used (finite, within the sane ranges). */
+function valueProblem(values: Float64Array, cell: (k: number) => string): { field: string; message: string } | null {
   for (let k = 0; k < PRICE_FIELDS.length; k++) {
     const value = values[k]!;
-    const name = PRICE_FIELDS[k]!;
-    if (Number.isNaN(value)) return `${name}: expected a number, found "${echo(cell(k))}"`;
+    const field = PRICE_FIELDS[k]!;
+    if (Number.isNaN(value)) return { field, message: `${field}: expected a number, found "${echo(cell(k))}"` };
     if (!(value >= PRICE_RANGE[0] && value <= PRICE_RANGE[1])) {
-      return value > 0 ? `${name}: ${cell(k)} is outside the sane price range ${PRICE_RANGE[0]} to ${PRICE_RANGE[1]}` : `${name}: must be a positive price, found ${cell(k)}`;
+      return { field, message: value > 0 ? `${field}: ${cell(k)} is outside the sane price range ${PRICE_RANGE[0]} to ${PRICE_RANGE[1]}` : `${field}: must be a positive price, found ${cell(k)}` };
     }
   }
   const volume = values[5]!;
-  if (Number.isNaN(volume)) return `volume: expected a number, found "${echo(cell(5))}"`;
-  if (!(volume >= 0 && volume <= MAX_VOLUME)) return `volume: ${cell(5)} must be between 0 and ${MAX_VOLUME}`;
+  if (Number.isNaN(volume)) return { field: "volume", message: `volume: expected a number, found "${echo(cell(5))}"` };
+  if (!(volume >= 0 && volume <= MAX_VOLUME)) return { field: "volume", message: `volume: ${cell(5)} must be between 0 and ${MAX_VOLUME}` };
   return null;
 }
 
@@ -314,15 +314,15 @@ export function readPriceColumns(text: string, file: string, options: PriceCsvOp
       if (cells.count !== layout.fieldCount) throw new LineError(`expected ${layout.fieldCount} fields like the header, found ${cells.count}`);
       const date = dateCell(text, cells, layout.date);
       for (let k = 0; k < 6; k++) values[k] = numberCell(text, cells, layout.values[k]!);
-      const problem = date === null ? dateProblem(text, cells, layout.date) : valueProblem(values, (k) => cellText(text, cells, layout!.values[k]!));
+      const problem = date === null ? { field: "date", message: dateProblem(text, cells, layout.date) } : valueProblem(values, (k) => cellText(text, cells, layout!.values[k]!));
       if (problem !== null) {
-        const message = `${problem} (row: ${echo(text.slice(lineStart, lineEnd))})`;
-        if (onInvalidRow === undefined) throw new LineError(message);
+        const message = `${problem.message} (row: ${echo(text.slice(lineStart, lineEnd))})`;
+        if (onInvalidRow === undefined) throw new LineError(message, problem.field);
         onInvalidRow(lineNumber, message);
         continue;
       }
       const previousDate = builder.dates[builder.length - 1];
-      if (previousDate !== undefined && date! <= previousDate) throw new LineError(dateOrderProblem(date!, previousDate, builder.lastLine()));
+      if (previousDate !== undefined && date! <= previousDate) throw new LineError(dateOrderProblem(date!, previousDate, builder.lastLine()), "date");
       const ohlc = ohlcProblem(values[0]!, values[1]!, values[2]!, values[3]!);
       if (ohlc !== null) warnings.push(warning(lineNumber, date!, "ohlc", `${ohlc}: intraday measures of ${date} are not used`, strict));
       if (builder.length > 0) {
@@ -332,16 +332,23 @@ export function readPriceColumns(text: string, file: string, options: PriceCsvOp
       builder.push(date!, values, lineNumber);
     }
   } catch (error) {
-    if (error instanceof LineError) throw new InputError(`${file} line ${lineNumber}: ${error.message}`);
+    if (error instanceof LineError) throw new InputError("invalid-file", `${file} line ${lineNumber}: ${error.message}`, { file, line: lineNumber, field: error.field });
     throw error;
   }
-  if (layout === null) throw new InputError(`${file}: the file is empty`);
-  if (builder.length === 0) throw new InputError(`${file}: no price rows after the header`);
+  if (layout === null) throw new InputError("invalid-file", `${file}: the file is empty`, { file });
+  if (builder.length === 0) throw new InputError("invalid-file", `${file}: no price rows after the header`, { file });
   return { columns: builder.columns(), warnings };
 }
 
-/** A problem with the current line; `readPriceColumns` adds the file and line. */
-class LineError extends Error {}
+/** A problem with the current line, and the column at fault when there is one; `readPriceColumns` adds the file and line. */
+class LineError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** The cells of one line: `text[start[k], end[k])`, or `quoted[k]` when `start[k]` is -1. */
 interface Cells {

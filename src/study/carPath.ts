@@ -1,12 +1,7 @@
+import type { CarPathPoint } from "./studyResult.js";
 import { eventSpan, type EventColumns, type PreparedFirm } from "./eventBatch.js";
 
-/** The CAR from the first day of the event span to one day, with its prediction-error variance. */
-export interface CarPathPoint {
-  offset: number;
-  date: string;
-  car: number;
-  variance: number;
-}
+export type { CarPathPoint } from "./studyResult.js";
 
 /**
  * The cumulative windows of the event span `[s, e]`: `[s, s], [s, s+1], ..., [s, e]`. Analysed as event

@@ -1,54 +1,23 @@
 import { alignPrices } from "../calendar/alignment.js";
 import { eventDayIndex, type Announcement } from "../calendar/eventDay.js";
 import { marketOf } from "../calendar/exchanges.js";
-import { InputError, describeZodError } from "../errors.js";
-import { bundledDataDir, readPriceSeriesFrom } from "../sources/localFiles.js";
+import { InputError, zodInputError } from "../errors.js";
+import { bundledDataDir, readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
 import type { PriceSeries } from "../sources/priceBar.js";
 import { filterCatalog, readCatalog } from "./catalog.js";
-import { carPathAt, cumulativeWindows, type CarPathPoint } from "./carPath.js";
-import { columnsCrossSectionInput, crossSectionOf, type Aggregate } from "./crossSection.js";
+import { carPathAt, cumulativeWindows } from "./carPath.js";
+import { columnsCrossSectionInput, crossSectionOf } from "./crossSection.js";
 import { analyseEvents, eventProblem, prepareFirm, type PreparedFirm } from "./eventBatch.js";
 import { analyseEventsInParallel, threadCount } from "./parallelBatch.js";
 import { SCHEMA_VERSION, priceProvenance, type PriceProvenance } from "./provenance.js";
-import { alignedReturns, eventAnalysisAt, type EventAnalysis } from "./eventStudy.js";
+import { alignedReturns, eventAnalysisAt } from "./eventStudy.js";
+import type { DroppedEvent, EventAnalysis, EventResult, StudyResult } from "./studyResult.js";
 import { rankInUniverse, readUniverse, universeMoves, type StockMove, type UniverseRanking } from "./universeRanking.js";
 import { studySpecSchema, type StudyEvent, type StudySpec, type StudySpecInput } from "./spec.js";
 
 export { SCHEMA_VERSION, priceProvenance, type PriceProvenance } from "./provenance.js";
 
-export interface EventResult extends EventAnalysis {
-  symbol: string;
-  market: string;
-  announcement: Announcement;
-  /** The catalog row the event came from, if any. */
-  catalogId?: string;
-  /** Day 0's return and abnormal return ranked among the universe, when one was given. */
-  universe?: UniverseRanking;
-  /** The CAR cumulated from the first day of the event span to each day, with its variance (the CAR chart's band). */
-  carPath: CarPathPoint[];
-}
-
-export interface DroppedEvent {
-  symbol: string;
-  date: string;
-  reason: string;
-}
-
-
-export interface StudyResult {
-  schemaVersion: number;
-  name: string;
-  model: StudySpec["model"];
-  returns: StudySpec["returns"];
-  estimationWindow: [number, number];
-  minEstimationObservations: number;
-  eventWindows: [number, number][];
-  events: EventResult[];
-  dropped: DroppedEvent[];
-  /** Cross-firm statistics; null when fewer than two events were studied. */
-  aggregate: Aggregate | null;
-  prices: PriceProvenance[];
-}
+export type { DroppedEvent, EventResult, StudyResult } from "./studyResult.js";
 
 export interface StudyOptions {
   /** Folder of price files (`<SYMBOL>.csv`, or a `prices/` subfolder); symbols it lacks come from the bundled data. */
@@ -63,13 +32,15 @@ export interface StudyOptions {
   strict?: boolean | undefined;
   /** Worker threads for the single-firm statistics; default: all cores from `PARALLEL_THRESHOLD` events on. */
   threads?: number | undefined;
+  /** How price files are read (default `readPriceSeriesFrom`; a server passes its cache of loaded series). */
+  readPrices?: PriceReader | undefined;
 }
 
 
 /** Validates a study spec, with errors that name the field path. */
 export function parseStudySpec(input: unknown, origin = "study spec"): StudySpec {
   const parsed = studySpecSchema.safeParse(input);
-  if (!parsed.success) throw new InputError(describeZodError(parsed.error, origin));
+  if (!parsed.success) throw zodInputError("invalid-spec", parsed.error, { prefix: origin });
   return parsed.data;
 }
 
@@ -82,7 +53,7 @@ export function parseStudySpec(input: unknown, origin = "study spec"): StudySpec
 export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOptions = {}): StudyResult {
   const spec = parseStudySpec(specInput);
   const dataDirs = options.priceDirs ?? [options.dataDir ?? bundledDataDir, bundledDataDir];
-  const readFile = (symbol: string, dates?: ReadonlySet<string>) => readPriceSeriesFrom(dataDirs, symbol, { lenient: options.lenient, strict: options.strict, marketDates: dates });
+  const readFile = (symbol: string, dates?: ReadonlySet<string>) => (options.readPrices ?? readPriceSeriesFrom)(dataDirs, symbol, { lenient: options.lenient, strict: options.strict, marketDates: dates });
   const loaded = new Map<string, PriceSeries | InputError>();
   const marketDates = new Map<string, ReadonlySet<string>>();
   // The symbols in the order a study first uses them (a stock before its market), for the provenance list.
@@ -116,7 +87,7 @@ export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOp
     let index = firmIndex.get(key);
     if (index === undefined) {
       const aligned = alignPrices(load(symbol, market).bars, load(market).bars);
-      if (aligned.dates.length === 0) throw new InputError(`${symbol} and ${market} have no trading date in common`);
+      if (aligned.dates.length === 0) throw new InputError("no-prices", `${symbol} and ${market} have no trading date in common`);
       index = firms.push(prepareFirm(symbol, market, alignedReturns(aligned, spec.returns))) - 1;
       firmIndex.set(key, index);
     }
@@ -132,7 +103,7 @@ export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOp
       const { dates } = firms[firm]!.returns;
       const day0 = dayZero(event.symbol, dates, announcement);
       const problem = eventProblem(event.symbol, dates, day0, spec);
-      if (problem !== null) throw new InputError(problem);
+      if (problem !== null) throw new InputError("no-prices", problem);
       studied.push({ firm, day0, announcement: definedFields(announcement), catalogId: event.catalogId });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
@@ -152,7 +123,8 @@ export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOp
     return { symbol, market, announcement, ...(catalogId === undefined ? {} : { catalogId }), ...analysis, ...(ranking ? { universe: ranking } : {}), carPath };
   });
   if (events.length === 0) {
-    throw new InputError(`no event could be studied:\n${dropped.map((d) => `  ${d.symbol} ${d.date}: ${d.reason}`).join("\n")}`);
+    const issues = dropped.map((d) => ({ at: `${d.symbol} ${d.date}`, message: d.reason }));
+    throw new InputError("no-events", `no event could be studied:\n${issues.map(({ at, message }) => `  ${at}: ${message}`).join("\n")}`, { issues });
   }
 
   const read = new Map<string, PriceSeries>();
@@ -197,7 +169,7 @@ function universeRanker(dir: string, spec: StudySpec, load: (symbol: string) => 
 export function studyEvents(spec: StudySpec): (StudyEvent & { catalogId?: string })[] {
   if (spec.catalog === undefined) return spec.events;
   const selected = filterCatalog(readCatalog(), spec.catalog);
-  if (selected.length === 0) throw new InputError(`the catalog selection ${JSON.stringify(spec.catalog)} matches no event; list the catalog with: event-impact events`);
+  if (selected.length === 0) throw new InputError("no-events", `the catalog selection ${JSON.stringify(spec.catalog)} matches no event; list the catalog with: event-impact events`);
   return [
     ...spec.events,
     ...selected.map((row) => ({ symbol: row.symbol, date: row.date, time: row.time, timezone: row.timezone, market: row.market, catalogId: row.id })),
@@ -208,9 +180,9 @@ export function studyEvents(spec: StudySpec): (StudyEvent & { catalogId?: string
 export function dayZero(symbol: string, dates: readonly string[], announcement: Announcement): number {
   const first = dates[0]!;
   const last = dates[dates.length - 1]!;
-  if (announcement.date < first) throw new InputError(`${symbol}: the event date ${announcement.date} is before the prices start (${first})`);
+  if (announcement.date < first) throw new InputError("no-prices", `${symbol}: the event date ${announcement.date} is before the prices start (${first})`);
   const day0 = eventDayIndex(dates, symbol, announcement);
-  if (day0 < 0) throw new InputError(`${symbol}: the event date ${announcement.date} is after the prices end (${last})`);
+  if (day0 < 0) throw new InputError("no-prices", `${symbol}: the event date ${announcement.date} is after the prices end (${last})`);
   return day0;
 }
 

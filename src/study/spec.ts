@@ -11,6 +11,11 @@ export const DEFAULT_ESTIMATION_WINDOW: readonly [number, number] = [-250, -11];
 /** The fewest estimation-window returns an event needs by default. */
 export const DEFAULT_MIN_ESTIMATION_OBSERVATIONS = 100;
 
+/** The expected-return models (DESIGN section 4). */
+export const modelNameSchema = z.enum(["market", "market-adjusted", "mean-adjusted"]);
+/** Simple or log returns (DESIGN section 4). */
+export const returnKindSchema = z.enum(["simple", "log"]);
+
 /** One event of a study: a symbol and when the news became public. */
 export const studyEventSchema = z.strictObject({
   symbol: z.string().min(1),
@@ -41,8 +46,8 @@ export const studySpecSchema = z
   .strictObject({
     name: z.string().default("event study"),
     market: z.string().min(1).optional(),
-    model: z.enum(["market", "market-adjusted", "mean-adjusted"]).default("market"),
-    returns: z.enum(["simple", "log"]).default("simple"),
+    model: modelNameSchema.default("market"),
+    returns: returnKindSchema.default("simple"),
     estimationWindow: window.default([...DEFAULT_ESTIMATION_WINDOW]),
     minEstimationObservations: z.number().int().min(5, "at least 5: the market model needs more than 4 days for its tests").default(DEFAULT_MIN_ESTIMATION_OBSERVATIONS),
     eventWindows: z.array(window).min(1).default([
