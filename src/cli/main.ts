@@ -106,7 +106,7 @@ program
   .option("--time-limit <seconds>", `how long a check or its charts may take, waiting included, before the request gets 503 (default: ${SERVE_DEFAULTS.timeLimit})`)
   .addHelpText(
     "after",
-    "\nPages and API (GET):\n  /                                        the form\n  /check?symbol=&date=&claim=&market=      a result (shareable; claim and market optional)\n  /api/check?symbol=&date=&claim=&market=  the same check as JSON (as check --json); bad input: 400 {error}\n  /api/events?symbol=&action=&authority=   the event catalog as JSON (as events --json)\n\nExamples:\n  event-impact serve\n  event-impact serve --port 8081 --universe ../shared/data/hk-universe\n  open http://127.0.0.1:8080/check?symbol=1810.HK&date=2021-01-15&claim=plummeted%2014%25",
+    "\nPages and API (GET):\n  /                                        the form\n  /check?symbol=&date=&claim=&market=      a result (shareable; claim and market optional)\n  /api/check?symbol=&date=&claim=&market=  the same check as JSON (as check --json); bad input: 400 {error}\n  /api/events?symbol=&action=&authority=   the event catalog as JSON (as events --json)\n\nChecks run on worker threads; with --queue checks waiting, or one over --time-limit, the answer is 503 with Retry-After.\nPrice files are read once and again when they change; symbols on no file are fetched into the cache unless --offline.\n\nExamples:\n  event-impact serve\n  event-impact serve --port 8081 --universe ../shared/data/hk-universe\n  open http://127.0.0.1:8080/check?symbol=1810.HK&date=2021-01-15&claim=plummeted%2014%25",
   )
   .action(async (options: unknown) => (await import("./serveCommand.js")).serveCommand(options));
 
