@@ -88,7 +88,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the claim-check page in headless Chromiu
     expect(await page.title()).toBe("1810.HK on 2021-01-15: claim check");
 
     const charts = await drawnCharts(page);
-    expect(charts).toHaveLength(2);
+    expect(charts).toHaveLength(3);
     for (const chart of charts) {
       expect(chart.marks).toBeGreaterThan(0);
       expect(chart.width).toBeGreaterThan(600);
@@ -137,7 +137,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the claim-check page in headless Chromiu
     expect(new URL(page.url()).searchParams.get("symbol")).toBe("1810.HK");
     expect(await page.textContent("#verdict")).toContain("The claim matches: intraday low (-13.63%).");
     expect(await page.$$eval("table.measures tr.match th", (cells) => cells.map((cell) => cell.textContent))).toEqual(["intraday low"]);
-    expect((await drawnCharts(page)).map((chart) => chart.marks > 0)).toEqual([true, true]);
+    expect((await drawnCharts(page)).map((chart) => chart.marks > 0)).toEqual([true, true, true]);
 
     await fillForm(page, { symbol: "../../etc/passwd", date: "2021-01-15" });
     const [response] = await Promise.all([page.waitForResponse(/\/check\?/), page.getByRole("button", { name: "Check the claim" }).click()]);
