@@ -19,6 +19,7 @@ interface Measurement {
 }
 
 const workload = fileURLToPath(new URL("./workload.js", import.meta.url));
+const readerBench = fileURLToPath(new URL("./reader.js", import.meta.url));
 const cli = fileURLToPath(new URL("../../../dist/cli/main.js", import.meta.url));
 const sizes = { single: [1_000, 10_000, 100_000, 1_000_000], battery: [1_000, 10_000, 100_000] };
 
@@ -72,3 +73,4 @@ writeFileSync(
   fileURLToPath(new URL("../../results.json", import.meta.url)),
   `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, rows, scaling, checkSeconds, nodeSeconds, cliStart: start }, null, 2)}\n`,
 );
+execFileSync(process.execPath, [readerBench], { stdio: "inherit" });

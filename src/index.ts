@@ -1,4 +1,5 @@
-export { runStudy, parseStudySpec, marketOf, SCHEMA_VERSION } from "./study/runStudy.js";
+export { runStudy, parseStudySpec, SCHEMA_VERSION } from "./study/runStudy.js";
+export { marketOf } from "./calendar/exchanges.js";
 export type { StudyOptions } from "./study/runStudy.js";
 export { studyResultSchema, eventResultSchema, aggregateSchema, testBatterySchema } from "./study/studyResult.js";
 export type {
@@ -36,10 +37,10 @@ export { FALL_VERBS, RISE_VERBS } from "./claims/vocabulary.js";
 export type { ParsedClaim, Direction, Bound, MeasureHint } from "./claims/parseClaim.js";
 export { readPriceSeries, readPriceSeriesFrom, availableSymbols, bundledDataDir } from "./sources/localFiles.js";
 export type { ReadOptions, PriceSource, PriceReader } from "./sources/localFiles.js";
-export { parsePriceCsv } from "./sources/priceCsv.js";
-export type { InvalidRowHandler } from "./sources/priceCsv.js";
+export { parsePriceCsv, readPriceColumns } from "./sources/priceCsv.js";
+export type { InvalidRowHandler, PriceColumns, PriceCsvOptions, ParsedPrices } from "./sources/priceCsv.js";
 export { priceFileName, symbolOfFileName } from "./sources/symbolFile.js";
-export type { PriceBar, PriceSeries } from "./sources/priceBar.js";
+export type { PriceBar, PriceSeries, PriceWarning } from "./sources/priceBar.js";
 export { ensurePrices } from "./sources/priceSources.js";
 export type { EnsurePricesOptions, PreparedPrices } from "./sources/priceSources.js";
 export { priceFolders, checkDataDir } from "./sources/priceFolders.js";

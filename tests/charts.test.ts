@@ -131,11 +131,12 @@ describe("forest plot of a multi-firm study", () => {
 });
 
 describe("the serve page's comparison", () => {
-  it("adds the forest plot when the checked firm's catalog event has peers with prices (CNOOC and SMIC, E04)", async () => {
+  it("adds the forest plot when the checked firm's catalog event has peers with prices (CNOOC, SMIC and CNOOC's ADR, E04)", async () => {
     const { figures } = await resultFigures(checkClaim({ symbol: "0883.HK", date: "2020-12-04" }), {});
     const forest = figures.find((figure) => figure.caption.startsWith("0883.HK beside the other firms of catalog event E04"))!;
     expect(forest.svg).toContain("0981.HK");
-    expect(forest.svg).toMatch(/Each firm(&#x27;|')s CAR with its 95% interval, 2 events/);
+    expect(forest.svg).toContain("CEO");
+    expect(forest.svg).toMatch(/Each firm(&#x27;|')s CAR with its 95% interval, 3 events/);
   });
 });
 

@@ -13,11 +13,11 @@ function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `event-impact-${prefix}-`));
 }
 
-/** Prices to serve: 0700.HK (China Mobile's bundled series under another symbol) and ^HSI. */
+/** Prices to serve: 0005.HK (China Mobile's bundled series under another symbol) and ^HSI. */
 function servedData(): string {
   const dir = tempDir("served");
   copyFileSync(join(bundled, "INDEX_HSI.csv"), join(dir, "INDEX_HSI.csv"));
-  copyFileSync(join(bundled, "0941.HK.csv"), join(dir, "0700.HK.csv"));
+  copyFileSync(join(bundled, "0941.HK.csv"), join(dir, "0005.HK.csv"));
   return dir;
 }
 
@@ -27,7 +27,7 @@ function writeSpec(spec: unknown): string {
   return file;
 }
 
-const tencentSpec = { name: "Tencent", events: [{ symbol: "0700.HK", date: "2021-01-14" }] };
+const hsbcSpec = { name: "HSBC", events: [{ symbol: "0005.HK", date: "2021-01-14" }] };
 
 let server: YahooServer | null = null;
 afterEach(async () => {
@@ -52,62 +52,62 @@ describe("event-impact fetch and import", () => {
   it("fetches into the cache given by --cache, through EVENT_IMPACT_YAHOO_URL, with a summary table and plain progress lines", async () => {
     const yahoo = await serve();
     const cache = tempDir("cache");
-    const { code, stdout, stderr } = await runCliAsync(["fetch", "0700.HK", "^HSI", "--from", "2020-01-01", "--to", "2021-12-31", "--cache", cache], { EVENT_IMPACT_YAHOO_URL: yahoo.url });
+    const { code, stdout, stderr } = await runCliAsync(["fetch", "0005.HK", "^HSI", "--from", "2020-01-01", "--to", "2021-12-31", "--cache", cache], { EVENT_IMPACT_YAHOO_URL: yahoo.url });
     expect(code).toBe(0);
     expect(stdout).toMatch(/^symbol\s+result\s+rows\s+first\s+last\s+new\s+changed\s+notes\n/);
-    expect(stdout).toMatch(/0700\.HK\s+fetched\s+495\s+2020-01-02\s+2021-12-31\s+495\s+0/);
+    expect(stdout).toMatch(/0005\.HK\s+fetched\s+495\s+2020-01-02\s+2021-12-31\s+495\s+0/);
     expect(stdout).toMatch(/\^HSI\s+fetched\s+\d+\s+2020-01-02\s+2021-12-31/);
     expect(stdout).toContain(`cache: ${cache}`);
-    expect(stderr).toMatch(/^\[\d\/2\] 0700\.HK: 495 rows, 2020-01-02 to 2021-12-31 \(495 new, 0 changed\)$/m);
-    expect(parsePriceCsv(readFileSync(join(cache, "0700.HK.csv"), "utf8"), "x")).toEqual(yahoo.bars("0700.HK"));
+    expect(stderr).toMatch(/^\[\d\/2\] 0005\.HK: 495 rows, 2020-01-02 to 2021-12-31 \(495 new, 0 changed\)$/m);
+    expect(parsePriceCsv(readFileSync(join(cache, "0005.HK.csv"), "utf8"), "x")).toEqual(yahoo.bars("0005.HK"));
     expect(parsePriceCsv(readFileSync(join(cache, "INDEX_HSI.csv"), "utf8"), "x")).toEqual(yahoo.bars("^HSI").filter((bar) => bar.date >= "2020-01-01"));
-    expect(yahoo.requests.map((request) => request.symbol).sort()).toEqual(["0700.HK", "^HSI"]);
+    expect(yahoo.requests.map((request) => request.symbol).sort()).toEqual(["0005.HK", "^HSI"]);
   });
 
   it("an unknown symbol: the others are fetched, the summary says why it failed, exit code 2", async () => {
     const yahoo = await serve();
     const cache = tempDir("cache");
-    const { code, stdout, stderr } = await runCliAsync(["fetch", "NOPE.HK", "0700.HK", "--from", "2021-01-01", "--to", "2021-06-30", "--cache", cache], { EVENT_IMPACT_YAHOO_URL: yahoo.url });
+    const { code, stdout, stderr } = await runCliAsync(["fetch", "NOPE.HK", "0005.HK", "--from", "2021-01-01", "--to", "2021-06-30", "--cache", cache], { EVENT_IMPACT_YAHOO_URL: yahoo.url });
     expect(code).toBe(2);
     expect(stdout).toMatch(/NOPE\.HK\s+failed/);
-    expect(stdout).toMatch(/0700\.HK\s+fetched/);
+    expect(stdout).toMatch(/0005\.HK\s+fetched/);
     expect(stdout).toMatch(/failed:\n {2}NOPE\.HK: unknown or delisted symbol \(Yahoo: "No data found, symbol may be delisted"\)/);
     expect(stderr).toMatch(/error: 1 of 2 symbol\(s\) could not be fetched: NOPE\.HK \(unknown-symbol\)\n$/);
     expect(stderr).not.toMatch(/\n\s+at /);
-    expect([...readManifest(cache).symbols.keys()]).toEqual(["0700.HK"]);
+    expect([...readManifest(cache).symbols.keys()]).toEqual(["0005.HK"]);
   });
 
   it("an unreachable Yahoo URL (the test default): a network error after one retry (a second refusal ends it), exit code 2", async () => {
-    const { code, stdout, stderr } = await runCliAsync(["fetch", "0700.HK", "--from", "2021-01-01", "--to", "2021-06-30"]);
+    const { code, stdout, stderr } = await runCliAsync(["fetch", "0005.HK", "--from", "2021-01-01", "--to", "2021-06-30"]);
     expect(code).toBe(2);
-    expect(stdout).toMatch(/0700\.HK: no answer from 127\.0\.0\.1:9: connection refused \(ECONNREFUSED\) \(2 attempts\)/);
+    expect(stdout).toMatch(/0005\.HK: no answer from 127\.0\.0\.1:9: connection refused \(ECONNREFUSED\) \(2 attempts\)/);
     expect(stderr).toMatch(/attempt 1 of 4 failed, retrying in 0\.5 s/);
-    expect(stderr).toMatch(/error: 1 of 1 symbol\(s\) could not be fetched: 0700\.HK \(network\)/);
+    expect(stderr).toMatch(/error: 1 of 1 symbol\(s\) could not be fetched: 0005\.HK \(network\)/);
   });
 
   it("rejects a Yahoo URL that is not http(s), naming where it came from", () => {
-    expect(runCli(["fetch", "0700.HK", "--from", "2021-01-01"], repoRoot, { EVENT_IMPACT_YAHOO_URL: "ftp://mirror" }).stderr).toMatch(/^error: EVENT_IMPACT_YAHOO_URL: expected an http:\/\/ or https:\/\/ URL/);
-    expect(runCli(["fetch", "0700.HK", "--from", "2021-01-01", "--yahoo-url", "mirror"]).stderr).toMatch(/^error: --yahoo-url: expected an http:\/\/ or https:\/\/ URL/);
-    expect(runCli(["fetch", "0700.HK", "--from", "2021-06-01", "--to", "2021-01-01"]).stderr).toMatch(/^error: --to: must not be before --from/);
+    expect(runCli(["fetch", "0005.HK", "--from", "2021-01-01"], repoRoot, { EVENT_IMPACT_YAHOO_URL: "ftp://mirror" }).stderr).toMatch(/^error: EVENT_IMPACT_YAHOO_URL: expected an http:\/\/ or https:\/\/ URL/);
+    expect(runCli(["fetch", "0005.HK", "--from", "2021-01-01", "--yahoo-url", "mirror"]).stderr).toMatch(/^error: --yahoo-url: expected an http:\/\/ or https:\/\/ URL/);
+    expect(runCli(["fetch", "0005.HK", "--from", "2021-06-01", "--to", "2021-01-01"]).stderr).toMatch(/^error: --to: must not be before --from/);
   });
 
   it("import adds Yahoo and bundled-layout files to the cache; a bad file is reported by line and the others still go in", () => {
     const downloads = tempDir("downloads");
     const yahooCsv = readFileSync(join(bundled, "0941.HK.csv"), "utf8").replace("date,open,high,low,close,adj_close,volume", "Date,Open,High,Low,Close,Adj Close,Volume");
-    writeFileSync(join(downloads, "0700.HK.csv"), yahooCsv);
+    writeFileSync(join(downloads, "0005.HK.csv"), yahooCsv);
     copyFileSync(join(bundled, "INDEX_HSI.csv"), join(downloads, "INDEX_HSI.csv"));
     writeFileSync(join(downloads, "9988.HK.csv"), "date,open,high,low,close,adj_close,volume\n2021-01-04,1,2,0.5,abc,1,10\n");
     const cache = tempDir("cache");
-    const { code, stdout, stderr } = runCli(["import", join(downloads, "0700.HK.csv"), join(downloads, "INDEX_HSI.csv"), join(downloads, "9988.HK.csv"), "--cache", cache]);
+    const { code, stdout, stderr } = runCli(["import", join(downloads, "0005.HK.csv"), join(downloads, "INDEX_HSI.csv"), join(downloads, "9988.HK.csv"), "--cache", cache]);
     expect(code).toBe(2);
-    expect(stdout).toMatch(/0700\.HK\s+imported\s+495\s+2020-01-02\s+2021-12-31/);
+    expect(stdout).toMatch(/0005\.HK\s+imported\s+495\s+2020-01-02\s+2021-12-31/);
     expect(stdout).toMatch(/\^HSI\s+imported/);
     expect(stdout).toMatch(/9988\.HK\s+failed/);
     expect(stderr).toMatch(/error: 1 of 3 file\(s\) not imported:\n {2}.*9988\.HK\.csv line 2: close: expected a number/);
-    expect(readManifest(cache).symbols.get("0700.HK")).toMatchObject({ source: "import", origin: join(downloads, "0700.HK.csv"), from: "2020-01-02", to: "2021-12-31" });
-    expect(readFileSync(join(cache, "0700.HK.csv"), "utf8")).toBe(readFileSync(join(bundled, "0941.HK.csv"), "utf8"));
+    expect(readManifest(cache).symbols.get("0005.HK")).toMatchObject({ source: "import", origin: join(downloads, "0005.HK.csv"), from: "2020-01-02", to: "2021-12-31" });
+    expect(readFileSync(join(cache, "0005.HK.csv"), "utf8")).toBe(readFileSync(join(bundled, "0941.HK.csv"), "utf8"));
 
-    const check = runCli(["check", "0700.HK", "--date", "2021-01-15", "--offline", "--cache", cache, "--json"]);
+    const check = runCli(["check", "0005.HK", "--date", "2021-01-15", "--offline", "--cache", cache, "--json"]);
     expect(check.code).toBe(0);
     const bars = parsePriceCsv(readFileSync(join(bundled, "0941.HK.csv"), "utf8"), "0941.HK.csv");
     const day = bars.findIndex((bar) => bar.date === "2021-01-15");
@@ -127,20 +127,20 @@ describe("study and check with --source, --offline and --compare", () => {
   it("check on a symbol nobody has fetches it (--yahoo-url) into the cache, and its market comes from the bundle", async () => {
     const yahoo = await serve();
     const cache = tempDir("cache");
-    const { code, stdout } = await runCliAsync(["check", "0700.HK", "--date", "2021-01-15", "--yahoo-url", yahoo.url, "--cache", cache, "--json"]);
+    const { code, stdout } = await runCliAsync(["check", "0005.HK", "--date", "2021-01-15", "--yahoo-url", yahoo.url, "--cache", cache, "--json"]);
     expect(code).toBe(0);
-    expect(yahoo.requests.map((request) => request.symbol)).toEqual(["0700.HK"]);
+    expect(yahoo.requests.map((request) => request.symbol)).toEqual(["0005.HK"]);
     const check = JSON.parse(stdout);
-    const bars = yahoo.bars("0700.HK");
+    const bars = yahoo.bars("0005.HK");
     const day = bars.findIndex((bar) => bar.date === "2021-01-15");
     expect(check.measures.closeToClose).toBeCloseTo(bars[day]!.adjClose / bars[day - 1]!.adjClose - 1, 12);
   });
 
   it("--source bundled never fetches", async () => {
     const yahoo = await serve();
-    const { code, stderr } = await runCliAsync(["study", writeSpec(tencentSpec), "--source", "bundled"], { EVENT_IMPACT_YAHOO_URL: yahoo.url });
+    const { code, stderr } = await runCliAsync(["study", writeSpec(hsbcSpec), "--source", "bundled"], { EVENT_IMPACT_YAHOO_URL: yahoo.url });
     expect(code).toBe(2);
-    expect(stderr).toMatch(/no price file for 0700\.HK/);
+    expect(stderr).toMatch(/no price file for 0005\.HK/);
     expect(yahoo.requests).toEqual([]);
   });
 
@@ -148,42 +148,42 @@ describe("study and check with --source, --offline and --compare", () => {
     const data = servedData();
     const yahoo = await serve(data);
     const cache = tempDir("cache");
-    const spec = writeSpec(tencentSpec);
+    const spec = writeSpec(hsbcSpec);
     const env = { EVENT_IMPACT_YAHOO_URL: yahoo.url, EVENT_IMPACT_CACHE: cache };
 
     const missing = await runCliAsync(["study", spec, "--offline"], env);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(`error: --offline: no prices for 0700.HK in ${cache}, ${join(repoRoot, "data")}; fetch them first: event-impact fetch 0700.HK --from 2019-12-22 --to 2021-02-05 --cache ${cache}`);
+    expect(missing.stderr).toMatch(`error: --offline: no prices for 0005.HK in ${cache}, ${join(repoRoot, "data")}; fetch them first: event-impact fetch 0005.HK --from 2019-12-22 --to 2021-02-05 --cache ${cache}`);
     expect(yahoo.requests).toEqual([]);
 
-    expect((await runCliAsync(["fetch", "0700.HK", "^HSI", "--from", "2019-06-01", "--to", "2021-12-31"], env)).code).toBe(0);
+    expect((await runCliAsync(["fetch", "0005.HK", "^HSI", "--from", "2019-06-01", "--to", "2021-12-31"], env)).code).toBe(0);
     const first = join(tempDir("results"), "first");
     const run1 = await runCliAsync(["study", spec, "--offline", "--out", first], env);
     expect(run1.code).toBe(0);
     const result = JSON.parse(readFileSync(join(first, "result.json"), "utf8"));
     const manifest = readManifest(cache);
     expect(result.prices.map(({ symbol, source, sha256 }: { symbol: string; source: string; sha256: string }) => [symbol, source, sha256])).toEqual([
-      ["0700.HK", "cache", manifest.symbols.get("0700.HK")!.sha256],
+      ["0005.HK", "cache", manifest.symbols.get("0005.HK")!.sha256],
       ["^HSI", "cache", manifest.symbols.get("^HSI")!.sha256],
     ]);
 
     const second = join(tempDir("results"), "second");
     const run2 = await runCliAsync(["study", spec, "--offline", "--out", second, "--compare", join(first, "result.json")], env);
     expect(run2.code).toBe(0);
-    expect(run2.stderr).toMatch(/0700\.HK\s+same\s+[0-9a-f]{12}\s+[0-9a-f]{12}/);
+    expect(run2.stderr).toMatch(/0005\.HK\s+same\s+[0-9a-f]{12}\s+[0-9a-f]{12}/);
     expect(run2.stderr).toMatch(/All 2 price series are identical to those behind .*first\/result\.json\./);
     expect(readFileSync(join(second, "result.json"), "utf8")).toBe(readFileSync(join(first, "result.json"), "utf8"));
 
-    const revised = readFileSync(join(data, "0700.HK.csv"), "utf8").replace(/^2020-06-01,([^,]+),([^,]+),([^,]+),([^,]+),[^,]+,/m, "2020-06-01,$1,$2,$3,$4,39.5,");
-    writeFileSync(join(data, "0700.HK.csv"), revised);
-    const refetch = await runCliAsync(["fetch", "0700.HK", "--from", "2020-01-01", "--to", "2021-12-31"], env);
-    expect(refetch.stdout).toMatch(/0700\.HK\s+updated\s+495\s+2020-01-02\s+2021-12-31\s+0\s+1/);
+    const revised = readFileSync(join(data, "0005.HK.csv"), "utf8").replace(/^2020-06-01,([^,]+),([^,]+),([^,]+),([^,]+),[^,]+,/m, "2020-06-01,$1,$2,$3,$4,39.5,");
+    writeFileSync(join(data, "0005.HK.csv"), revised);
+    const refetch = await runCliAsync(["fetch", "0005.HK", "--from", "2020-01-01", "--to", "2021-12-31"], env);
+    expect(refetch.stdout).toMatch(/0005\.HK\s+updated\s+495\s+2020-01-02\s+2021-12-31\s+0\s+1/);
     const run3 = await runCliAsync(["study", spec, "--offline", "--compare", join(first, "result.json"), "--json"], env);
     expect(run3.code).toBe(0);
     expect(JSON.parse(run3.stdout).prices[0].sha256).not.toBe(result.prices[0].sha256);
-    expect(run3.stderr).toMatch(/0700\.HK\s+changed\s+/);
+    expect(run3.stderr).toMatch(/0005\.HK\s+changed\s+/);
     expect(run3.stderr).toMatch(/\^HSI\s+same\s+/);
-    expect(run3.stderr).toMatch(/warning: the price data of 1 of 2 symbol\(s\) differs from .*first\/result\.json \(0700\.HK: changed\), so results may differ\./);
+    expect(run3.stderr).toMatch(/warning: the price data of 1 of 2 symbol\(s\) differs from .*first\/result\.json \(0005\.HK: changed\), so results may differ\./);
   }, 60_000);
 
   it("--offline reads the bundled data: a check on a bundled symbol needs no cache", () => {

@@ -1,3 +1,4 @@
+import { availableSymbols, bundledDataDir } from "../src/sources/localFiles.js";
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -167,14 +168,14 @@ describe("symbols can never name a file outside the data folder", () => {
 });
 
 describe("the result page", () => {
-  it("renders the verdict, the measures with the match highlighted, two charts and the shareable link", async () => {
+  it("renders the verdict, the measures with the match highlighted, three charts (claim day, history, and the forest plot of E13 with Air China) and the shareable link", async () => {
     const response = await get(`/check?${query(XIAOMI)}`);
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain("accurate for the intraday low only");
     expect(html).toMatch(/<tr class="match"><th scope="row">intraday low<\/th><td class="num">-13\.63%<\/td><td>✓ matches the claim<\/td>/);
     expect(html.match(/<tr class="match">/g)).toHaveLength(1);
-    expect(html.match(/<figure class="chart"><svg /g)).toHaveLength(2);
+    expect(html.match(/<figure class="chart"><svg /g)).toHaveLength(3);
     expect(html).toContain('<a id="share-link" href="/check?symbol=1810.HK&amp;date=2021-01-15&amp;claim=plummeted+14%25">');
     expect(html).toMatch(/<details class="method"><summary>Method and data<\/summary>/);
     expect(html).toContain('value="plummeted 14%"');
@@ -183,8 +184,11 @@ describe("the result page", () => {
   it("shows the landing form with labels for every field and suggestions from the data", async () => {
     const html = await (await get("/")).text();
     for (const id of ["symbol", "date", "claim", "market"]) expect(html).toMatch(new RegExp(`<label for="${id}">`));
-    expect(html).toContain('<datalist id="symbol-list"><option value="0883.HK"></option><option value="0941.HK"></option><option value="0981.HK"></option><option value="1810.HK"></option></datalist>');
-    expect(html).toContain('<datalist id="market-list"><option value="^HSI"></option></datalist>');
+    const options = (symbols: string[]) => symbols.map((symbol) => `<option value="${symbol}"></option>`).join("");
+    const bundled = availableSymbols(bundledDataDir);
+    expect(html).toContain(`<datalist id="symbol-list">${options(bundled.filter((symbol) => !symbol.startsWith("^")))}</datalist>`);
+    expect(html).toContain('<option value="0883.HK"></option><option value="0941.HK"></option><option value="0981.HK"></option>');
+    expect(html).toContain('<datalist id="market-list"><option value="^GSPC"></option><option value="^HSI"></option></datalist>');
     expect(html).toContain('<form id="check-form" method="get" action="/check">');
   });
 
@@ -404,7 +408,7 @@ describe.skipIf(!hasHkUniverse)("with a universe", () => {
       expect(check.universe.ret).toMatchObject({ rank: 1, of: 79, fellMore: 0, roseMore: 78 });
       const html = await (await fetch(new URL(`/check?${query(XIAOMI)}`, ranked.url))).text();
       expect(html).toContain("Among 79 stocks on 2021-01-15");
-      expect(html.match(/<figure class="chart"><svg /g)).toHaveLength(3);
+      expect(html.match(/<figure class="chart"><svg /g)).toHaveLength(4);
     } finally {
       await ranked.close();
     }

@@ -132,7 +132,7 @@ describe("price files and folders as the server reads them", () => {
 
 describe("prices from the cache and from Yahoo", () => {
   let yahoo: YahooServer;
-  const served = priceFolder(["9988.HK", "0700.HK"]);
+  const served = priceFolder(["9988.HK", "0005.HK"]);
 
   beforeAll(async () => {
     yahoo = await startYahooServer({ dataDirs: [served] });
@@ -164,7 +164,7 @@ describe("prices from the cache and from Yahoo", () => {
     const server = await startTestServer({ yahooUrl: `http://127.0.0.1:${(silent.address() as { port: number }).port}` });
     const hanging = new AbortController();
     try {
-      const fetching = fetch(new URL(`/api/check?${query({ symbol: "0700.HK", date: "2021-01-15" })}`, server.url), { signal: hanging.signal }).catch(() => null);
+      const fetching = fetch(new URL(`/api/check?${query({ symbol: "0005.HK", date: "2021-01-15" })}`, server.url), { signal: hanging.signal }).catch(() => null);
       await expect.poll(() => sockets.size).toBeGreaterThan(0);
       const started = Date.now();
       expect((await fetch(new URL("/", server.url))).status).toBe(200);
@@ -181,12 +181,12 @@ describe("prices from the cache and from Yahoo", () => {
 
   it("with --offline reads the cache and the bundled data, and never fetches", async () => {
     const cache = mkdtempSync(join(tmpdir(), "event-impact-cache-"));
-    expect(runCli(["import", join(served, "0700.HK.csv"), join(bundled, "INDEX_HSI.csv"), "--cache", cache]).code).toBe(0);
+    expect(runCli(["import", join(served, "0005.HK.csv"), join(bundled, "INDEX_HSI.csv"), "--cache", cache]).code).toBe(0);
     const server = await startTestServer({ yahooUrl: yahoo.url, cacheDir: cache, offline: true });
     try {
       const requests = yahoo.requests.length;
-      const check = await (await fetch(new URL(`/api/check?${query({ symbol: "0700.HK", date: "2021-01-15" })}`, server.url))).json();
-      expect(check.sources.map((source: { file: string; source: string }) => [source.file, source.source])).toEqual([["0700.HK.csv", "cache"], ["INDEX_HSI.csv", "cache"]]);
+      const check = await (await fetch(new URL(`/api/check?${query({ symbol: "0005.HK", date: "2021-01-15" })}`, server.url))).json();
+      expect(check.sources.map((source: { file: string; source: string }) => [source.file, source.source])).toEqual([["0005.HK.csv", "cache"], ["INDEX_HSI.csv", "cache"]]);
       const bundledCheck = await (await fetch(new URL(`/api/check?${query({ symbol: "0981.HK", date: "2021-01-15" })}`, server.url))).json();
       expect(bundledCheck.sources.map((source: { file: string; source: string }) => [source.file, source.source])).toEqual([["0981.HK.csv", "bundled"], ["INDEX_HSI.csv", "cache"]]);
       const unknown = await fetch(new URL(`/api/check?${query({ symbol: "9988.HK", date: "2021-01-15" })}`, server.url));

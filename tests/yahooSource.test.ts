@@ -25,7 +25,7 @@ function tempDir(prefix: string): string {
 }
 
 /**
- * A folder of prices to serve: 0700.HK is China Mobile's bundled series with a made-up dividend of 1.5 on
+ * A folder of prices to serve: 0005.HK is China Mobile's bundled series with a made-up dividend of 1.5 on
  * 2021-05-20, so its adjusted closes before that date are 0.97 of the raw ones; ^HSI is the bundled index.
  */
 function servedData(): string {
@@ -38,11 +38,11 @@ function servedData(): string {
     if (cells[0]! < "2021-05-20") cells[5] = String(Number(cells[4]) * 0.97);
     return cells.join(",");
   });
-  writeFileSync(join(dir, "0700.HK.csv"), `${adjusted.join("\n")}\n`);
+  writeFileSync(join(dir, "0005.HK.csv"), `${adjusted.join("\n")}\n`);
   return dir;
 }
 
-const dividendEvents: YahooServerOptions["events"] = { "0700.HK": { dividends: [{ date: "2021-05-20", amount: 1.5 }] } };
+const dividendEvents: YahooServerOptions["events"] = { "0005.HK": { dividends: [{ date: "2021-05-20", amount: 1.5 }] } };
 
 let server: YahooServer | null = null;
 afterEach(async () => {
@@ -74,18 +74,18 @@ describe("fetch from a Yahoo-shaped server with the real yahoo-finance2 client",
   it("a clean fetch stores exactly the served bars (raw and adjusted closes), the dividend, and the file's hash", async () => {
     const yahoo = await serve();
     const cache = tempDir("cache");
-    const [outcome] = await fetchPrices([{ symbol: "0700.HK", from: "2020-01-01", to: "2021-12-31" }], { cacheDir: cache, yahooUrl: yahoo.url, retry });
+    const [outcome] = await fetchPrices([{ symbol: "0005.HK", from: "2020-01-01", to: "2021-12-31" }], { cacheDir: cache, yahooUrl: yahoo.url, retry });
     expect(outcome!.error).toBeNull();
-    expect(yahoo.requests).toEqual([{ symbol: "0700.HK", period1: epoch("2019-12-31"), period2: epoch("2022-01-02"), interval: "1d", events: "div|split" }]);
+    expect(yahoo.requests).toEqual([{ symbol: "0005.HK", period1: epoch("2019-12-31"), period2: epoch("2022-01-02"), interval: "1d", events: "div|split" }]);
 
-    const text = cachedFile(cache, "0700.HK.csv");
-    const stored = parsePriceCsv(text, "0700.HK.csv");
-    const served = yahoo.bars("0700.HK");
+    const text = cachedFile(cache, "0005.HK.csv");
+    const stored = parsePriceCsv(text, "0005.HK.csv");
+    const served = yahoo.bars("0005.HK");
     expect(stored).toEqual(served);
     expect(stored.find((bar) => bar.date === "2021-01-15")!.adjClose).not.toBe(stored.find((bar) => bar.date === "2021-01-15")!.close);
 
-    const entry = readManifest(cache).symbols.get("0700.HK")!;
-    expect(entry).toMatchObject({ file: "0700.HK.csv", source: "yahoo", origin: yahoo.url, from: "2020-01-01", to: "2021-12-31", rows: served.length, first: served[0]!.date, last: served.at(-1)!.date, timeZone: "Asia/Hong_Kong", currency: "HKD" });
+    const entry = readManifest(cache).symbols.get("0005.HK")!;
+    expect(entry).toMatchObject({ file: "0005.HK.csv", source: "yahoo", origin: yahoo.url, from: "2020-01-01", to: "2021-12-31", rows: served.length, first: served[0]!.date, last: served.at(-1)!.date, timeZone: "Asia/Hong_Kong", currency: "HKD" });
     expect(entry.dividends).toEqual([{ date: "2021-05-20", amount: 1.5 }]);
     expect(entry.sha256).toBe(sha256(text));
     expect(outcome!.added).toBe(served.length);
@@ -94,20 +94,20 @@ describe("fetch from a Yahoo-shaped server with the real yahoo-finance2 client",
   it("a partial range, then an extension: one request over the union, merged, the adjustment basis kept whole", async () => {
     const yahoo = await serve();
     const cache = tempDir("cache");
-    await fetchPrices([{ symbol: "0700.HK", from: "2020-07-01", to: "2020-12-31" }], { cacheDir: cache, yahooUrl: yahoo.url, retry });
-    const first = parsePriceCsv(cachedFile(cache, "0700.HK.csv"), "first");
+    await fetchPrices([{ symbol: "0005.HK", from: "2020-07-01", to: "2020-12-31" }], { cacheDir: cache, yahooUrl: yahoo.url, retry });
+    const first = parsePriceCsv(cachedFile(cache, "0005.HK.csv"), "first");
     expect(first[0]!.date >= "2020-07-01" && first.at(-1)!.date <= "2020-12-31").toBe(true);
-    expect(first).toEqual(yahoo.bars("0700.HK").filter((bar) => bar.date >= "2020-07-01" && bar.date <= "2020-12-31"));
+    expect(first).toEqual(yahoo.bars("0005.HK").filter((bar) => bar.date >= "2020-07-01" && bar.date <= "2020-12-31"));
 
-    const [outcome] = await fetchPrices([{ symbol: "0700.HK", from: "2020-01-01", to: "2021-06-30" }], { cacheDir: cache, yahooUrl: yahoo.url, retry });
+    const [outcome] = await fetchPrices([{ symbol: "0005.HK", from: "2020-01-01", to: "2021-06-30" }], { cacheDir: cache, yahooUrl: yahoo.url, retry });
     expect(yahoo.requests[1]).toMatchObject({ period1: epoch("2019-12-31"), period2: epoch("2021-07-02") });
-    const merged = parsePriceCsv(cachedFile(cache, "0700.HK.csv"), "merged");
-    const expected = yahoo.bars("0700.HK").filter((bar) => bar.date <= "2021-06-30");
+    const merged = parsePriceCsv(cachedFile(cache, "0005.HK.csv"), "merged");
+    const expected = yahoo.bars("0005.HK").filter((bar) => bar.date <= "2021-06-30");
     expect(merged).toEqual(expected);
     expect(outcome).toMatchObject({ added: expected.length - first.length, changed: 0, kept: 0 });
-    expect(readManifest(cache).symbols.get("0700.HK")).toMatchObject({ from: "2020-01-01", to: "2021-06-30", rows: expected.length });
+    expect(readManifest(cache).symbols.get("0005.HK")).toMatchObject({ from: "2020-01-01", to: "2021-06-30", rows: expected.length });
 
-    const [again] = await fetchPrices([{ symbol: "0700.HK", from: "2021-01-01", to: "2021-03-31" }], { cacheDir: cache, yahooUrl: yahoo.url, retry });
+    const [again] = await fetchPrices([{ symbol: "0005.HK", from: "2021-01-01", to: "2021-03-31" }], { cacheDir: cache, yahooUrl: yahoo.url, retry });
     expect(yahoo.requests[2]).toMatchObject({ period1: epoch("2019-12-31"), period2: epoch("2021-07-02") });
     expect(again).toMatchObject({ added: 0, changed: 0 });
     expect(again!.entry!.sha256).toBe(again!.previous!.sha256);
@@ -117,41 +117,41 @@ describe("fetch from a Yahoo-shaped server with the real yahoo-finance2 client",
     const yahoo = await serve();
     const cache = tempDir("cache");
     const outcomes = await fetchPrices(
-      ["0700.HK", "NOPE.HK", "^HSI"].map((symbol) => ({ symbol, from: "2020-01-01", to: "2021-12-31" })),
+      ["0005.HK", "NOPE.HK", "^HSI"].map((symbol) => ({ symbol, from: "2020-01-01", to: "2021-12-31" })),
       { cacheDir: cache, yahooUrl: yahoo.url, retry },
     );
     expect(outcomes.map((outcome) => outcome.error?.failure ?? "ok")).toEqual(["ok", "unknown-symbol", "ok"]);
     expect(outcomes[1]!.error!.message).toMatch(/^NOPE\.HK: unknown or delisted symbol \(Yahoo: "No data found, symbol may be delisted"\)$/);
     expect(yahoo.requests.filter((request) => request.symbol === "NOPE.HK")).toHaveLength(1);
-    expect(readdirSync(cache).sort()).toEqual(["0700.HK.csv", "INDEX_HSI.csv", "manifest.json"]);
-    expect([...readManifest(cache).symbols.keys()]).toEqual(["0700.HK", "^HSI"]);
+    expect(readdirSync(cache).sort()).toEqual(["0005.HK.csv", "INDEX_HSI.csv", "manifest.json"]);
+    expect([...readManifest(cache).symbols.keys()]).toEqual(["0005.HK", "^HSI"]);
   });
 
   it("a symbol Yahoo drops after it was cached is reported as possibly delisted, and the cached copy stays", async () => {
     const data = servedData();
     server = await startYahooServer({ dataDirs: [data] });
     const cache = tempDir("cache");
-    await fetchPrices([{ symbol: "0700.HK", from: "2020-01-01", to: "2021-12-31" }], { cacheDir: cache, yahooUrl: server.url, retry });
-    const before = cachedFile(cache, "0700.HK.csv");
-    rmSync(join(data, "0700.HK.csv"));
-    const [outcome] = await fetchPrices([{ symbol: "0700.HK", from: "2020-01-01", to: "2021-12-31" }], { cacheDir: cache, yahooUrl: server.url, retry });
+    await fetchPrices([{ symbol: "0005.HK", from: "2020-01-01", to: "2021-12-31" }], { cacheDir: cache, yahooUrl: server.url, retry });
+    const before = cachedFile(cache, "0005.HK.csv");
+    rmSync(join(data, "0005.HK.csv"));
+    const [outcome] = await fetchPrices([{ symbol: "0005.HK", from: "2020-01-01", to: "2021-12-31" }], { cacheDir: cache, yahooUrl: server.url, retry });
     expect(outcome!.error!.failure).toBe("unknown-symbol");
-    expect(outcome!.error!.message).toMatch(/^0700\.HK \(delisted\?\): unknown or delisted symbol .*; the cached copy \(2020-01-02 to 2021-12-31, fetched \d{4}-\d{2}-\d{2}\) is kept$/);
-    expect(cachedFile(cache, "0700.HK.csv")).toBe(before);
+    expect(outcome!.error!.message).toMatch(/^0005\.HK \(delisted\?\): unknown or delisted symbol .*; the cached copy \(2020-01-02 to 2021-12-31, fetched \d{4}-\d{2}-\d{2}\) is kept$/);
+    expect(cachedFile(cache, "0005.HK.csv")).toBe(before);
   });
 
   it("no data in the range is its own failure", async () => {
     const yahoo = await serve();
-    const [outcome] = await fetchPrices([{ symbol: "0700.HK", from: "2015-01-01", to: "2015-12-31" }], { cacheDir: tempDir("cache"), yahooUrl: yahoo.url, retry });
+    const [outcome] = await fetchPrices([{ symbol: "0005.HK", from: "2015-01-01", to: "2015-12-31" }], { cacheDir: tempDir("cache"), yahooUrl: yahoo.url, retry });
     expect(outcome!.error!.failure).toBe("no-data");
-    expect(outcome!.error!.message).toBe("0700.HK: no daily prices between 2015-01-01 and 2015-12-31");
+    expect(outcome!.error!.message).toBe("0005.HK: no daily prices between 2015-01-01 and 2015-12-31");
   });
 
   it("HTTP 429, then success: retried with backoff, reported, and fetched", async () => {
-    const yahoo = await serve({ script: { "0700.HK": ["rate-limit", "server-error"] } });
+    const yahoo = await serve({ script: { "0005.HK": ["rate-limit", "server-error"] } });
     const cache = tempDir("cache");
     const events: FetchEvent[] = [];
-    const [outcome] = await fetchPrices([{ symbol: "0700.HK", from: "2020-01-01", to: "2021-12-31" }], { cacheDir: cache, yahooUrl: yahoo.url, retry, onProgress: (event) => events.push(event) });
+    const [outcome] = await fetchPrices([{ symbol: "0005.HK", from: "2020-01-01", to: "2021-12-31" }], { cacheDir: cache, yahooUrl: yahoo.url, retry, onProgress: (event) => events.push(event) });
     expect(outcome!.error).toBeNull();
     expect(yahoo.requests).toHaveLength(3);
     const retries = events.filter((event): event is Extract<FetchEvent, { type: "retry" }> => event.type === "retry");
@@ -159,47 +159,47 @@ describe("fetch from a Yahoo-shaped server with the real yahoo-finance2 client",
       ["rate-limited", 1, 1],
       ["server-error", 2, 2],
     ]);
-    expect(parsePriceCsv(cachedFile(cache, "0700.HK.csv"), "x")).toEqual(yahoo.bars("0700.HK"));
+    expect(parsePriceCsv(cachedFile(cache, "0005.HK.csv"), "x")).toEqual(yahoo.bars("0005.HK"));
   });
 
   it("a rate limit that persists fails after the last attempt, saying so", async () => {
-    const yahoo = await serve({ script: { "0700.HK": ["rate-limit", "rate-limit", "rate-limit"] } });
-    const [outcome] = await fetchPrices([{ symbol: "0700.HK", from: "2020-01-01", to: "2021-12-31" }], { cacheDir: tempDir("cache"), yahooUrl: yahoo.url, retry });
+    const yahoo = await serve({ script: { "0005.HK": ["rate-limit", "rate-limit", "rate-limit"] } });
+    const [outcome] = await fetchPrices([{ symbol: "0005.HK", from: "2020-01-01", to: "2021-12-31" }], { cacheDir: tempDir("cache"), yahooUrl: yahoo.url, retry });
     expect(outcome!.error!.failure).toBe("rate-limited");
-    expect(outcome!.error!.message).toMatch(/^0700\.HK: 127\.0\.0\.1:\d+ answered HTTP 429 Too Many Requests \(rate limit\) \(3 attempts\)$/);
+    expect(outcome!.error!.message).toMatch(/^0005\.HK: 127\.0\.0\.1:\d+ answered HTTP 429 Too Many Requests \(rate limit\) \(3 attempts\)$/);
     expect(yahoo.requests).toHaveLength(3);
   });
 
   it("a server that dies mid-response leaves the cache as it was, fails with a network error, and the rest are not tried", async () => {
     const yahoo = await serve();
     const cache = tempDir("cache");
-    await fetchPrices([{ symbol: "0700.HK", from: "2020-07-01", to: "2020-12-31" }], { cacheDir: cache, yahooUrl: yahoo.url, retry });
-    const csvBefore = cachedFile(cache, "0700.HK.csv");
+    await fetchPrices([{ symbol: "0005.HK", from: "2020-07-01", to: "2020-12-31" }], { cacheDir: cache, yahooUrl: yahoo.url, retry });
+    const csvBefore = cachedFile(cache, "0005.HK.csv");
     const manifestBefore = cachedFile(cache, "manifest.json");
     await yahoo.close();
 
-    server = await serve({ script: { "0700.HK": ["crash"] } });
+    server = await serve({ script: { "0005.HK": ["crash"] } });
     const outcomes = await fetchPrices(
-      ["0700.HK", "^HSI"].map((symbol) => ({ symbol, from: "2020-01-01", to: "2021-12-31" })),
+      ["0005.HK", "^HSI"].map((symbol) => ({ symbol, from: "2020-01-01", to: "2021-12-31" })),
       { cacheDir: cache, yahooUrl: server.url, retry, concurrency: 1 },
     );
     expect(outcomes[0]!.error!.failure).toBe("network");
-    expect(outcomes[0]!.error!.message).toMatch(/^0700\.HK: no answer from 127\.0\.0\.1:\d+: connection refused \(ECONNREFUSED\) \(2 attempts\); the cached copy \(2020-07-02 to 2020-12-31, fetched .*\) is kept$/);
+    expect(outcomes[0]!.error!.message).toMatch(/^0005\.HK: no answer from 127\.0\.0\.1:\d+: connection refused \(ECONNREFUSED\) \(2 attempts\); the cached copy \(2020-07-02 to 2020-12-31, fetched .*\) is kept$/);
     expect(outcomes[1]!.error!.message).toMatch(/^\^HSI: not tried, the network failed for another symbol/);
     expect(server.requests).toHaveLength(1);
-    expect(cachedFile(cache, "0700.HK.csv")).toBe(csvBefore);
+    expect(cachedFile(cache, "0005.HK.csv")).toBe(csvBefore);
     expect(cachedFile(cache, "manifest.json")).toBe(manifestBefore);
-    expect(readdirSync(cache).sort()).toEqual(["0700.HK.csv", "manifest.json"]);
+    expect(readdirSync(cache).sort()).toEqual(["0005.HK.csv", "manifest.json"]);
   });
 
   it("a body that is not JSON is a malformed response, not retried, and the cache is unchanged", async () => {
-    const yahoo = await serve({ script: { "0700.HK": ["malformed"] } });
+    const yahoo = await serve({ script: { "0005.HK": ["malformed"] } });
     const cache = tempDir("cache");
-    const [outcome] = await fetchPrices([{ symbol: "0700.HK", from: "2020-01-01", to: "2021-12-31" }], { cacheDir: cache, yahooUrl: yahoo.url, retry });
+    const [outcome] = await fetchPrices([{ symbol: "0005.HK", from: "2020-01-01", to: "2021-12-31" }], { cacheDir: cache, yahooUrl: yahoo.url, retry });
     expect(outcome!.error!.failure).toBe("malformed");
-    expect(outcome!.error!.message).toMatch(/^0700\.HK: 127\.0\.0\.1:\d+ sent a response that is not JSON \(28 bytes, starting "\{"chart":\{"result":\[\{"meta":"\)$/);
+    expect(outcome!.error!.message).toMatch(/^0005\.HK: 127\.0\.0\.1:\d+ sent a response that is not JSON \(28 bytes, starting "\{"chart":\{"result":\[\{"meta":"\)$/);
     expect(yahoo.requests).toHaveLength(1);
-    expect(existsSync(join(cache, "0700.HK.csv"))).toBe(false);
+    expect(existsSync(join(cache, "0005.HK.csv"))).toBe(false);
     expect(existsSync(join(cache, "manifest.json"))).toBe(false);
   });
 
@@ -208,7 +208,7 @@ describe("fetch from a Yahoo-shaped server with the real yahoo-finance2 client",
     const spies = (["log", "info", "warn", "error", "dir"] as const).map((method) => vi.spyOn(console, method));
     const lines: string[] = [];
     const outcomes = await fetchPrices(
-      ["0700.HK", "NOPE.HK"].map((symbol) => ({ symbol, from: "2020-01-01", to: "2021-12-31" })),
+      ["0005.HK", "NOPE.HK"].map((symbol) => ({ symbol, from: "2020-01-01", to: "2021-12-31" })),
       { cacheDir: tempDir("cache"), yahooUrl: yahoo.url, retry, log: (line) => lines.push(line) },
     );
     expect(outcomes.map((outcome) => outcome.error?.failure ?? "ok")).toEqual(["ok", "unknown-symbol"]);
@@ -218,21 +218,21 @@ describe("fetch from a Yahoo-shaped server with the real yahoo-finance2 client",
 });
 
 describe("ensurePrices: which source serves a study", () => {
-  const spec = { events: [{ symbol: "0700.HK", date: "2021-01-14" }] };
+  const spec = { events: [{ symbol: "0005.HK", date: "2021-01-14" }] };
   const bundledSpec = { events: [{ symbol: "1810.HK", date: "2021-01-14", time: "15:50", timezone: "America/New_York" }] };
 
   it("default: a symbol neither the cache nor the bundle has is fetched, the bundled market is not; the study then reads both", async () => {
     const yahoo = await serve();
     const cache = tempDir("cache");
     const { priceDirs, fetched } = await ensurePrices(studyPriceNeeds(spec), { cacheDir: cache, yahooUrl: yahoo.url, retry });
-    expect(yahoo.requests.map((request) => request.symbol)).toEqual(["0700.HK"]);
+    expect(yahoo.requests.map((request) => request.symbol)).toEqual(["0005.HK"]);
     expect(fetched.map((outcome) => outcome.error)).toEqual([null]);
     const result = runStudy(spec, { priceDirs });
     expect(result.prices.map(({ symbol, source }) => [symbol, source])).toEqual([
-      ["0700.HK", "cache"],
+      ["0005.HK", "cache"],
       ["^HSI", "bundled"],
     ]);
-    expect(result.prices[0]!.sha256).toBe(readManifest(cache).symbols.get("0700.HK")!.sha256);
+    expect(result.prices[0]!.sha256).toBe(readManifest(cache).symbols.get("0005.HK")!.sha256);
 
     await ensurePrices(studyPriceNeeds(spec), { cacheDir: cache, yahooUrl: yahoo.url, retry });
     expect(yahoo.requests).toHaveLength(1);
@@ -248,17 +248,17 @@ describe("ensurePrices: which source serves a study", () => {
   it("default: a fetched symbol whose cached range falls short of a study is extended", async () => {
     const yahoo = await serve();
     const cache = tempDir("cache");
-    await fetchPrices([{ symbol: "0700.HK", from: "2020-10-01", to: "2021-03-31" }], { cacheDir: cache, yahooUrl: yahoo.url, retry });
+    await fetchPrices([{ symbol: "0005.HK", from: "2020-10-01", to: "2021-03-31" }], { cacheDir: cache, yahooUrl: yahoo.url, retry });
     await ensurePrices(studyPriceNeeds(spec), { cacheDir: cache, yahooUrl: yahoo.url, retry });
     expect(yahoo.requests).toHaveLength(2);
-    expect(readManifest(cache).symbols.get("0700.HK")!.from).toBe(studyPriceNeeds(spec)[0]!.from);
+    expect(readManifest(cache).symbols.get("0005.HK")!.from).toBe(studyPriceNeeds(spec)[0]!.from);
   });
 
   it("--source yahoo fetches every symbol, the bundled ones too, and reads only the cache", async () => {
     const yahoo = await serve();
     const cache = tempDir("cache");
     const { priceDirs } = await ensurePrices(studyPriceNeeds(spec), { source: "yahoo", cacheDir: cache, yahooUrl: yahoo.url, retry });
-    expect(yahoo.requests.map((request) => request.symbol).sort()).toEqual(["0700.HK", "^HSI"]);
+    expect(yahoo.requests.map((request) => request.symbol).sort()).toEqual(["0005.HK", "^HSI"]);
     expect(priceDirs).toEqual([cache]);
     expect(readPriceSeriesFrom(priceDirs, "^HSI").source).toBe(join(cache, "INDEX_HSI.csv"));
   });
@@ -269,7 +269,7 @@ describe("ensurePrices: which source serves a study", () => {
     const bundledOnly = await ensurePrices(studyPriceNeeds(spec), { source: "bundled", cacheDir: cache, yahooUrl: yahoo.url });
     expect(bundledOnly.priceDirs).toEqual([join(repoRoot, "data")]);
     await expect(ensurePrices(studyPriceNeeds(spec), { offline: true, cacheDir: cache, yahooUrl: yahoo.url })).rejects.toThrow(
-      `--offline: no prices for 0700.HK in ${cache}, ${join(repoRoot, "data")}; fetch them first: event-impact fetch 0700.HK --from 2019-12-22 --to 2021-02-05 --cache ${cache}`,
+      `--offline: no prices for 0005.HK in ${cache}, ${join(repoRoot, "data")}; fetch them first: event-impact fetch 0005.HK --from 2019-12-22 --to 2021-02-05 --cache ${cache}`,
     );
     const offline = await ensurePrices(studyPriceNeeds(bundledSpec), { offline: true, cacheDir: cache, yahooUrl: yahoo.url });
     expect(offline.priceDirs).toEqual([cache, join(repoRoot, "data")]);
@@ -313,12 +313,12 @@ describe("ensurePrices: which source serves a study", () => {
   it("a --data folder comes first and its symbols are never fetched", async () => {
     const yahoo = await serve();
     const data = tempDir("data");
-    copyFileSync(join(bundled, "0941.HK.csv"), join(data, "0700.HK.csv"));
+    copyFileSync(join(bundled, "0941.HK.csv"), join(data, "0005.HK.csv"));
     const { priceDirs, fetched } = await ensurePrices(studyPriceNeeds(spec), { dataDir: data, cacheDir: tempDir("cache"), yahooUrl: yahoo.url });
     expect(fetched).toEqual([]);
     expect(yahoo.requests).toEqual([]);
     expect(runStudy(spec, { priceDirs }).prices.map(({ symbol, source }) => [symbol, source])).toEqual([
-      ["0700.HK", "data"],
+      ["0005.HK", "data"],
       ["^HSI", "bundled"],
     ]);
   });

@@ -1,5 +1,5 @@
 import { alignPrices } from "../calendar/alignment.js";
-import { exchangeOf } from "../calendar/exchanges.js";
+import { marketOf } from "../calendar/exchanges.js";
 import { InputError } from "../errors.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
 import { standardScore, shareBelow } from "../statistics/standardScore.js";
@@ -12,6 +12,7 @@ import { DEFAULT_ESTIMATION_WINDOW, DEFAULT_MIN_ESTIMATION_OBSERVATIONS } from "
 import { rankInUniverse, readUniverse, universeMoves, type UniverseRanking } from "../study/universeRanking.js";
 import { priceProvenance } from "../study/provenance.js";
 import { CHECK_SCHEMA_VERSION, type CheckedClaim, type CheckedMove, type ClaimCheck, type ClaimInference, type ClaimMeasures, type MeasureHint, type MoveClaim, type MoveMeasure, type ParsedClaim } from "./checkSchema.js";
+import { intradayProblem } from "../sources/fillerBars.js";
 import { dayMoves } from "./dayMeasures.js";
 import { inBand, matchesClaim, parseClaim } from "./parseClaim.js";
 import { recordFindings } from "./records.js";
@@ -38,6 +39,8 @@ export interface ClaimCheckRequest {
   model?: ModelName | undefined;
   /** Shares outstanding, for a claim about market value. */
   shares?: number | undefined;
+  /** Make a suspect price row (see `PriceWarning`) an error instead of a warning. */
+  strict?: boolean | undefined;
   /** How price files are read (default `readPriceSeriesFrom`; a server passes its cache of loaded series). */
   readPrices?: PriceReader | undefined;
 }
@@ -62,11 +65,11 @@ export const HINTED_MEASURES: Record<MeasureHint, readonly MoveMeasure[]> = {
 export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
   const claim = request.claim === undefined ? null : typeof request.claim === "string" ? parseClaim(request.claim, { date: request.date }) : request.claim;
   const dataDirs = request.priceDirs ?? priceFolders({ dataDir: request.dataDir });
-  const market = request.market ?? exchangeOf(request.symbol).defaultMarket;
+  const market = marketOf(request.symbol, request.market);
   const isIndex = market === request.symbol;
   const readPrices = request.readPrices ?? readPriceSeriesFrom;
-  const firm = readPrices(dataDirs, request.symbol);
-  const marketSeries = isIndex ? firm : readPrices(dataDirs, market);
+  const marketSeries = readPrices(dataDirs, market, { strict: request.strict });
+  const firm = isIndex ? marketSeries : readPrices(dataDirs, request.symbol, { strict: request.strict, marketDates: new Set(marketSeries.bars.map((b) => b.date)) });
   const day = sessionIndex(firm, request.date);
   const marketDay = sessionIndex(marketSeries, request.date);
   const bar = firm.bars[day]!;
@@ -79,7 +82,7 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
   const history = otherDayReturns(firm.bars, day);
   const notes: string[] = [];
   if (marketPrevious < 0) notes.push(`${market} has no close on ${previous.date}, so its return is measured from ${marketBase.date}`);
-  if (moves.openGap === null) notes.push(`${request.symbol} has no intraday data on ${request.date} (zero volume, open = high = low = close), so the open gap and intraday extremes are not measured`);
+  if (moves.openGap === null) notes.push(`${request.symbol} has no intraday data on ${request.date} (${intradayProblem(bar)}), so the open gap and intraday extremes are not measured`);
 
   const model = request.model ?? "market";
   const estimationWindow: [number, number] = [...DEFAULT_ESTIMATION_WINDOW];

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { volumeWindowSchema } from "../statistics/abnormalVolume.js";
 import { sqResultSchema } from "../statistics/sqTest.js";
+import { priceProvenanceSchema } from "../study/studyResult.js";
 
 /**
  * The result of a claim check (`check --json`, `/api/check`), defined once: the TypeScript types are
@@ -132,17 +133,6 @@ export const universeRankingSchema = z.object({
 
 export const pricePathPointSchema = z.object({ offset: z.number(), date, open: z.number(), high: z.number(), low: z.number(), close: z.number() });
 export const dailyReturnSchema = z.object({ date, ret: z.number() });
-
-export const priceProvenanceSchema = z.object({
-  symbol: z.string(),
-  file: z.string(),
-  source: z.enum(["bundled", "cache", "data"]),
-  sha256: z.string(),
-  first: date,
-  last: date,
-  fillerBarsDropped: z.array(date),
-  skippedRows: z.array(z.object({ line: z.number(), reason: z.string() })),
-});
 
 const spanMoveSchema = z.object({
   /** The session whose close the move is measured from, and the session it is measured to. */

@@ -1,7 +1,7 @@
-import { lacksIntradayData } from "../sources/fillerBars.js";
+import { intradayProblem } from "../sources/fillerBars.js";
 import type { PriceBar } from "../sources/priceBar.js";
 
-/** A day's moves against the previous session, as fractions; intraday ones are null on bars without intraday data. */
+/** A day's moves against the previous session, as fractions; intraday ones are null on bars without usable intraday data (see `intradayProblem`). */
 export interface DayMoves {
   closeToClose: number;
   openGap: number | null;
@@ -19,7 +19,7 @@ export interface DayMoves {
  * dayMoves(previous, day).intradayLow // 28.20 / 32.65 - 1 ≈ -0.1363
  */
 export function dayMoves(previous: PriceBar, day: PriceBar): DayMoves {
-  const intraday = !lacksIntradayData(day);
+  const intraday = intradayProblem(day) === null;
   return {
     closeToClose: day.adjClose / previous.adjClose - 1,
     openGap: intraday ? day.open / previous.close - 1 : null,

@@ -1,4 +1,4 @@
-import { lacksIntradayData } from "../sources/fillerBars.js";
+import { intradayProblem } from "../sources/fillerBars.js";
 import type { PriceBar } from "../sources/priceBar.js";
 import type { RecordClaim, RecordFinding } from "./checkSchema.js";
 
@@ -42,10 +42,10 @@ function recordValue(bars: readonly PriceBar[], t: number, basis: "close" | "int
   const extremePrice = claim.direction === "down" ? bar.low : bar.high;
   if (claim.extreme === "close") {
     if (basis === "close") return bar.adjClose;
-    return lacksIntradayData(bar) ? null : extremePrice * (bar.adjClose / bar.close);
+    return intradayProblem(bar) !== null ? null : extremePrice * (bar.adjClose / bar.close);
   }
   const previous = bars[t - 1];
   if (previous === undefined) return null;
   if (basis === "close") return bar.adjClose / previous.adjClose - 1;
-  return lacksIntradayData(bar) ? null : extremePrice / previous.close - 1;
+  return intradayProblem(bar) !== null ? null : extremePrice / previous.close - 1;
 }

@@ -20,6 +20,7 @@ const checkOptions = z.strictObject({
   charts: z.string().min(1).optional(),
   json: z.boolean().optional(),
   shares: z.coerce.number({ error: "--shares: give the number of shares outstanding, e.g. 25000000000" }).positive("--shares must be positive").optional(),
+  strict: z.boolean().optional(),
   ...priceSourceFlags,
 });
 
@@ -35,7 +36,7 @@ export async function checkCommand(symbol: string | undefined, rawOptions: unkno
   if (symbol === undefined) throw new InputError("invalid-option", "give a symbol (e.g. event-impact check 1810.HK --date 2021-01-15), or a paragraph with --text", { field: "symbol" });
   if (options.date === undefined) throw new InputError("invalid-option", "--date: required with a symbol: the trading day the claim is about (YYYY-MM-DD)", { field: "--date" });
   const priceDirs = await preparePrices(claimPriceNeeds({ symbol, date: options.date, market: options.market }), options, options.data);
-  const check = checkClaim({ symbol, date: options.date, claim: options.claim, market: options.market, model: options.model, priceDirs, universeDir: options.universe, shares: options.shares });
+  const check = checkClaim({ symbol, date: options.date, claim: options.claim, market: options.market, model: options.model, priceDirs, universeDir: options.universe, shares: options.shares, strict: options.strict });
   if (options.charts !== undefined) {
     const { checkCharts, writeCharts } = await import("../reports/charts/charts.js");
     process.stderr.write(`wrote ${(await writeCharts(options.charts, checkCharts(check))).join(", ")}\n`);

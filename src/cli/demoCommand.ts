@@ -1,8 +1,10 @@
 import { join } from "node:path";
 import { checkClaim } from "../claims/checkClaim.js";
 import { checkText } from "../reports/checkText.js";
+import { dayZeroComparisonText } from "../reports/peerComparison.js";
 import { studyText } from "../reports/studyText.js";
 import { bundledDataDir } from "../sources/localFiles.js";
+import { readCatalog } from "../study/catalog.js";
 import { runStudy } from "../study/runStudy.js";
 import { readStudySpec } from "./studyCommand.js";
 
@@ -16,5 +18,10 @@ export function demoCommand(): void {
   out.write(`${checkText(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "plummeted 14%" }))}\n\n`);
   const peersFile = join(bundledDataDir, "studies", "ccmc-hk.json");
   out.write(`3. Compared with the other Hong Kong stocks on the DoD list (spec: ${peersFile})\n\n`);
-  out.write(`${studyText(runStudy(readStudySpec(peersFile)))}\n`);
+  out.write(`${studyText(runStudy(readStudySpec(peersFile)))}\n\n`);
+  const catalogFile = join(bundledDataDir, "studies", "us-china-2020-2021.json");
+  out.write(`4. Xiaomi's move against every firm named in the 2020-21 US actions, each against its own market index (spec: ${catalogFile})\n\n`);
+  const everyFirm = runStudy(readStudySpec(catalogFile));
+  out.write(`${dayZeroComparisonText(everyFirm, "1810.HK", readCatalog())}\n`);
+  out.write(`The cross-firm tests, and the ${everyFirm.dropped.length} catalog events whose prices fall short: event-impact study ${catalogFile}\n`);
 }

@@ -12,6 +12,8 @@ const program = new Command("event-impact")
   .showHelpAfterError("(run with --help for usage)")
   .exitOverride();
 
+const STRICT_HELP = "make a suspect price row (low/high not bracketing open and close, a day move beyond -99.9% or x1000) an error instead of a warning";
+
 program
   .command("check")
   .description("check a claim about a stock's (or an index's) move on one trading day against every measure of that day, or every claim of a paragraph (--text)")
@@ -26,6 +28,7 @@ program
   .option("--data <dir>", "folder of price files <SYMBOL>.csv, searched first; symbols it lacks come from the cache, then the bundled data")
   .option("--universe <dir>", "folder of price files of stocks to rank the day's move among (e.g. ../shared/data/hk-universe)")
   .option("--charts <dir>", "write the claim-day chart (and the universe ranking) as <name>.svg and <name>.vl.json to this folder")
+  .option("--strict", STRICT_HELP)
   .option("--json", "print the result as JSON")
   .option("--source <name>", "where prices come from: cache (default: --data, the cache, the bundled data, then Yahoo for what none has), bundled, or yahoo")
   .option("--offline", "read only local files (--data, the cache, the bundled data); never the network")
@@ -42,6 +45,7 @@ program
   .option("--data <dir>", "folder of price files <SYMBOL>.csv, searched first; symbols it lacks come from the cache, then the bundled data")
   .option("--universe <dir>", "folder of price files of stocks to rank each event's day 0 among")
   .option("--lenient", "skip price rows that fail validation (listed in the result) instead of dropping their events")
+  .option("--strict", STRICT_HELP)
   .option("--threads <n>", "worker threads for the per-event statistics (default: all cores from 20,000 events on)")
   .option("--out <dir>", "write result.json, abnormal_returns.csv, cars.csv (and aggregate.csv) to this folder")
   .option("--charts <dir>", "write the CAR chart of each event (and the CAAR chart, universe rankings) as <name>.svg and <name>.vl.json to this folder")

@@ -17,6 +17,7 @@ const studyOptions = z.strictObject({
   out: z.string().min(1).optional(),
   charts: z.string().min(1).optional(),
   json: z.boolean().optional(),
+  strict: z.boolean().optional(),
   compare: z.string().min(1).optional(),
   ...priceSourceFlags,
 });
@@ -43,7 +44,7 @@ export async function studyCommand(specFile: string, rawOptions: unknown): Promi
   const spec = readStudySpec(specFile);
   const recorded = options.compare === undefined ? null : readRecordedPrices(options.compare);
   const priceDirs = await preparePrices(studyPriceNeeds(spec), options, options.data);
-  const result = runStudy(spec, { priceDirs, universeDir: options.universe, lenient: options.lenient, threads: options.threads });
+  const result = runStudy(spec, { priceDirs, universeDir: options.universe, lenient: options.lenient, strict: options.strict, threads: options.threads });
   if (options.out !== undefined) {
     const written = writeStudyExport(result, options.out);
     process.stderr.write(`wrote ${written.join(", ")}\n`);

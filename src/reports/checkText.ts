@@ -2,6 +2,7 @@ import type { ClaimCheck, TextCheck } from "../claims/checkSchema.js";
 import type { UniverseRanking } from "../study/universeRanking.js";
 import { checkView } from "./checkView.js";
 import { formatTable, pct } from "./table.js";
+import { priceWarningsText } from "./priceWarnings.js";
 
 /** The terminal rendering of a claim check: the label and headline first, then the measures (matches marked), inference, notes and the verdict. */
 export function checkText(check: ClaimCheck): string {
@@ -12,6 +13,8 @@ export function checkText(check: ClaimCheck): string {
   if (view.inference !== null) lines.push("", view.inference);
   if (check.universe !== null) lines.push("", universeText(check.universe));
   for (const note of view.notes) lines.push(`note: ${note}`);
+  const warnings = priceWarningsText(check.sources);
+  if (warnings !== null) lines.push("", warnings);
   lines.push("", view.verdict);
   return lines.join("\n");
 }

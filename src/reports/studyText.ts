@@ -1,6 +1,7 @@
 import type { Aggregate, TestName } from "../study/crossSection.js";
 import type { EventResult, StudyResult } from "../study/runStudy.js";
 import { universeText } from "./checkText.js";
+import { priceWarningsText } from "./priceWarnings.js";
 import { formatTable, num, pct, pval } from "./table.js";
 
 export const TEST_LABELS: Record<TestName, string> = {
@@ -27,6 +28,8 @@ export function studyText(result: StudyResult): string {
   if (result.dropped.length > 0) {
     blocks.push(`Dropped ${result.dropped.length} event(s):\n${result.dropped.map((d) => `  ${d.symbol} ${d.date}: ${d.reason}`).join("\n")}`);
   }
+  const warnings = priceWarningsText(result.prices);
+  if (warnings !== null) blocks.push(warnings);
   return blocks.join("\n\n");
 }
 

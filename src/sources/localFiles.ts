@@ -5,7 +5,7 @@ import { InputError } from "../errors.js";
 import { sha256 } from "./contentHash.js";
 import { dropFillerBars } from "./fillerBars.js";
 import type { PriceSeries } from "./priceBar.js";
-import { parsePriceCsv } from "./priceCsv.js";
+import { barsOf, readPriceColumns } from "./priceCsv.js";
 import { priceFileName, symbolOfFileName } from "./symbolFile.js";
 
 /** The repository's bundled data folder (prices in `prices/`, the event catalog in `events/`). */
@@ -17,14 +17,20 @@ export function priceDir(dataDir: string): string {
   return existsSync(nested) ? nested : dataDir;
 }
 
-/** How to read price files: strictly (an invalid row is an error) or leniently (skipped and listed). */
+/** How to read price files. */
 export interface ReadOptions {
+  /** Skip rows with unusable values (listed in `skippedRows`) instead of failing. */
   lenient?: boolean | undefined;
+  /** Make a suspect row (see `PriceWarning`) an error instead of a warning. */
+  strict?: boolean | undefined;
+  /** The dates the symbol's market traded: a zero-volume, unchanged bar on one of them is kept (see `dropFillerBars`). */
+  marketDates?: ReadonlySet<string> | undefined;
 }
 
 /**
- * Reads `<SYMBOL>.csv` from a data folder, validates it and drops filler bars. With `lenient`, rows that
- * fail validation are skipped and listed in `skippedRows` instead of stopping the read.
+ * Reads `<SYMBOL>.csv` from a data folder, validates it (see `readPriceColumns`) and drops filler bars.
+ * With `lenient`, rows that fail validation are skipped and listed in `skippedRows` instead of stopping
+ * the read; suspect rows are kept and listed in `warnings` (errors with `strict`).
  */
 export function readPriceSeries(dataDir: string, symbol: string, options: ReadOptions = {}): PriceSeries {
   const dir = priceDir(dataDir);
@@ -37,8 +43,9 @@ export function readPriceSeries(dataDir: string, symbol: string, options: ReadOp
   const skippedRows: PriceSeries["skippedRows"] = [];
   const onInvalidRow = options.lenient ? (line: number, reason: string) => skippedRows.push({ line, reason }) : undefined;
   const text = readInputFile(file);
-  const { kept, dropped } = dropFillerBars(parsePriceCsv(text, file, onInvalidRow));
-  return { symbol, source: file, sha256: sha256(text), bars: kept, droppedFillerDates: dropped.map((bar) => bar.date), skippedRows };
+  const { columns, warnings } = readPriceColumns(text, file, { onInvalidRow, strict: options.strict });
+  const { kept, dropped } = dropFillerBars(barsOf(columns), options.marketDates);
+  return { symbol, source: file, sha256: sha256(text), bars: kept, droppedFillerDates: dropped.map((bar) => bar.date), skippedRows, warnings };
 }
 
 /**

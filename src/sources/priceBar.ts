@@ -9,6 +9,18 @@ export interface PriceBar {
   volume: number;
 }
 
+/**
+ * A row that is kept but suspect: `ohlc` when its low/high do not bracket open and close (DESIGN section 2:
+ * it stays a trading day and its close enters returns, its intraday measures are null), `move` when its
+ * adjusted close moved beyond -99.9% or x1000 in a day.
+ */
+export interface PriceWarning {
+  line: number;
+  date: string;
+  kind: "ohlc" | "move";
+  message: string;
+}
+
 /** A symbol's bars in ascending date order, with where they came from. */
 export interface PriceSeries {
   symbol: string;
@@ -20,4 +32,6 @@ export interface PriceSeries {
   droppedFillerDates: string[];
   /** Rows that failed validation and were skipped (lenient reading only). */
   skippedRows: { line: number; reason: string }[];
+  /** Rows kept with a warning (see `PriceWarning`). */
+  warnings: PriceWarning[];
 }

@@ -1,8 +1,6 @@
-import { parse } from "csv-parse/sync";
-import { z } from "zod";
-import { isoDateSchema } from "../calendar/isoDate.js";
+import { isCalendarDay } from "../calendar/isoDate.js";
 import { InputError } from "../errors.js";
-import type { PriceBar } from "./priceBar.js";
+import type { PriceBar, PriceWarning } from "./priceBar.js";
 
 /**
  * Column layouts accepted for daily prices, keyed by normalised header name
@@ -14,124 +12,484 @@ import type { PriceBar } from "./priceBar.js";
  */
 const REQUIRED_COLUMNS = ["date", "open", "high", "low", "close", "volume"] as const;
 
-const price = z.number({ error: "expected a number" }).finite().positive("must be a positive price");
+/** The longest line and cell read; anything longer is an error (price rows are ~60 characters). */
+export const MAX_LINE_LENGTH = 1000;
+export const MAX_CELL_LENGTH = 100;
+/** Prices outside this range are rejected as absurd (a price, not a unit error or an overflow). */
+export const PRICE_RANGE: readonly [number, number] = [1e-8, 1e12];
+/** The largest volume accepted. */
+export const MAX_VOLUME = 1e15;
+/** A day whose adjusted close is below 1/1000 or above 1000 times the previous one is flagged (a move beyond -99.9% or x1000). */
+export const MAX_DAY_RATIO = 1000;
 
-const barSchema = z
-  .object({
-    date: isoDateSchema,
-    open: price,
-    high: price,
-    low: price,
-    close: price,
-    adjClose: price,
-    volume: z.number({ error: "expected a number" }).finite().nonnegative("must not be negative"),
-  })
-  .superRefine((bar, ctx) => {
-    if (bar.low > Math.min(bar.open, bar.close)) ctx.addIssue({ code: "custom", path: ["low"], message: `low ${bar.low} is above min(open, close) ${Math.min(bar.open, bar.close)}` });
-    if (bar.high < Math.max(bar.open, bar.close)) ctx.addIssue({ code: "custom", path: ["high"], message: `high ${bar.high} is below max(open, close) ${Math.max(bar.open, bar.close)}` });
-  });
+const ECHO_LENGTH = 80;
 
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-function toNumber(text: string | undefined): number {
-  const trimmed = (text ?? "").trim();
-  return DECIMAL.test(trimmed) ? Number(trimmed) : Number.NaN;
-}
-
-/** The date part of a date cell: `2020-01-02`, or a stamp such as `2020-01-02 00:00:00+08:00` (yfinance). */
-function tradingDate(text: string): string {
-  const stamp = /^(\d{4}-\d{2}-\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text.trim());
-  return stamp === null ? text : stamp[1]!;
-}
-
-/**
- * The records of a CSV text with their line numbers. Price files rarely quote fields, so unquoted text is
- * split directly (several times faster than a general parser); text with quotes goes to csv-parse.
- */
-function csvRecords(text: string, file: string): { record: string[]; line: number }[] {
-  if (text.includes('"')) {
-    try {
-      const parsed = parse(text, { skip_empty_lines: true, trim: true, bom: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
-      return parsed.map(({ record, info }) => ({ record, line: info.lines }));
-    } catch (error) {
-      throw new InputError("invalid-file", `${file}: not a readable CSV file: ${(error as Error).message}`, { file });
-    }
-  }
-  const records: { record: string[]; line: number }[] = [];
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.trim() === "") continue;
-    const record = line.split(",").map((cell) => cell.trim());
-    const expected = records[0]?.record.length;
-    if (expected !== undefined && record.length !== expected) {
-      throw new InputError("invalid-file", `${file} line ${i + 1}: expected ${expected} fields like the header, found ${record.length}`, { file, line: i + 1 });
-    }
-    records.push({ record, line: i + 1 });
-  }
-  return records;
+/** The prices of one file as parallel columns, one entry per row kept, with the line each came from. */
+export interface PriceColumns {
+  dates: string[];
+  open: Float64Array;
+  high: Float64Array;
+  low: Float64Array;
+  close: Float64Array;
+  adjClose: Float64Array;
+  volume: Float64Array;
+  lines: Int32Array;
 }
 
 /** Receives a row that failed validation, in lenient reading, instead of an error. */
 export type InvalidRowHandler = (line: number, message: string) => void;
 
+export interface PriceCsvOptions {
+  /** Lenient reading: rows that fail validation go here and are skipped. */
+  onInvalidRow?: InvalidRowHandler | undefined;
+  /** Make every warning an error naming the file and line. */
+  strict?: boolean | undefined;
+}
+
+export interface ParsedPrices {
+  columns: PriceColumns;
+  warnings: PriceWarning[];
+}
+
+function echo(text: string): string {
+  return text.length <= ECHO_LENGTH ? text : `${text.slice(0, ECHO_LENGTH)}... (${text.length} characters)`;
+}
+
+const enum Char {
+  Tab = 9,
+  Return = 13,
+  Space = 32,
+  Quote = 34,
+  Plus = 43,
+  Comma = 44,
+  Minus = 45,
+  Dot = 46,
+  Zero = 48,
+  Nine = 57,
+  Colon = 58,
+  UpperE = 69,
+  UpperT = 84,
+  UpperZ = 90,
+  LowerE = 101,
+  Bom = 0xfeff,
+}
+
+const isDigit = (code: number) => code >= Char.Zero && code <= Char.Nine;
+const isBlank = (code: number) => code === Char.Space || code === Char.Tab;
+
+/** Powers of ten that a double holds exactly. */
+const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
 /**
- * Parses and validates the text of a daily price CSV: every row checked (finite positive prices,
- * `low <= open, close <= high`), dates ascending and unique. Errors name the file and line. With
- * `onInvalidRow` (lenient reading), rows that fail the checks are passed to it and skipped; the header
- * and the date order stay strict.
+ * A decimal number `[+-]digits[.digits][e[+-]digits]` in `text[start, end)`, or NaN for anything else
+ * (`null`, `NaN`, `1.2.3`, an empty cell), in one scan of the cell. Up to 15 significant digits and 22
+ * decimals, the value is the integer of its digits divided by a power of ten, both exact, so the one
+ * rounding of the division gives what `Number` gives (Clinger's fast path); other cells go to `Number`.
+ */
+export function decimalAt(text: string, start: number, end: number): number {
+  let i = start;
+  const first = text.charCodeAt(i);
+  const negative = first === Char.Minus;
+  if (negative || first === Char.Plus) i++;
+  let digits = 0;
+  let mantissa = 0;
+  let decimals = 0;
+  for (let code = text.charCodeAt(i); i < end && isDigit(code); code = text.charCodeAt(++i)) {
+    mantissa = mantissa * 10 + (code - Char.Zero);
+    digits++;
+  }
+  if (i < end && text.charCodeAt(i) === Char.Dot) {
+    i++;
+    for (let code = text.charCodeAt(i); i < end && isDigit(code); code = text.charCodeAt(++i)) {
+      mantissa = mantissa * 10 + (code - Char.Zero);
+      digits++;
+      decimals++;
+    }
+  }
+  if (digits === 0) return Number.NaN;
+  if (i === end) {
+    if (mantissa <= Number.MAX_SAFE_INTEGER && decimals <= 22) return (negative ? -mantissa : mantissa) / EXACT_POWERS_OF_TEN[decimals]!;
+    return Number(text.slice(start, end));
+  }
+  const e = text.charCodeAt(i);
+  if (e !== Char.LowerE && e !== Char.UpperE) return Number.NaN;
+  i++;
+  const sign = text.charCodeAt(i);
+  if (sign === Char.Plus || sign === Char.Minus) i++;
+  const exponentStart = i;
+  while (i < end && isDigit(text.charCodeAt(i))) i++;
+  return i === end && i > exponentStart ? Number(text.slice(start, end)) : Number.NaN;
+}
+
+function digitsAt(text: string, at: number, count: number): boolean {
+  for (let k = at; k < at + count; k++) if (!isDigit(text.charCodeAt(k))) return false;
+  return true;
+}
+
+function numberAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let k = at; k < at + count; k++) value = value * 10 + (text.charCodeAt(k) - Char.Zero);
+  return value;
+}
+
+/**
+ * The trading date of a date cell `text[start, end)`: `2020-01-02`, or a stamp such as
+ * `2020-01-02 00:00:00+08:00` (yfinance) whose date part is taken; null when it is neither.
+ */
+function tradingDateAt(text: string, start: number, end: number): string | null {
+  if (end - start < 10 || !digitsAt(text, start, 4) || text.charCodeAt(start + 4) !== Char.Minus || !digitsAt(text, start + 5, 2) || text.charCodeAt(start + 7) !== Char.Minus || !digitsAt(text, start + 8, 2)) return null;
+  if (!isCalendarDay(numberAt(text, start, 4), numberAt(text, start + 5, 2), numberAt(text, start + 8, 2))) return null;
+  if (start + 10 < end && !timeOfDayEndsAt(text, start + 10, end)) return null;
+  return text.slice(start, start + 10);
+}
+
+/** True when `text[i, end)` is a time of day ` HH:MM[:SS[.fff]][Z|+HH[:]MM]` (or with `T`). */
+function timeOfDayEndsAt(text: string, i: number, end: number): boolean {
+  const separator = text.charCodeAt(i);
+  if (separator !== Char.Space && separator !== Char.UpperT) return false;
+  i++;
+  if (!digitsAt(text, i, 2) || text.charCodeAt(i + 2) !== Char.Colon || !digitsAt(text, i + 3, 2)) return false;
+  i += 5;
+  if (text.charCodeAt(i) === Char.Colon && digitsAt(text, i + 1, 2)) i += 3;
+  if (text.charCodeAt(i) === Char.Dot) {
+    i++;
+    while (i < end && isDigit(text.charCodeAt(i))) i++;
+  }
+  if (i === end) return true;
+  const zone = text.charCodeAt(i);
+  if (zone === Char.UpperZ) return i + 1 === end;
+  if (zone !== Char.Plus && zone !== Char.Minus) return false;
+  i++;
+  if (!digitsAt(text, i, 2)) return false;
+  i += 2;
+  if (text.charCodeAt(i) === Char.Colon) i++;
+  return digitsAt(text, i, 2) && i + 2 === end;
+}
+
+/** Growable column storage; `columns()` trims to the rows kept. */
+class ColumnBuilder {
+  private capacity: number;
+  private count = 0;
+  readonly dates: string[] = [];
+  private open: Float64Array;
+  private high: Float64Array;
+  private low: Float64Array;
+  private close: Float64Array;
+  private adjClose: Float64Array;
+  private volume: Float64Array;
+  private lines: Int32Array;
+
+  constructor(capacity: number) {
+    this.capacity = Math.max(16, capacity);
+    this.open = new Float64Array(this.capacity);
+    this.high = new Float64Array(this.capacity);
+    this.low = new Float64Array(this.capacity);
+    this.close = new Float64Array(this.capacity);
+    this.adjClose = new Float64Array(this.capacity);
+    this.volume = new Float64Array(this.capacity);
+    this.lines = new Int32Array(this.capacity);
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  lastAdjClose(): number {
+    return this.adjClose[this.count - 1]!;
+  }
+
+  lastLine(): number {
+    return this.lines[this.count - 1]!;
+  }
+
+  push(date: string, values: Float64Array, line: number): void {
+    if (this.count === this.capacity) this.grow();
+    const k = this.count++;
+    this.dates.push(date);
+    this.open[k] = values[0]!;
+    this.high[k] = values[1]!;
+    this.low[k] = values[2]!;
+    this.close[k] = values[3]!;
+    this.adjClose[k] = values[4]!;
+    this.volume[k] = values[5]!;
+    this.lines[k] = line;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const larger = <T extends Float64Array | Int32Array>(old: T): T => {
+      const next = new (old.constructor as new (n: number) => T)(this.capacity);
+      next.set(old);
+      return next;
+    };
+    this.open = larger(this.open);
+    this.high = larger(this.high);
+    this.low = larger(this.low);
+    this.close = larger(this.close);
+    this.adjClose = larger(this.adjClose);
+    this.volume = larger(this.volume);
+    this.lines = larger(this.lines);
+  }
+
+  columns(): PriceColumns {
+    const n = this.count;
+    return {
+      dates: this.dates,
+      open: this.open.slice(0, n),
+      high: this.high.slice(0, n),
+      low: this.low.slice(0, n),
+      close: this.close.slice(0, n),
+      adjClose: this.adjClose.slice(0, n),
+      volume: this.volume.slice(0, n),
+      lines: this.lines.slice(0, n),
+    };
+  }
+}
+
+const PRICE_FIELDS = ["open", "high", "low", "close", "adj_close"] as const;
+
+/** The column at fault in a row and why, or null when its values can be used (finite, within the sane ranges). */
+function valueProblem(values: Float64Array, cell: (k: number) => string): { field: string; message: string } | null {
+  for (let k = 0; k < PRICE_FIELDS.length; k++) {
+    const value = values[k]!;
+    const field = PRICE_FIELDS[k]!;
+    if (Number.isNaN(value)) return { field, message: `${field}: expected a number, found "${echo(cell(k))}"` };
+    if (!(value >= PRICE_RANGE[0] && value <= PRICE_RANGE[1])) {
+      return { field, message: value > 0 ? `${field}: ${cell(k)} is outside the sane price range ${PRICE_RANGE[0]} to ${PRICE_RANGE[1]}` : `${field}: must be a positive price, found ${cell(k)}` };
+    }
+  }
+  const volume = values[5]!;
+  if (Number.isNaN(volume)) return { field: "volume", message: `volume: expected a number, found "${echo(cell(5))}"` };
+  if (!(volume >= 0 && volume <= MAX_VOLUME)) return { field: "volume", message: `volume: ${cell(5)} must be between 0 and ${MAX_VOLUME}` };
+  return null;
+}
+
+/**
+ * How far a low may sit above, or a high below, the open or close, relative to the price: the rounding of
+ * back-adjusted float prices (1.7266775369644167 against 1.7266775369644165), not an inconsistency.
+ */
+export const OHLC_TOLERANCE = 1e-9;
+
+/** Why a row's low/high do not bracket its open and close (beyond `OHLC_TOLERANCE`), or null when they do. */
+export function ohlcProblem(open: number, high: number, low: number, close: number): string | null {
+  if (low > Math.min(open, close) * (1 + OHLC_TOLERANCE)) return `low ${low} is above min(open, close) ${Math.min(open, close)}`;
+  if (high < Math.max(open, close) * (1 - OHLC_TOLERANCE)) return `high ${high} is below max(open, close) ${Math.max(open, close)}`;
+  return null;
+}
+
+/**
+ * Reads the text of a daily price CSV into columns in one pass: no regular expression on a cell, every
+ * line and cell length bounded (`MAX_LINE_LENGTH`, `MAX_CELL_LENGTH`), so the time is linear in the text.
+ * Every row is checked: a calendar date, prices within `PRICE_RANGE`, a volume within 0 to `MAX_VOLUME`,
+ * dates ascending and unique; errors name the file and line and echo at most 80 characters. Rows whose
+ * low/high do not bracket open and close, and days whose adjusted close moves by a factor beyond
+ * `MAX_DAY_RATIO`, are kept and returned as warnings (DESIGN section 2), or are errors with `strict`.
+ * With `onInvalidRow` (lenient reading), rows with unusable values are passed to it and skipped; the
+ * header, the field count and the date order stay strict.
+ */
+export function readPriceColumns(text: string, file: string, options: PriceCsvOptions = {}): ParsedPrices {
+  const { onInvalidRow, strict = false } = options;
+  const builder = new ColumnBuilder(Math.ceil(text.length / 48));
+  const warnings: PriceWarning[] = [];
+  const cells: Cells = { start: new Int32Array(MAX_LINE_LENGTH + 2), end: new Int32Array(MAX_LINE_LENGTH + 2), quoted: [], count: 0 };
+  let layout: Layout | null = null;
+  const values = new Float64Array(6);
+  const length = text.length;
+  let position = text.charCodeAt(0) === Char.Bom ? 1 : 0;
+  let lineNumber = 0;
+  try {
+    while (position < length) {
+      lineNumber++;
+      const lineStart = position;
+      const newline = text.indexOf("\n", position);
+      let lineEnd = newline < 0 ? length : newline;
+      if (lineEnd - lineStart > MAX_LINE_LENGTH) throw new LineError(lineTooLong(text, lineStart));
+      position = lineEnd + 1;
+      if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === Char.Return) lineEnd--;
+      if (!splitCells(text, lineStart, lineEnd, cells)) continue;
+      if (layout === null) {
+        layout = readHeader(text, cells);
+        continue;
+      }
+      if (cells.count !== layout.fieldCount) throw new LineError(`expected ${layout.fieldCount} fields like the header, found ${cells.count}`);
+      const date = dateCell(text, cells, layout.date);
+      for (let k = 0; k < 6; k++) values[k] = numberCell(text, cells, layout.values[k]!);
+      const problem = date === null ? { field: "date", message: dateProblem(text, cells, layout.date) } : valueProblem(values, (k) => cellText(text, cells, layout!.values[k]!));
+      if (problem !== null) {
+        const message = `${problem.message} (row: ${echo(text.slice(lineStart, lineEnd))})`;
+        if (onInvalidRow === undefined) throw new LineError(message, problem.field);
+        onInvalidRow(lineNumber, message);
+        continue;
+      }
+      const previousDate = builder.dates[builder.length - 1];
+      if (previousDate !== undefined && date! <= previousDate) throw new LineError(dateOrderProblem(date!, previousDate, builder.lastLine()), "date");
+      const ohlc = ohlcProblem(values[0]!, values[1]!, values[2]!, values[3]!);
+      if (ohlc !== null) warnings.push(warning(lineNumber, date!, "ohlc", `${ohlc}: intraday measures of ${date} are not used`, strict));
+      if (builder.length > 0) {
+        const ratio = values[4]! / builder.lastAdjClose();
+        if (ratio > MAX_DAY_RATIO || ratio < 1 / MAX_DAY_RATIO) warnings.push(warning(lineNumber, date!, "move", moveMessage(builder.lastAdjClose(), values[4]!, ratio), strict));
+      }
+      builder.push(date!, values, lineNumber);
+    }
+  } catch (error) {
+    if (error instanceof LineError) throw new InputError("invalid-file", `${file} line ${lineNumber}: ${error.message}`, { file, line: lineNumber, field: error.field });
+    throw error;
+  }
+  if (layout === null) throw new InputError("invalid-file", `${file}: the file is empty`, { file });
+  if (builder.length === 0) throw new InputError("invalid-file", `${file}: no price rows after the header`, { file });
+  return { columns: builder.columns(), warnings };
+}
+
+/** A problem with the current line, and the column at fault when there is one; `readPriceColumns` adds the file and line. */
+class LineError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The cells of one line: `text[start[k], end[k])`, or `quoted[k]` when `start[k]` is -1. */
+interface Cells {
+  start: Int32Array;
+  end: Int32Array;
+  quoted: string[];
+  count: number;
+}
+
+/** Where a file's columns are: its field count, the date column, and open, high, low, close, adjClose, volume. */
+interface Layout {
+  fieldCount: number;
+  date: number;
+  values: number[];
+}
+
+/**
+ * Splits `text[lineStart, lineEnd)` into trimmed cells (a quoted cell may hold commas; `""` inside quotes
+ * is one quote); false for a blank line.
+ */
+function splitCells(text: string, lineStart: number, lineEnd: number, cells: Cells): boolean {
+  let count = 0;
+  let i = lineStart;
+  let blankLine = true;
+  for (;;) {
+    while (i < lineEnd && isBlank(text.charCodeAt(i))) i++;
+    let start = i;
+    let end: number;
+    if (i < lineEnd && text.charCodeAt(i) === Char.Quote) {
+      const value = quotedCell(text, i, lineStart, lineEnd);
+      i = value.next;
+      cells.quoted[count] = value.text;
+      start = -1;
+      end = value.text.length - 1;
+      blankLine = false;
+    } else {
+      const comma = text.indexOf(",", i);
+      i = comma < 0 || comma > lineEnd ? lineEnd : comma;
+      end = i;
+      while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+      if (end > start) blankLine = false;
+    }
+    cells.start[count] = start;
+    cells.end[count] = end;
+    cells.count = count + 1;
+    if (end - start > MAX_CELL_LENGTH) throw new LineError(`field ${count + 1} is longer than ${MAX_CELL_LENGTH} characters: ${echo(cellText(text, cells, count))}`);
+    count++;
+    if (i >= lineEnd) break;
+    i++;
+    blankLine = false;
+  }
+  return !blankLine;
+}
+
+/** The text of a quoted cell opening at `at`, and where the next cell starts (at its comma or the line end). */
+function quotedCell(text: string, at: number, lineStart: number, lineEnd: number): { text: string; next: number } {
+  let value = "";
+  let i = at + 1;
+  let from = i;
+  for (;;) {
+    const quote = text.indexOf('"', i);
+    i = quote < 0 || quote > lineEnd ? lineEnd : quote;
+    if (i >= lineEnd) throw new LineError(`a quoted field is not closed: ${echo(text.slice(lineStart, lineEnd))}`);
+    value += text.slice(from, i);
+    if (text.charCodeAt(i + 1) !== Char.Quote) break;
+    value += '"';
+    i += 2;
+    from = i;
+  }
+  i++;
+  while (i < lineEnd && isBlank(text.charCodeAt(i))) i++;
+  if (i < lineEnd && text.charCodeAt(i) !== Char.Comma) throw new LineError(`text after a quoted field: ${echo(text.slice(lineStart, lineEnd))}`);
+  return { text: value, next: i };
+}
+
+function cellText(text: string, cells: Cells, k: number): string {
+  return cells.start[k]! < 0 ? cells.quoted[k]! : text.slice(cells.start[k], cells.end[k]);
+}
+
+function dateCell(text: string, cells: Cells, k: number): string | null {
+  if (cells.start[k]! >= 0) return tradingDateAt(text, cells.start[k]!, cells.end[k]!);
+  const quoted = cells.quoted[k]!;
+  return tradingDateAt(quoted, 0, quoted.length);
+}
+
+function numberCell(text: string, cells: Cells, k: number): number {
+  if (cells.start[k]! >= 0) return decimalAt(text, cells.start[k]!, cells.end[k]!);
+  const quoted = cells.quoted[k]!;
+  return decimalAt(quoted, 0, quoted.length);
+}
+
+/** The layout of a header line, or an error naming the columns it lacks. */
+function readHeader(text: string, cells: Cells): Layout {
+  const columns = Array.from({ length: cells.count }, (_, k) => cellText(text, cells, k).toLowerCase().split(" ").filter(Boolean).join("_"));
+  const missing = REQUIRED_COLUMNS.filter((name) => !columns.includes(name));
+  if (missing.length > 0) {
+    throw new LineError(`missing column(s) ${missing.join(", ")}; expected date,open,high,low,close,adj_close,volume (or Yahoo's Date,Open,High,Low,Close,Adj Close,Volume)`);
+  }
+  const close = columns.indexOf("close");
+  const adjusted = columns.indexOf("adj_close");
+  return { fieldCount: cells.count, date: columns.indexOf("date"), values: [columns.indexOf("open"), columns.indexOf("high"), columns.indexOf("low"), close, adjusted >= 0 ? adjusted : close, columns.indexOf("volume")] };
+}
+
+function lineTooLong(text: string, lineStart: number): string {
+  return `the line is longer than ${MAX_LINE_LENGTH} characters: ${echo(text.slice(lineStart, lineStart + ECHO_LENGTH))}...`;
+}
+
+function dateProblem(text: string, cells: Cells, k: number): string {
+  return `date: expected a date YYYY-MM-DD (optionally with a time), found "${echo(cellText(text, cells, k))}"`;
+}
+
+function dateOrderProblem(date: string, previousDate: string, previousLine: number): string {
+  return date === previousDate ? `duplicate date ${date}, also on line ${previousLine}` : `dates are not in ascending order: ${date} follows ${previousDate}`;
+}
+
+function moveMessage(from: number, to: number, ratio: number): string {
+  return `the adjusted close moves from ${from} to ${to} (x${ratio.toPrecision(3)}) in one day: check for an unadjusted split or a unit change`;
+}
+
+/** A warning for a kept row, or with `strict` the error it becomes. */
+function warning(line: number, date: string, kind: PriceWarning["kind"], message: string, strict: boolean): PriceWarning {
+  if (strict) throw new LineError(`${message} (strict reading; without it the row is kept with a warning)`);
+  return { line, date, kind, message };
+}
+
+/** The bars of price columns, one object per row. */
+export function barsOf(columns: PriceColumns): PriceBar[] {
+  const bars: PriceBar[] = new Array(columns.dates.length);
+  for (let k = 0; k < bars.length; k++) {
+    bars[k] = { date: columns.dates[k]!, open: columns.open[k]!, high: columns.high[k]!, low: columns.low[k]!, close: columns.close[k]!, adjClose: columns.adjClose[k]!, volume: columns.volume[k]! };
+  }
+  return bars;
+}
+
+/**
+ * Parses and validates the text of a daily price CSV into bars (see `readPriceColumns`; warnings are
+ * left out here). Errors name the file and line; with `onInvalidRow`, rows that fail the checks are
+ * passed to it and skipped.
  */
 export function parsePriceCsv(text: string, file: string, onInvalidRow?: InvalidRowHandler): PriceBar[] {
-  const rows = csvRecords(text, file);
-  const header = rows[0]?.record;
-  if (header === undefined) throw new InputError("invalid-file", `${file}: the file is empty`, { file });
-  const columns = header.map((name) => name.trim().toLowerCase().replace(/\s+/g, "_"));
-  const index = (name: string) => columns.indexOf(name);
-  const missing = REQUIRED_COLUMNS.filter((name) => index(name) < 0);
-  if (missing.length > 0) {
-    throw new InputError(
-      "invalid-file",
-      `${file} line 1: missing column(s) ${missing.join(", ")}; expected date,open,high,low,close,adj_close,volume (or Yahoo's Date,Open,High,Low,Close,Adj Close,Volume)`,
-      { file, line: 1 },
-    );
-  }
-  const at = { date: index("date"), open: index("open"), high: index("high"), low: index("low"), close: index("close"), adjClose: index("adj_close"), volume: index("volume") };
-
-  const bars: PriceBar[] = [];
-  let previousLine = 0;
-  for (let r = 1; r < rows.length; r++) {
-    const { record: row, line } = rows[r]!;
-    const close = toNumber(row[at.close]);
-    const candidate = {
-      date: tradingDate(row[at.date] ?? ""),
-      open: toNumber(row[at.open]),
-      high: toNumber(row[at.high]),
-      low: toNumber(row[at.low]),
-      close,
-      adjClose: at.adjClose >= 0 ? toNumber(row[at.adjClose]) : close,
-      volume: toNumber(row[at.volume]),
-    };
-    const checked = barSchema.safeParse(candidate);
-    if (!checked.success) {
-      const issue = checked.error.issues[0]!;
-      const message = `${String(issue.path[0] ?? "row")}: ${issue.message} (row: ${row.join(",")})`;
-      if (onInvalidRow === undefined) throw new InputError("invalid-file", `${file} line ${line}: ${message}`, { file, line, field: String(issue.path[0] ?? "row") });
-      onInvalidRow(line, message);
-      continue;
-    }
-    const previous = bars[bars.length - 1];
-    if (previous !== undefined && checked.data.date <= previous.date) {
-      const problem =
-        checked.data.date === previous.date
-          ? `duplicate date ${previous.date}, also on line ${previousLine}`
-          : `dates are not in ascending order: ${checked.data.date} follows ${previous.date}`;
-      throw new InputError("invalid-file", `${file} line ${line}: ${problem}`, { file, line, field: "date" });
-    }
-    bars.push(checked.data);
-    previousLine = line;
-  }
-  if (bars.length === 0) throw new InputError("invalid-file", `${file}: no price rows after the header`, { file });
-  return bars;
+  return barsOf(readPriceColumns(text, file, { onInvalidRow }).columns);
 }
 
 /**

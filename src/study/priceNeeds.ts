@@ -1,8 +1,8 @@
 import { DEFAULT_ESTIMATION_WINDOW } from "./spec.js";
-import { exchangeOf } from "../calendar/exchanges.js";
+import { marketOf } from "../calendar/exchanges.js";
 import { addDays } from "../calendar/isoDate.js";
 import type { PriceNeed } from "../sources/fetchPrices.js";
-import { marketOf, parseStudySpec, studyEvents } from "./runStudy.js";
+import { parseStudySpec, studyEvents } from "./runStudy.js";
 import type { StudySpec, StudySpecInput } from "./spec.js";
 
 /**
@@ -39,7 +39,7 @@ export function studyPriceNeeds(specInput: StudySpecInput | StudySpec): PriceNee
   const after = calendarSpan(Math.max(...spec.eventWindows.map(([, end]) => end)));
   return bySymbol(
     studyEvents(spec).flatMap((event) =>
-      [event.symbol, marketOf(event, spec.market)].map((symbol) => ({ symbol, from: addDays(event.date, -before), to: addDays(event.date, after) })),
+      [event.symbol, marketOf(event.symbol, event.market, spec.market)].map((symbol) => ({ symbol, from: addDays(event.date, -before), to: addDays(event.date, after) })),
     ),
   );
 }
@@ -50,6 +50,5 @@ export function studyPriceNeeds(specInput: StudySpecInput | StudySpec): PriceNee
  */
 export function claimPriceNeeds(request: { symbol: string; date: string; market?: string | undefined }): PriceNeed[] {
   const from = addDays(request.date, -calendarSpan(-DEFAULT_ESTIMATION_WINDOW[0]));
-  const market = request.market ?? exchangeOf(request.symbol).defaultMarket;
-  return bySymbol([request.symbol, market].map((symbol) => ({ symbol, from, to: request.date })));
+  return bySymbol([request.symbol, marketOf(request.symbol, request.market)].map((symbol) => ({ symbol, from, to: request.date })));
 }

@@ -19,5 +19,6 @@ export function priceProvenance(series: PriceSeries): PriceProvenance {
     last: series.bars[series.bars.length - 1]!.date,
     fillerBarsDropped: series.droppedFillerDates,
     skippedRows: series.skippedRows,
+    warnings: series.warnings,
   };
 }

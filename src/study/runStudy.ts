@@ -1,6 +1,6 @@
 import { alignPrices } from "../calendar/alignment.js";
 import { eventDayIndex, type Announcement } from "../calendar/eventDay.js";
-import { exchangeOf } from "../calendar/exchanges.js";
+import { marketOf } from "../calendar/exchanges.js";
 import { InputError, zodInputError } from "../errors.js";
 import { readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
 import { priceFolders } from "../sources/priceFolders.js";
@@ -29,6 +29,8 @@ export interface StudyOptions {
   universeDir?: string | undefined;
   /** Skip price rows that fail validation (listed in `prices[].skippedRows`) instead of dropping the event. */
   lenient?: boolean | undefined;
+  /** Make a suspect price row (listed in `prices[].warnings`, see `PriceWarning`) an error: the events on that file are dropped. */
+  strict?: boolean | undefined;
   /** Worker threads for the single-firm statistics; default: all cores from `PARALLEL_THRESHOLD` events on. */
   threads?: number | undefined;
   /** How price files are read (default `readPriceSeriesFrom`; a server passes its cache of loaded series). */
@@ -43,11 +45,6 @@ export function parseStudySpec(input: unknown, origin = "study spec"): StudySpec
   return parsed.data;
 }
 
-/** The market an event is measured against: its own, the spec's, or its exchange's default index. */
-export function marketOf(event: Pick<StudyEvent, "symbol" | "market">, specMarket?: string): string {
-  return event.market ?? specMarket ?? exchangeOf(event.symbol).defaultMarket;
-}
-
 /**
  * Runs an event study: each firm's prices are aligned with its market once (inner join), day 0 is found
  * from each announcement, and the events run as one batch (see `analyseEvents`), then the cross-firm
@@ -57,17 +54,29 @@ export function marketOf(event: Pick<StudyEvent, "symbol" | "market">, specMarke
 export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOptions = {}): StudyResult {
   const spec = parseStudySpec(specInput);
   const dataDirs = options.priceDirs ?? priceFolders({ dataDir: options.dataDir });
+  const readFile = (symbol: string, dates?: ReadonlySet<string>) => (options.readPrices ?? readPriceSeriesFrom)(dataDirs, symbol, { lenient: options.lenient, strict: options.strict, marketDates: dates });
   const loaded = new Map<string, PriceSeries | InputError>();
-  const load = (symbol: string): PriceSeries => {
-    if (!loaded.has(symbol)) {
+  const marketDates = new Map<string, ReadonlySet<string>>();
+  // The symbols in the order a study first uses them (a stock before its market), for the provenance list.
+  const firstUse = new Set<string>();
+  // A market is read on its own; a stock with its market's dates, which decide its filler bars (see `dropFillerBars`).
+  const load = (symbol: string, market?: string): PriceSeries => {
+    const key = market === undefined ? symbol : `${symbol}\u0000${market}`;
+    if (!loaded.has(key)) {
+      firstUse.add(symbol);
       try {
-        loaded.set(symbol, (options.readPrices ?? readPriceSeriesFrom)(dataDirs, symbol, { lenient: options.lenient }));
+        let dates: ReadonlySet<string> | undefined;
+        if (market !== undefined) {
+          dates = marketDates.get(market) ?? new Set(load(market).bars.map((bar) => bar.date));
+          marketDates.set(market, dates);
+        }
+        loaded.set(key, readFile(symbol, dates));
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
-        loaded.set(symbol, error);
+        loaded.set(key, error);
       }
     }
-    const series = loaded.get(symbol)!;
+    const series = loaded.get(key)!;
     if (series instanceof InputError) throw series;
     return series;
   };
@@ -78,7 +87,7 @@ export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOp
     const key = `${symbol}\u0000${market}`;
     let index = firmIndex.get(key);
     if (index === undefined) {
-      const aligned = alignPrices(load(symbol).bars, load(market).bars);
+      const aligned = alignPrices(load(symbol, market).bars, load(market).bars);
       if (aligned.dates.length === 0) throw new InputError("no-prices", `${symbol} and ${market} have no trading date in common`);
       index = firms.push(prepareFirm(symbol, market, alignedReturns(aligned, spec.returns))) - 1;
       firmIndex.set(key, index);
@@ -90,7 +99,7 @@ export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOp
   const dropped: DroppedEvent[] = [];
   for (const event of studyEvents(spec)) {
     try {
-      const firm = prepared(event.symbol, marketOf(event, spec.market));
+      const firm = prepared(event.symbol, marketOf(event.symbol, event.market, spec.market));
       const announcement: Announcement = { date: event.date, time: event.time, timezone: event.timezone };
       const { dates } = firms[firm]!.returns;
       const day0 = dayZero(event.symbol, dates, announcement);
@@ -119,9 +128,9 @@ export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOp
     throw new InputError("no-events", `no event could be studied:\n${issues.map(({ at, message }) => `  ${at}: ${message}`).join("\n")}`, { issues });
   }
 
-  const prices: PriceProvenance[] = [...loaded.values()]
-    .filter((series): series is PriceSeries => !(series instanceof InputError))
-    .map(priceProvenance);
+  const read = new Map<string, PriceSeries>();
+  for (const series of loaded.values()) if (!(series instanceof InputError) && !read.has(series.symbol)) read.set(series.symbol, series);
+  const prices: PriceProvenance[] = [...firstUse].flatMap((symbol) => (read.has(symbol) ? [priceProvenance(read.get(symbol)!)] : []));
   return {
     schemaVersion: SCHEMA_VERSION,
     name: spec.name,

@@ -184,6 +184,11 @@ export const priceProvenanceSchema = z.object({
   last: date,
   fillerBarsDropped: z.array(date),
   skippedRows: z.array(z.object({ line: z.number(), reason: z.string() })),
+  /**
+   * Rows kept with a warning (DESIGN section 2): `ohlc`, low/high not bracketing open and close (that day's intraday
+   * measures are null); `move`, a day move beyond -99.9% or x1000. Absent in results written before it (read as none).
+   */
+  warnings: z.array(z.object({ line: z.number(), date, kind: z.enum(["ohlc", "move"]), message: z.string() })).default([]),
 });
 
 /** A study's result: its settings, every event studied, the events dropped, the cross-firm statistics and the prices read. */

@@ -1,0 +1,112 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { readUniverse } from "../src/study/universeRanking.js";
+
+/**
+ * `npm run bench` (or `node bench/dist/bench/reader.js`): prices in.
+ * 1. Reading the 83 files of ../shared/data/hk-universe with the product's reader (`readUniverse`: the
+ *    columnar parse, every check, filler bars), in a fresh process: the first read (cold JIT) and the
+ *    median of five more; beside it, in the same process, a bare `split` + `Number` of the same text with
+ *    no checks, the floor any reader pays. Wall and CPU milliseconds (the CPU time is steadier on a
+ *    shared machine).
+ * 2. The Hang Seng study end to end through the CLI: every constituent, one event on 2021-01-14, market
+ *    ^HSI, `event-impact study --data <universe> --source bundled --json`; against R: estudy2 when
+ *    installed, else a base-R script (bench/r/marketModel.R: read.csv, merge, lm() per firm), named so.
+ *    Wall and CPU seconds (user + sys, from /usr/bin/time) of each process, median of three runs.
+ * Writes bench/reader-results.json.
+ */
+const universe = fileURLToPath(new URL("../../../../shared/data/hk-universe", import.meta.url));
+const repo = fileURLToPath(new URL("../../..", import.meta.url));
+const self = fileURLToPath(import.meta.url);
+const EVENT_DATE = "2021-01-14";
+
+function readWorkload(): void {
+  const files = readdirSync(universe).filter((name) => name.endsWith(".HK.csv"));
+  const texts = files.map((name) => readFileSync(join(universe, name), "utf8"));
+  // Wall and CPU (user + system) milliseconds of one run: on a shared machine the CPU time is the steadier figure.
+  const time = (run: () => unknown): Timing => {
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    run();
+    const used = process.cpuUsage(cpu);
+    return { wall: performance.now() - started, cpu: (used.user + used.system) / 1000 };
+  };
+  const median = (values: Timing[]) => [...values].sort((a, b) => a.cpu - b.cpu)[Math.floor(values.length / 2)]!;
+  let stocks = 0;
+  const cold = time(() => (stocks = readUniverse(universe).stocks.length));
+  const warm = median(Array.from({ length: 5 }, () => time(() => readUniverse(universe))));
+  const bare = () => {
+    let sum = 0;
+    for (const text of texts) for (const line of text.split("\n").slice(1)) for (const cell of line.split(",").slice(1)) sum += Number(cell);
+    return sum;
+  };
+  const bareCold = time(bare);
+  const bareWarm = median(Array.from({ length: 5 }, () => time(bare)));
+  const bytes = texts.reduce((n, text) => n + text.length, 0);
+  process.stdout.write(JSON.stringify({ files: files.length, stocks, bytes, cold, warm, bareCold, bareWarm }));
+}
+
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+/** Wall and CPU seconds of a command, median (by wall time) of `runs`. */
+function timed(command: string, args: string[], runs = 3): Timing & { stdout: string } {
+  const results = Array.from({ length: runs }, () => {
+    const run = spawnSync("/usr/bin/time", ["-f", "%e %U %S", command, ...args], { encoding: "utf8", maxBuffer: 1 << 28 });
+    if (run.status !== 0) throw new Error(`${command} ${args.join(" ")} failed: ${run.stderr}`);
+    const [wall, user, sys] = run.stderr.trim().split("\n").at(-1)!.split(" ").map(Number) as [number, number, number];
+    return { wall, cpu: user + sys, stdout: run.stdout };
+  });
+  return results.sort((a, b) => a.wall - b.wall)[Math.floor(runs / 2)]!;
+}
+
+function hasEstudy2(): boolean | null {
+  const check = spawnSync("Rscript", ["-e", 'cat(requireNamespace("estudy2", quietly = TRUE))'], { encoding: "utf8" });
+  return check.error ? null : check.stdout.trim() === "TRUE";
+}
+
+function main(): void {
+  if (!existsSync(universe)) {
+    process.stdout.write(`reader bench skipped: ${universe} is absent (the hk-universe sits beside the repository in the team's workspace)\n`);
+    return;
+  }
+  const read = JSON.parse(execFileSync(process.execPath, [self, "read"], { encoding: "utf8" })) as { files: number; stocks: number; bytes: number; cold: Timing; warm: Timing; bareCold: Timing; bareWarm: Timing };
+  const ms = (t: Timing) => `${t.cpu.toFixed(0)} ms CPU (${t.wall.toFixed(0)} wall)`;
+
+  const symbols = readFileSync(join(universe, "constituents.csv"), "utf8").trim().split("\n").slice(1).map((line) => line.split(",")[0]!);
+  const spec = join(mkdtempSync(join(tmpdir(), "event-impact-bench-")), "hang-seng.json");
+  writeFileSync(spec, JSON.stringify({ name: "Hang Seng constituents", market: "^HSI", events: symbols.map((symbol) => ({ symbol, date: EVENT_DATE })) }));
+  const cli = join(repo, "dist/cli/main.js");
+  const ours = timed(process.execPath, [cli, "study", spec, "--data", universe, "--source", "bundled", "--json"]);
+  const studied = (JSON.parse(ours.stdout) as { events: unknown[] }).events.length;
+
+  const estudy2 = hasEstudy2();
+  const r =
+    estudy2 === null
+      ? null
+      : timed("Rscript", [join(repo, "bench/r/marketModel.R"), universe, join(repo, "data/prices/INDEX_HSI.csv"), EVENT_DATE, ...symbols]);
+  const rName = estudy2 === null ? "R is not installed (Debian: apt-get install r-base-core)" : `base R lm() per firm, not estudy2 (bench/r/marketModel.R${estudy2 ? "" : "; estudy2 is not installed: it is on CRAN, which this machine cannot reach"})`;
+  const rStudied = r === null ? null : Number(r.stdout.trim());
+
+  const lines = [
+    `prices in (node ${process.version}, load average ${loadavg()[0]!.toFixed(1)})`,
+    `read ${read.files} universe files (${(read.bytes / 1e6).toFixed(1)} MB, ${read.stocks} stocks): first read ${ms(read.cold)}, then ${ms(read.warm)} (target < 150 ms); a bare split + Number of the same text: ${ms(read.bareCold)}, then ${ms(read.bareWarm)}`,
+    `Hang Seng study, ${symbols.length} constituents on ${EVENT_DATE} (${studied} with the data), CLI end to end: ${ours.wall.toFixed(2)} s wall, ${ours.cpu.toFixed(2)} s CPU`,
+    r === null
+      ? `R baseline: ${rName}`
+      : `${rName} (${rStudied} firms): ${r.wall.toFixed(2)} s wall, ${r.cpu.toFixed(2)} s CPU; ratio R / event-impact: ${(r.wall / ours.wall).toFixed(1)}x wall, ${(r.cpu / ours.cpu).toFixed(1)}x CPU`,
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+  writeFileSync(
+    join(repo, "bench/reader-results.json"),
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), loadAverage: loadavg()[0], read, study: { firms: symbols.length, studied, ...ours, stdout: undefined }, r: r === null ? null : { name: rName, studied: rStudied, wall: r.wall, cpu: r.cpu } }, null, 2)}\n`,
+  );
+}
+
+if (process.argv[2] === "read") readWorkload();
+else main();
