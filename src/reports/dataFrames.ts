@@ -1,8 +1,8 @@
 import type { DataFrame } from "danfojs-node";
 import type { ClaimCheck } from "../claims/checkClaim.js";
-import type { StudyResult } from "../study/runStudy.js";
+import { studyRunOf, type StudyResult } from "../study/runStudy.js";
 import { htmlTable } from "./html.js";
-import { abnormalReturnRows, windowRows } from "./studyRows.js";
+import { abnormalReturnsTable, carsTable, tableRecords } from "./studyTables.js";
 
 /**
  * A study's results as danfojs DataFrames (one row per event-day and per event-window, the same columns
@@ -10,7 +10,8 @@ import { abnormalReturnRows, windowRows } from "./studyRows.js";
  */
 export async function studyDataFrames(result: StudyResult): Promise<{ abnormalReturns: DataFrame; windows: DataFrame }> {
   const { DataFrame } = await import("danfojs-node");
-  return { abnormalReturns: new DataFrame(abnormalReturnRows(result)), windows: new DataFrame(windowRows(result)) };
+  const run = studyRunOf(result);
+  return { abnormalReturns: new DataFrame(tableRecords(abnormalReturnsTable, run)), windows: new DataFrame(tableRecords(carsTable, run)) };
 }
 
 /** A claim check's measures as a one-column-per-field DataFrame: measure, value, matchesClaim. */
