@@ -1,12 +1,13 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { z } from "zod";
-import { InputError } from "../errors.js";
+import { InputError, summariseLines } from "../errors.js";
 import { studyText } from "../reports/studyText.js";
 import { LineWriter } from "../reports/lineWriter.js";
 import { writeStudyExport, writeStudyJson, writeStudyWorkbook } from "../reports/studyExport.js";
 import { comparePrices, priceComparisonText, readRecordedPrices } from "../reports/priceComparison.js";
 import { studyPriceNeeds } from "../study/priceNeeds.js";
-import { materialise, parseStudySpec, studyRun, summariseLines } from "../study/runStudy.js";
+import { SPEC_LIMITS } from "../study/spec.js";
+import { materialise, parseStudySpec, studyRun } from "../study/runStudy.js";
 import { parseOptions } from "./options.js";
 import { preparePrices, priceSourceFlags } from "./priceOptions.js";
 
@@ -28,8 +29,11 @@ const studyOptions = z.strictObject({
 export function readStudySpec(file: string) {
   let text: string;
   try {
+    const { size } = statSync(file);
+    if (size > SPEC_LIMITS.maxSpecBytes) throw new InputError(`the study spec ${file} has ${size.toLocaleString("en-US")} bytes, more than the ${SPEC_LIMITS.maxSpecBytes.toLocaleString("en-US")} a spec may have; split the study`);
     text = readFileSync(file, "utf8");
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(`cannot read the study spec ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
   }
   let json: unknown;

@@ -102,11 +102,13 @@ function install(dir: string, staging: string, kind: string, previous: readonly 
 
 /**
  * Finishes or undoes what killed runs left in a folder: a complete staged set is installed, an incomplete
- * one removed, backups removed; also the `*.tmp-*` files that earlier versions left. Runs of live
- * processes are left alone.
+ * one removed, backups and a dead process's lock removed; also the `*.tmp-*` files that earlier versions
+ * left. Runs of other live processes are left alone.
  */
 export function recoverOutputFolder(dir: string): void {
   if (!existsSync(dir)) return;
+  const lockFile = join(dir, LOCK);
+  if (existsSync(lockFile) && !isAlive(Number(readFileSync(lockFile, "utf8")))) rmSync(lockFile, { force: true });
   for (const { path, kind, pid } of toolFolders(dir, "staging")) {
     if (isAlive(pid) && pid !== process.pid) continue;
     if (readListing(join(path, listingName(kind))) !== null) install(dir, path, kind, readListing(join(dir, listingName(kind))) ?? []);
@@ -126,6 +128,7 @@ export function recoverOutputFolder(dir: string): void {
  * paths written.
  */
 export function writeOutputSet(dir: string, kind: string, produce: (staging: string) => string[], legacy: readonly string[] = []): string[] {
+  reached.clear();
   const token = Math.random().toString(36).slice(2, 10);
   const staging = join(dir, `${PREFIX}staging-${kind}-${process.pid}-${token}`);
   const backup = join(dir, `${PREFIX}backup-${kind}-${process.pid}-${token}`);
@@ -184,9 +187,13 @@ function swap(dir: string, kind: string, staging: string, backup: string, files:
     rmSync(backup, { recursive: true, force: true });
     throw error;
   }
-  step("cleanup");
-  rmSync(backup, { recursive: true, force: true });
-  rmSync(staging, { recursive: true, force: true });
+  try {
+    step("cleanup");
+    rmSync(backup, { recursive: true, force: true });
+    rmSync(staging, { recursive: true, force: true });
+  } catch {
+    // The new set is in place; what is left is swept by the next run (recoverOutputFolder).
+  }
 }
 
 /**
@@ -194,6 +201,7 @@ function swap(dir: string, kind: string, staging: string, backup: string, files:
  * it), then renamed over the target.
  */
 export async function writeFileAtomically(file: string, write: (temporary: string) => Promise<void>): Promise<string> {
+  reached.clear();
   const dir = dirname(file);
   const temporary = join(dir, `${basename(file)}.tmp-${process.pid}-${Date.now()}`);
   try {

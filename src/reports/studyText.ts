@@ -1,5 +1,6 @@
 import type { Aggregate, TestName } from "../study/crossSection.js";
-import { studyRunOf, summariseLines, type StudyRun } from "../study/runStudy.js";
+import { summariseLines } from "../errors.js";
+import { studyRunOf, type StudyRun } from "../study/runStudy.js";
 import type { EventResult, StudyResult } from "../study/studyResult.js";
 import { universeText } from "./checkText.js";
 import { formatTable, num, pct, pval } from "./table.js";

@@ -2,7 +2,7 @@ import { resolve, sep } from "node:path";
 import { alignPrices } from "../calendar/alignment.js";
 import { eventDayIndex, type Announcement } from "../calendar/eventDay.js";
 import { exchangeOf } from "../calendar/exchanges.js";
-import { InputError, describeZodError } from "../errors.js";
+import { InputError, describeZodError, summariseLines } from "../errors.js";
 import { bundledDataDir, readPriceSeriesFrom } from "../sources/localFiles.js";
 import type { PriceSeries } from "../sources/priceBar.js";
 import { filterCatalog, readCatalog } from "./catalog.js";
@@ -14,7 +14,7 @@ import { SCHEMA_VERSION, priceProvenance } from "./provenance.js";
 import { alignedReturns, eventAnalysisAt } from "./eventStudy.js";
 import type { Aggregate, DroppedEvent, EventAnalysis, EventResult, PriceProvenance, StudyHeader, StudyResult } from "./studyResult.js";
 import { rankInUniverse, readUniverse, universeMoves, type StockMove, type UniverseRanking } from "./universeRanking.js";
-import { studySpecSchema, type StudyEvent, type StudySpec, type StudySpecInput } from "./spec.js";
+import { SPEC_LIMITS, studySpecSchema, type StudyEvent, type StudySpec, type StudySpecInput } from "./spec.js";
 
 export { SCHEMA_VERSION, priceProvenance, type PriceProvenance } from "./provenance.js";
 
@@ -34,10 +34,19 @@ export interface StudyOptions {
 }
 
 
-/** Validates a study spec, with errors that name the field path. */
+/** Specs this process has validated (so that passing one on does not validate its events again). */
+const validated = new WeakSet<object>();
+
+/** Validates a study spec, with errors that name the field path; a spec it returned passes through as is. */
 export function parseStudySpec(input: unknown, origin = "study spec"): StudySpec {
+  if (typeof input === "object" && input !== null && validated.has(input)) return input as StudySpec;
+  const events = typeof input === "object" && input !== null ? (input as { events?: unknown }).events : undefined;
+  if (Array.isArray(events) && events.length > SPEC_LIMITS.maxEvents) {
+    throw new InputError(`${origin}: events: ${events.length.toLocaleString("en-US")} events, more than the ${SPEC_LIMITS.maxEvents.toLocaleString("en-US")} a study may have; split the study`);
+  }
   const parsed = studySpecSchema.safeParse(input);
   if (!parsed.success) throw new InputError(describeZodError(parsed.error, origin));
+  validated.add(parsed.data);
   return parsed.data;
 }
 
@@ -202,16 +211,6 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
       return rows;
     },
   };
-}
-
-/** The most lines an error message lists before it summarises the rest as a count. */
-export const MAX_LISTED_LINES = 20;
-
-/** The first `max` items as lines, then how many more there are. */
-export function summariseLines<Item>(items: readonly Item[], line: (item: Item) => string, max = MAX_LISTED_LINES): string {
-  const lines = items.slice(0, max).map(line);
-  if (items.length > max) lines.push(`  ... and ${(items.length - max).toLocaleString("en-US")} more`);
-  return lines.join("\n");
 }
 
 /**
