@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { writeFileSync } from "node:fs";
+import { measureStudyCli } from "./studyCli.js";
 
 /**
  * `npm run bench`: every workload in a fresh process (bench/workload.ts): the library's batch engine on
@@ -48,6 +49,7 @@ const fast = workloads.map(({ kind, events }) => ({ batch: measure(kind, "batch"
 const rows = workloads.map(({ kind, events }, i) => ({ workload: kind, events, ...fast[i]!, direct: measure(kind, "direct", events) }));
 const checkSeconds = await firstOutputSeconds(["check", "1810.HK", "--date", "2021-01-15"], 7);
 const nodeSeconds = await firstOutputSeconds(["--version"], 7);
+const studyCli = measureStudyCli(1_000_000);
 
 const pad = (text: string, width: number) => text.padStart(width);
 const lines = [
@@ -63,9 +65,10 @@ lines.push(
   "",
   `scaling 10k -> 1M (time per event, 1M relative to 10k): ${scaling.toFixed(2)}`,
   `check 1810.HK --date 2021-01-15, cold process to first output: ${checkSeconds.toFixed(3)} s (node + CLI --version: ${nodeSeconds.toFixed(3)} s)`,
+  ...studyCli.map((m) => `study CLI, ${m.events.toLocaleString("en-US")} events, ${m.mode}: ${m.seconds.toFixed(1)} s, ${m.microsecondsPerEvent.toFixed(1)} µs/event, peak ${m.peakMemoryMB.toFixed(0)} MB`),
 );
 process.stdout.write(`${lines.join("\n")}\n`);
 writeFileSync(
   fileURLToPath(new URL("../../results.json", import.meta.url)),
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, rows, scaling, checkSeconds, nodeSeconds }, null, 2)}\n`,
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, rows, scaling, checkSeconds, nodeSeconds, studyCli }, null, 2)}\n`,
 );
