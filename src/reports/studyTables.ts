@@ -16,7 +16,7 @@ export interface Column<Row> {
 interface TableDefinition<Row> {
   /** The file stem (`<name>.csv`) and the workbook sheet's name. */
   name: string;
-  /** What one row is, for the README. */
+  /** What one row is (\"one row per ...\"), for the README. */
   rowIs: string;
   columns: readonly Column<Row>[];
   rows(run: StudyRun): Iterable<Row>;
@@ -73,7 +73,7 @@ function* eachEvent(run: StudyRun): Generator<EventRow> {
 
 export const carsTable = table<EventRow & { window: WindowResult }>({
   name: "cars",
-  rowIs: "one event and event window",
+  rowIs: "event and event window",
   columns: [
     ...eventColumns,
     { name: "start", meaning: "the window's first day, in trading days relative to day 0", value: (r) => r.window.start },
@@ -93,7 +93,7 @@ export const carsTable = table<EventRow & { window: WindowResult }>({
 
 export const abnormalReturnsTable = table<EventRow & { day: AbnormalReturnRow }>({
   name: "abnormal_returns",
-  rowIs: "one event and day of the event span",
+  rowIs: "event and day of the event span",
   columns: [
     ...eventColumns,
     { name: "offset", meaning: "the day, in trading days relative to day 0", value: (r) => r.day.offset },
@@ -110,7 +110,7 @@ export const abnormalReturnsTable = table<EventRow & { day: AbnormalReturnRow }>
 
 export const estimationResidualsTable = table<EventRow & { day: EstimationRow }>({
   name: "estimation_residuals",
-  rowIs: "one event and day of its estimation window (written with --residuals)",
+  rowIs: "event and day of its estimation window (written with --residuals)",
   columns: [
     ...eventColumns,
     { name: "offset", meaning: "the day, in trading days relative to day 0", value: (r) => r.day.offset },
@@ -145,7 +145,7 @@ interface AggregateRow {
 
 export const aggregateTable = table<AggregateRow>({
   name: "aggregate",
-  rowIs: "one window (or day of the event span) and test; multi-firm studies only",
+  rowIs: "window (or day of the event span) and test; multi-firm studies only",
   columns: [
     { name: "scope", meaning: "window (an event window) or day (one day of the event span)", value: (r) => r.scope },
     { name: "start", meaning: "the window's first day relative to day 0 (the day's offset on day rows)", value: (r) => r.start },

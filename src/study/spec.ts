@@ -84,7 +84,8 @@ export const studySpecSchema = z
     }
     const [spanStart, spanEnd] = eventSpan(spec.eventWindows);
     const eventDays = spec.events.length * (spanEnd - spanStart + 1);
-    if (eventDays > SPEC_LIMITS.maxEventDays) {
+    const offsetsValid = Math.max(-spanStart, spanEnd) <= SPEC_LIMITS.maxOffset;
+    if (offsetsValid && eventDays > SPEC_LIMITS.maxEventDays) {
       ctx.addIssue({ code: "custom", path: ["events"], message: `${spec.events.length.toLocaleString("en-US")} events x ${spanEnd - spanStart + 1} days of event span is more than ${SPEC_LIMITS.maxEventDays.toLocaleString("en-US")} event-days; split the study or shorten the windows` });
     }
     const [, estimationEnd] = spec.estimationWindow;
