@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Executes every notebook in notebooks/ with Jupyter's nbconvert and the tslab TypeScript kernel.
 // Without arguments, the executed notebooks replace the originals, all of them only once every cell of
-// every notebook has run without error; with --output-dir DIR they are written there instead.
+// every notebook has run without error; with --output-dir DIR they are written there instead. A notebook
+// that reads the optional hk-universe (../shared/data/hk-universe) is never replaced by a run without it:
+// it keeps its committed outputs, and the run's copy is left in a temporary folder (the script says where).
 // Needs `npm run build` first (the notebooks import the built package) and Jupyter (see DEVELOPERS.md).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync } from "node:fs";
@@ -13,6 +15,10 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const notebooksDir = join(root, "notebooks");
 /** Jupyter's Python: Debian's, which has nbconvert and jupyter_client (the first python3 on PATH may not). */
 const jupyterPython = "/usr/bin/python3";
+
+/** The optional 83-stock cross-section beside the repository (never copied into it). */
+const universeDir = join(root, "../shared/data/hk-universe");
+const hasUniverse = existsSync(universeDir);
 
 const outputIndex = process.argv.indexOf("--output-dir");
 const outputDir = outputIndex >= 0 ? resolve(process.argv[outputIndex + 1] ?? "") : null;
@@ -80,7 +86,12 @@ for (const name of notebooks) {
   }
 }
 if (outputDir === null) {
-  for (const name of notebooks) renameSync(join(staging, name), join(notebooksDir, name));
+  const kept = hasUniverse ? [] : notebooks.filter((name) => readFileSync(join(notebooksDir, name), "utf8").includes("hk-universe"));
+  const keptDir = kept.length === 0 ? null : mkdtempSync(join(tmpdir(), "event-impact-notebooks-without-universe-"));
+  for (const name of notebooks) renameSync(join(staging, name), join(kept.includes(name) ? keptDir : notebooksDir, name));
   rmSync(staging, { recursive: true, force: true });
+  for (const name of kept) {
+    process.stderr.write(`kept notebooks/${name} as committed: it shows the hk-universe, absent at ${universeDir}; this run's copy is ${join(keptDir, name)}\n`);
+  }
 }
 process.stderr.write(`executed ${notebooks.length} notebooks without error${outputDir === null ? "" : ` into ${outputDir}`}\n`);

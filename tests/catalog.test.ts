@@ -76,8 +76,8 @@ describe("a study of catalog events", () => {
     expect(runCli(["study", "data/studies/ccmc-hk.json", "--out", out]).code).toBe(0);
     const rows = readFileSync(join(out, "aggregate.csv"), "utf8").trim().split("\n");
     expect(rows[0]).toBe("scope,start,end,n,measure,value,positive,negative,test,statistic,p,testN,headline,r");
-    // 3 windows x (7 tests + the BHAR test) + 7 days x 7 tests
-    expect(rows).toHaveLength(1 + 3 * 8 + 7 * 7);
+    // 3 windows x (9 tests + the BHAR test) + 7 days x 9 tests
+    expect(rows).toHaveLength(1 + 3 * 10 + 7 * 9);
     expect(rows.filter((r) => r.startsWith("window,0,0,4,") && r.includes(",kolariPynnonen,"))).toHaveLength(1);
     const { aggregate } = JSON.parse(readFileSync(join(out, "result.json"), "utf8"));
     const records = rows.slice(1).map((row) => Object.fromEntries(rows[0]!.split(",").map((column, c) => [column, row.split(",")[c]])));

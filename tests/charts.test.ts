@@ -7,9 +7,11 @@ import { caarChartSpec } from "../src/reports/charts/caarChart.js";
 import { carChartSpec } from "../src/reports/charts/carChart.js";
 import { checkCharts, studyCharts } from "../src/reports/charts/charts.js";
 import { claimDayChartSpec } from "../src/reports/charts/claimDayChart.js";
+import { forestChartSpec } from "../src/reports/charts/forestChart.js";
 import { renderSvg } from "../src/reports/charts/renderSvg.js";
 import { estimateTextWidth } from "../src/reports/charts/textWidth.js";
 import { universeChartSpec } from "../src/reports/charts/universeChart.js";
+import { resultFigures } from "../src/serve/resultFigures.js";
 import { runStudy } from "../src/study/runStudy.js";
 import { repoRoot } from "./helpers/cli.js";
 
@@ -91,6 +93,65 @@ describe("AAR/CAAR chart of a multi-firm study", () => {
   });
 });
 
+describe("forest plot of a multi-firm study", () => {
+  const chart = forestChartSpec(ccmc, { highlight: "1810.HK", actions: new Map([["E04", "tranche 3"]]) });
+  const rows = inlineRows(chart);
+
+  it("gives each firm's CAR its 95% interval, t(0.975, df) root-variance wide", () => {
+    const xiaomiDay0 = rows.find((row) => row.firm === "1810.HK" && row.window === "CAR[0, 0]")!;
+    const window = ccmc.events.find((event) => event.symbol === "1810.HK")!.windows[0]!;
+    expect(xiaomiDay0.car).toBe(window.car);
+    // t(0.975, 238) = 1.96998
+    expect((xiaomiDay0.upper as number) - window.car).toBeCloseTo(1.96998 * Math.sqrt(window.variance), 5);
+    expect(window.car - (xiaomiDay0.lower as number)).toBeCloseTo(1.96998 * Math.sqrt(window.variance), 5);
+    expect(rows.filter((row) => row.marked).map((row) => row.firm)).toEqual(["1810.HK", "1810.HK", "1810.HK"]);
+  });
+
+  it("draws the CAAR of each window with t(0.975, 3 df) = 3.18245 cross-sectional standard errors", () => {
+    ccmc.eventWindows.forEach(([start, end], w) => {
+      const cars = ccmc.events.map((event) => event.windows[w]!.car);
+      const mean = cars.reduce((a, b) => a + b, 0) / 4;
+      const sd = Math.sqrt(cars.reduce((a, b) => a + (b - mean) ** 2, 0) / 3);
+      for (const row of rows.filter((r) => r.window === `CAR[${start}, ${end}]`)) {
+        expect(row.caar as number).toBeCloseTo(mean, 12);
+        expect((row.caarUpper as number) - mean).toBeCloseTo((3.18245 * sd) / 2, 5);
+      }
+    });
+  });
+
+  it("groups the firms by catalog event, headed by id and action, and sorts them by CAR in each window", () => {
+    expect(new Set(rows.map((row) => row.group))).toEqual(new Set(["E01", "E04 · tranche 3", "E13"]));
+    const panels = (chart as unknown as { hconcat: { spec: { encoding: { y: { sort: string[] } } } }[] }).hconcat;
+    expect(panels).toHaveLength(3);
+    panels.forEach((panel, w) => {
+      const cars = panel.spec.encoding.y.sort.map((firm) => ccmc.events.find((event) => event.symbol === firm)!.windows[w]!.car);
+      expect(cars).toEqual([...cars].sort((a, b) => a - b));
+    });
+  });
+});
+
+describe("the serve page's comparison", () => {
+  it("adds the forest plot when the checked firm's catalog event has peers with prices (CNOOC and SMIC, E04)", async () => {
+    const { figures } = await resultFigures(checkClaim({ symbol: "0883.HK", date: "2020-12-04" }), {});
+    const forest = figures.find((figure) => figure.caption.startsWith("0883.HK beside the other firms of catalog event E04"))!;
+    expect(forest.svg).toContain("0981.HK");
+    expect(forest.svg).toMatch(/Each firm(&#x27;|')s CAR with its 95% interval, 2 events/);
+  });
+});
+
+describe("labels that keep apart", () => {
+  it("labels every other day of a [-5, 5] window (date labels are wider than a day's width of 640 / 11 px)", () => {
+    const wide = runStudy({ ...spec("ccmc-hk.json"), eventWindows: [[-5, 5]] });
+    const axis = (carChartSpec(wide.events[0]!, wide) as unknown as { layer: { encoding: { x: { axis: { values: string[] } } } }[] }).layer[0]!.encoding.x.axis;
+    expect(axis.values.map((day) => day.split("|")[0])).toEqual(["-4", "-2", "0", "+2", "+4"]);
+  });
+
+  it("merges the close and intraday-low labels when the stock closed at its low (0883.HK on 2020-11-30)", () => {
+    const labels = inlineRows(claimDayChartSpec(checkClaim({ symbol: "0883.HK", date: "2020-11-30" }))).filter((row) => row.price === 5.3808);
+    expect(labels.map((row) => row.label)).toEqual(["close \u221213.97% = intraday low \u221213.97% (5.3808)"]);
+  });
+});
+
 describe("claim-day chart", () => {
   const chart = claimDayChartSpec(check);
   const rows = inlineRows(chart);
@@ -117,12 +178,16 @@ describe("claim-day chart", () => {
 describe("universe chart", () => {
   const withUniverse = checkClaim({ symbol: "1810.HK", date: "2021-01-15", universeDir: bundledUniverse() });
 
-  it("sorts the stocks from the biggest fall and highlights the firm", () => {
-    const bars = inlineRows(universeChartSpec("1810.HK", withUniverse.universe!)).filter((row) => "group" in row && !("label" in row));
-    expect(bars).toHaveLength(4);
-    const returns = bars.map((bar) => bar.ret as number);
+  it("sorts the stocks from the biggest fall, one row each, and marks the firm and the claimed move", () => {
+    const claimed = checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "plummeted 14%", universeDir: bundledUniverse() });
+    const chart = universeChartSpec("1810.HK", claimed.universe!, claimed.claim);
+    const rows = inlineRows(chart);
+    const stocks = rows.filter((row) => "stock" in row && !("label" in row));
+    const returns = stocks.map((row) => row.ret as number);
+    expect(returns).toHaveLength(4);
     expect(returns).toEqual([...returns].sort((a, b) => a - b));
-    expect(bars.filter((bar) => bar.group === "1810.HK").map((bar) => bar.symbol)).toEqual(["1810.HK"]);
+    expect(rows.find((row) => "label" in row)).toMatchObject({ symbol: "1810.HK", label: "\u221210.26%, rank 1 of 4" });
+    expect(rows.filter((row) => Object.keys(row).join() === "ret").map((row) => row.ret)).toEqual([-0.14]);
   });
 
   it("is one of the check's charts only when a universe was given", () => {
@@ -134,7 +199,7 @@ describe("universe chart", () => {
 describe("rendered SVG", () => {
   it("names a study's charts after the firm and day 0", () => {
     expect(studyCharts(xiaomi).map((c) => c.name)).toEqual(["car-1810.HK-2021-01-15"]);
-    expect(studyCharts(ccmc).map((c) => c.name)).toEqual(["caar", ...ccmc.events.map((e) => `car-${e.symbol}-${e.day0}`)]);
+    expect(studyCharts(ccmc).map((c) => c.name)).toEqual(["forest", "caar", ...ccmc.events.map((e) => `car-${e.symbol}-${e.day0}`)]);
   });
 
   it("is the same for the same input", async () => {
@@ -155,8 +220,9 @@ describe("rendered SVG", () => {
   it.each([
     ["car-1810.HK", () => carChartSpec(xiaomi.events[0]!, xiaomi)],
     ["caar-ccmc-hk", () => caarChartSpec(ccmc)],
+    ["forest-ccmc-hk", () => studyCharts(ccmc, { highlight: "1810.HK" })[0]!.spec],
     ["claim-day-1810.HK", () => claimDayChartSpec(check)],
-    ["universe-1810.HK", () => universeChartSpec("1810.HK", { ...checkClaim({ symbol: "1810.HK", date: "2021-01-15", universeDir: bundledUniverse() }).universe!, universe: "four bundled HK stocks" })],
+    ["universe-1810.HK", () => universeChartSpec("1810.HK", { ...checkClaim({ symbol: "1810.HK", date: "2021-01-15", universeDir: bundledUniverse() }).universe!, universe: "four bundled HK stocks" }, { text: "plummeted 14%", value: -0.14 })],
   ])("matches the snapshot of %s", async (name, build) => {
     await expect(normaliseIds(await renderSvg(build()))).toMatchFileSnapshot(`./__snapshots__/charts/${name}.svg`);
   });

@@ -37,6 +37,18 @@ describe("checkClaim on the Xiaomi case (bundled data)", () => {
     expect(check.verdict).toMatch(/highly unusual/);
   });
 
+  it("reports the SQ test beside the t-test (Gelbach, Helland & Klick 2013)", () => {
+    // The -11% abnormal return is below all 240 estimation residuals (L2 = 1: the sums are the residuals), so
+    // p_lower = (1 + 0)/241 and p = 2/241, which is also the smallest attainable p; quantile 0.
+    const sq = check.inference!.sq;
+    expect(sq.quantile).toBe(0);
+    expect(sq.p).toBeCloseTo(2 / 241, 15);
+    expect(sq.minP).toBeCloseTo(2 / 241, 15);
+    expect(check.verdict).toMatch(
+      /The SQ test, which does not assume normal tails, gives p = 0\.0083, the smallest p it can give \(the abnormal return lies below every one of the stock's 240 estimation-window abnormal returns\), agreeing with the t-test at 5%\./,
+    );
+  });
+
   it("finds 15 Jan 2021 the worst close-to-close day in the file", () => {
     const closes = readFileSync(new URL("../data/prices/1810.HK.csv", import.meta.url), "utf8")
       .trim()

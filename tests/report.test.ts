@@ -3,11 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./helpers/chromium.js";
 import { repoRoot, runCli } from "./helpers/cli.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-/** Flags for Debian's Chromium run headless as root on a machine without network (see the machine notes in the README). */
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const artifacts = join(repoRoot, "tests/artifacts");
 
 const work = mkdtempSync(join(tmpdir(), "event-impact-report-"));
@@ -33,13 +31,13 @@ describe("charts from the command line", () => {
     expect(JSON.parse(readFileSync(join(dir, "claim-day.vl.json"), "utf8")).$schema).toMatch(/vega-lite\/v6/);
   });
 
-  it("study --charts writes the CAAR chart and one CAR chart per event", () => {
+  it("study --charts writes the forest plot, the CAAR chart and one CAR chart per event", () => {
     const dir = join(work, "study-charts");
     const { code } = runCli(["study", join(repoRoot, "data/studies/ccmc-hk.json"), "--charts", dir]);
     expect(code).toBe(0);
     const svgs = readdirSync(dir).filter((file) => file.endsWith(".svg")).sort();
-    expect(svgs).toEqual(["caar.svg", "car-0883.HK-2020-12-04.svg", "car-0941.HK-2020-06-26.svg", "car-0981.HK-2020-12-04.svg", "car-1810.HK-2021-01-15.svg"]);
-    expect(readdirSync(dir).filter((file) => file.endsWith(".vl.json"))).toHaveLength(5);
+    expect(svgs).toEqual(["caar.svg", "car-0883.HK-2020-12-04.svg", "car-0941.HK-2020-06-26.svg", "car-0981.HK-2020-12-04.svg", "car-1810.HK-2021-01-15.svg", "forest.svg"]);
+    expect(readdirSync(dir).filter((file) => file.endsWith(".vl.json"))).toHaveLength(6);
   });
 });
 
@@ -69,7 +67,7 @@ describe("event-impact report", () => {
     expect(html).toContain("Headline statistics");
     expect(html).toMatch(/CAAR\[0, 0\] = -6\.01% over 4 events/);
     expect(html).toContain("Kolari &amp; Pynnönen (2010)");
-    expect(html.match(/<svg /g)).toHaveLength(5);
+    expect(html.match(/<svg /g)).toHaveLength(6);
   });
 
   it("rejects a file that is no result, naming the field", () => {

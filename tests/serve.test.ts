@@ -1,30 +1,16 @@
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { checkClaim } from "../src/claims/checkClaim.js";
+import { basename, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { claimCheckSchema } from "../src/claims/checkSchema.js";
 import { LruCache } from "../src/serve/lruCache.js";
-import { startServer, type RunningServer } from "../src/serve/server.js";
+import type { RunningServer } from "../src/serve/server.js";
 import { readCatalog } from "../src/study/catalog.js";
 import { repoRoot, runCli, runCliAsync } from "./helpers/cli.js";
 import { hasHkUniverse, hkUniverseDir } from "./helpers/hkUniverse.js";
-
-/** checkClaim as the server sees it: counted, and failing like a bug for one claim (the 500 path). */
-const calls = vi.hoisted(() => ({ count: 0 }));
-const BUG_CLAIM = "simulated bug 1%";
-vi.mock("../src/claims/checkClaim.js", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../src/claims/checkClaim.js")>();
-  return {
-    ...real,
-    checkClaim: (request: Parameters<typeof real.checkClaim>[0]) => {
-      calls.count++;
-      if (request.claim === BUG_CLAIM) throw new TypeError("hidden detail of a bug");
-      return real.checkClaim(request);
-    },
-  };
-});
+import { faultyWorkerModule, spawnServe, startTestServer } from "./helpers/serveServer.js";
+import { startYahooServer, type YahooServer } from "./helpers/yahooServer.js";
 
 /**
  * A day's measures read straight from a bundled price file (columns date,open,high,low,close,adj_close,volume):
@@ -42,14 +28,25 @@ function dayFromCsv(symbol: string, date: string) {
 const XIAOMI = { symbol: "1810.HK", date: "2021-01-15", claim: "plummeted 14%" };
 const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
+/** The JSON of `check --json` as the server gives it: price files by file name, not by path. */
+function served(cliJson: string) {
+  const check = JSON.parse(cliJson);
+  return { ...check, sources: check.sources.map((source: { file: string }) => ({ ...source, file: basename(source.file) })) };
+}
+
+let yahoo: YahooServer;
 let server: RunningServer;
 const logs: string[] = [];
 const get = (path: string, init?: RequestInit) => fetch(new URL(path, server.url), { signal: AbortSignal.timeout(60_000), ...init });
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, host: "127.0.0.1", log: (line) => logs.push(line) });
+  yahoo = await startYahooServer();
+  server = await startTestServer({ yahooUrl: yahoo.url, log: (line) => logs.push(line) });
 });
-afterAll(async () => server?.close());
+afterAll(async () => {
+  await server?.close();
+  await yahoo?.close();
+});
 
 describe("GET /api/check", () => {
   it("returns the JSON of checkClaim, byte for byte what check --json prints", async () => {
@@ -57,10 +54,11 @@ describe("GET /api/check", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
     const body = await response.text();
-    expect(JSON.parse(body)).toEqual(JSON.parse(JSON.stringify(checkClaim(XIAOMI))));
     const cli = runCli(["check", "1810.HK", "--date", "2021-01-15", "--claim", "plummeted 14%", "--json", "--source", "bundled"]);
     expect(cli.code).toBe(0);
-    expect(body).toBe(cli.stdout);
+    expect(JSON.parse(body)).toEqual(served(cli.stdout));
+    expect(body).toBe(`${JSON.stringify(served(cli.stdout), null, 2)}\n`);
+    expect(claimCheckSchema.safeParse(JSON.parse(body)).success).toBe(true);
   });
 
   it("carries the day's measures from the price file and the matching measure", async () => {
@@ -85,8 +83,8 @@ describe("GET /api/check", () => {
     ["an encoded path as symbol", "symbol=%2e%2e%2f%2e%2e%2fetc%2fpasswd&date=2021-01-15", /^symbol: invalid symbol "\.\.\/\.\.\/etc\/passwd"/],
     ["an absolute path as symbol", "symbol=%2Fetc%2Fpasswd&date=2021-01-15", /^symbol: invalid symbol "\/etc\/passwd"/],
     ["a NUL byte in the symbol", "symbol=1810.HK%00&date=2021-01-15", /^symbol: invalid symbol "1810\.HK\\u0000"/],
-    ["an unknown symbol", "symbol=XIAOMI&date=2021-01-15", /^symbol: no prices for "XIAOMI" in the data; available: 0883\.HK, 0941\.HK, 0981\.HK, 1810\.HK, \^HSI$/],
-    ["an unknown market", "symbol=1810.HK&date=2021-01-15&market=^XYZ", /^market: no prices for "\^XYZ"/],
+    ["an unknown symbol", "symbol=XIAOMI&date=2021-01-15", /^symbol: no prices for "XIAOMI" on file, and fetching them failed: unknown or delisted symbol \(Yahoo: "No data found, symbol may be delisted"\)$/],
+    ["an unknown market", "symbol=1810.HK&date=2021-01-15&market=^XYZ", /^market: no prices for "\^XYZ" on file, and fetching them failed: unknown/],
     ["a date in another format", "symbol=1810.HK&date=15/01/2021", /^date: expected a date YYYY-MM-DD$/],
     ["a date that does not exist", "symbol=1810.HK&date=2021-02-30", /^date: not a calendar date$/],
     ["a date after the data", "symbol=1810.HK&date=2030-01-15", /^1810\.HK: no prices on 2030-01-15; 1810\.HK\.csv covers 2019-06-14 to 2021-12-31$/],
@@ -118,7 +116,7 @@ describe("symbols can never name a file outside the data folder", () => {
     for (const file of ["1810.HK.csv", "INDEX_HSI.csv"]) copyFileSync(join(repoRoot, "data/prices", file), join(root, "data/prices", file));
     copyFileSync(join(repoRoot, "data/prices/1810.HK.csv"), join(root, "secret.csv"));
     copyFileSync(join(repoRoot, "data/prices/1810.HK.csv"), join(root, "data/secret.csv"));
-    confined = await startServer({ port: 0, host: "127.0.0.1", dataDir: join(root, "data") });
+    confined = await startTestServer({ yahooUrl: yahoo.url, dataDir: join(root, "data") });
   });
   afterAll(async () => confined?.close());
 
@@ -204,23 +202,61 @@ describe("the result page", () => {
 });
 
 describe("errors of the server itself", () => {
+  let faulty: RunningServer;
+  const faultyLogs: string[] = [];
+  const ask = (params: Record<string, string>, path = "/api/check") => fetch(new URL(`${path}?${query(params)}`, faulty.url), { signal: AbortSignal.timeout(30_000) });
+
+  beforeAll(async () => {
+    faulty = await startTestServer({ yahooUrl: yahoo.url, workerModule: faultyWorkerModule, workers: 1, queueLimit: 1, timeLimit: 1, log: (line) => faultyLogs.push(line) });
+  });
+  afterAll(async () => faulty?.close());
+
   it("are a 500 with a generic message, the stack trace in the log only, and the server keeps serving", async () => {
-    logs.length = 0;
-    const api = await get(`/api/check?${query({ ...XIAOMI, claim: BUG_CLAIM })}`);
+    faultyLogs.length = 0;
+    const api = await ask(XIAOMI);
     expect(api.status).toBe(500);
     const body = await api.text();
     expect(JSON.parse(body)).toEqual({ error: "internal error: the server could not complete this request (the details are in the server's log)" });
-    const page = await get(`/check?${query({ ...XIAOMI, claim: BUG_CLAIM })}`);
+    const page = await ask(XIAOMI, "/check");
     expect(page.status).toBe(500);
     const html = await page.text();
     for (const text of [body, html]) {
       expect(text).not.toContain("hidden detail");
-      expect(text).not.toMatch(/\bat .*\.ts:\d+/);
+      expect(text).not.toContain("/srv/secret");
     }
     expect(html).toContain("internal error: the server could not complete this request");
-    expect(logs).toHaveLength(2);
-    expect(logs[0]).toMatch(/GET \/api\/check\?.*TypeError: hidden detail of a bug\n\s+at /);
-    expect((await get(`/api/check?${query(XIAOMI)}`)).status).toBe(200);
+    expect(faultyLogs).toHaveLength(2);
+    expect(faultyLogs[0]).toMatch(/GET \/api\/check\?.*TypeError: hidden detail of a bug\n\s+at /);
+    expect((await fetch(new URL("/", faulty.url))).status).toBe(200);
+  });
+
+  it("a computation over the time limit is a 503 with Retry-After; its worker is replaced", async () => {
+    const started = Date.now();
+    const response = await ask({ ...XIAOMI, claim: "block" });
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect((await response.json()).error).toMatch(/^the server cannot answer now: not done within the time limit of 1 s; try again in 5 s$/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect((await ask(XIAOMI)).status).toBe(500);
+    expect(faulty.stats()).toMatchObject({ workers: 1, running: 0, queued: 0 });
+  });
+
+  it("a full queue is a 503 with Retry-After at once, on the page and in the API", async () => {
+    const blocked = ["2021-01-13", "2021-01-14"].map((date) => ask({ ...XIAOMI, date, claim: "block" }));
+    await expect.poll(() => faulty.stats()).toMatchObject({ running: 1, queued: 1 });
+    const refused = [await ask({ ...XIAOMI, claim: "fell 1%" }), await ask({ ...XIAOMI, claim: "fell 2%" }, "/check")];
+    for (const response of refused) {
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect(await response.text()).toMatch(/the server cannot answer now: all 1 workers are busy and 1 jobs are waiting; try again in 5 s/);
+    }
+    expect((await Promise.all(blocked)).map((response) => response.status)).toEqual([503, 503]);
+  });
+
+  it("a worker that dies fails its request with a 500 and is replaced", async () => {
+    expect((await ask({ ...XIAOMI, claim: "crash" })).status).toBe(500);
+    expect((await ask(XIAOMI)).status).toBe(500);
+    expect(faulty.stats()).toMatchObject({ workers: 1 });
   });
 });
 
@@ -249,7 +285,7 @@ describe("the result cache", () => {
 
   it("computes a check once for any number of requests, from the API and the page, in any case of the symbol", async () => {
     const tuple = { symbol: "0941.HK", date: "2020-12-04", claim: "fell 1.37%" };
-    const before = calls.count;
+    const before = server.stats().completed;
     const responses = await Promise.all([
       ...Array.from({ length: 20 }, () => get(`/api/check?${query(tuple)}`)),
       ...Array.from({ length: 5 }, () => get(`/check?${query({ ...tuple, symbol: "0941.hk" })}`)),
@@ -257,16 +293,15 @@ describe("the result cache", () => {
     expect(responses.map((response) => response.status)).toEqual(Array(25).fill(200));
     const bodies = new Set(await Promise.all(responses.slice(0, 20).map((response) => response.text())));
     expect(bodies.size).toBe(1);
-    expect(calls.count - before).toBe(1);
+    expect(server.stats().completed - before).toBe(2); // the check, and the charts of its page
   });
 
   it("drops the least recently used check beyond its size", async () => {
-    const small = await startServer({ port: 0, host: "127.0.0.1", cacheSize: 2 });
+    const small = await startTestServer({ yahooUrl: yahoo.url, cacheSize: 2 });
     try {
       const ask = (claim: string) => fetch(new URL(`/api/check?${query({ ...XIAOMI, claim })}`, small.url));
-      const before = calls.count;
       for (const claim of ["fell 1%", "fell 2%", "fell 1%", "fell 3%", "fell 1%", "fell 2%"]) expect((await ask(claim)).status).toBe(200);
-      expect(calls.count - before).toBe(4);
+      expect(small.stats().completed).toBe(4);
     } finally {
       await small.close();
     }
@@ -275,7 +310,7 @@ describe("the result cache", () => {
 
 describe("under load", () => {
   it("answers 200 concurrent requests, good and bad, each correctly, without a 5xx, and keeps serving", async () => {
-    const fresh = await startServer({ port: 0, host: "127.0.0.1", log: (line) => logs.push(line) });
+    const fresh = await startTestServer({ yahooUrl: yahoo.url, log: (line) => logs.push(line) });
     logs.length = 0;
     try {
       const good = [
@@ -331,7 +366,7 @@ describe("under load", () => {
 
 describe.skipIf(!hasHkUniverse)("with a universe", () => {
   it("ranks the day among the universe in the API and on the page", async () => {
-    const ranked = await startServer({ port: 0, host: "127.0.0.1", universeDir: hkUniverseDir });
+    const ranked = await startTestServer({ yahooUrl: yahoo.url, universeDir: hkUniverseDir });
     try {
       const check = await (await fetch(new URL(`/api/check?${query(XIAOMI)}`, ranked.url))).json();
       expect(check.universe.ret).toMatchObject({ rank: 1, of: 79, fellMore: 0, roseMore: 78 });
@@ -346,21 +381,11 @@ describe.skipIf(!hasHkUniverse)("with a universe", () => {
 
 describe("event-impact serve", () => {
   it("prints its URL, serves, and stops cleanly on Ctrl-C", async () => {
-    const child = spawn(process.execPath, [join(repoRoot, "dist/cli/main.js"), "serve", "--port", "0"], { cwd: repoRoot, env: { ...process.env, EVENT_IMPACT_CACHE: mkdtempSync(join(tmpdir(), "event-impact-cache-")) } });
-    let stdout = "";
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on("data", (chunk: Buffer) => {
-        stdout += chunk.toString("utf8");
-        const match = stdout.match(/open (http:\/\/127\.0\.0\.1:\d+\/) in a browser/);
-        if (match) resolve(match[1]!);
-      });
-      child.on("close", (code) => reject(new Error(`serve exited with ${code} before listening: ${stdout}`)));
-    });
-    const check = await (await fetch(new URL(`/api/check?${query(XIAOMI)}`, url))).json();
+    const serve = await spawnServe([]);
+    const check = await (await fetch(new URL(`/api/check?${query(XIAOMI)}`, serve.url))).json();
     expect(check.claim.matches).toEqual(["intradayLow"]);
-    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-    child.kill("SIGINT");
-    expect(await exited).toBe(0);
+    const { code, stdout } = await serve.stop();
+    expect(code).toBe(0);
     expect(stdout).toContain("event-impact serve: stopped");
   }, 30_000);
 
@@ -369,6 +394,10 @@ describe("event-impact serve", () => {
     [["--port", "70000"], /--port: expected a port number, 0 to 65535/],
     [["--data", "/nonexistent/folder"], /--data \/nonexistent\/folder: no such folder/],
     [["--universe", "src"], /--universe src: no price files/],
+    [["--workers", "0"], /--workers: expected a number of worker threads, 1 to 64/],
+    [["--queue", "-1"], /--queue: expected a number of waiting checks, 0 to 100000/],
+    [["--time-limit", "1.5"], /--time-limit: expected a number of seconds, 1 to 3600/],
+    [["--yahoo-url", "ftp://x"], /--yahoo-url: expected an http:\/\/ or https:\/\/ URL/],
   ])("refuses %j with exit code 2", (args, message) => {
     const { code, stderr } = runCli(["serve", ...args]);
     expect(code).toBe(2);

@@ -3,12 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../src/serve/server.js";
+import type { RunningServer } from "../src/serve/server.js";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./helpers/chromium.js";
 import { repoRoot } from "./helpers/cli.js";
+import { startTestServer } from "./helpers/serveServer.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-/** Flags for Debian's Chromium run headless as root on a machine without network (see the machine notes). */
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const artifacts = join(repoRoot, "tests/artifacts");
 const XIAOMI_CLAIM = "Xiaomi's shares plummeted 14% on 15 January 2021";
 
@@ -35,7 +34,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the claim-check page in headless Chromiu
   const requests: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer({ port: 0, host: "127.0.0.1" });
+    server = await startTestServer({ yahooUrl: "http://127.0.0.1:9" });
     const { chromium } = await import("playwright-core");
     const launch = (javaScriptEnabled: boolean) =>
       chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "event-impact-chromium-")), { executablePath: CHROMIUM, args: CHROMIUM_FLAGS, viewport: { width: 1000, height: 1200 }, locale: "en-US", javaScriptEnabled });

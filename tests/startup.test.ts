@@ -17,15 +17,16 @@ function modulesLoadedBy(args: string[]): string[] {
   return readFileSync(log, "utf8").trim().split("\n");
 }
 
-describe("lean start-up", () => {
-  it("check on local data loads no data-frame, chart, Yahoo or browser library", () => {
+describe("lean start-up of the bundled CLI", () => {
+  it("check on local data loads its own chunks of the bundle and no data-frame, chart, Yahoo or browser library", () => {
     const modules = modulesLoadedBy(["check", "1810.HK", "--date", "2021-01-15", "--claim", "plummeted 14%"]);
-    expect(modules.some((url) => url.includes("/dist/claims/checkClaim.js"))).toBe(true);
+    expect(modules.some((url) => /\/dist\/cli\/checkCommand-\w+\.js$/.test(url))).toBe(true);
+    expect(modules.filter((url) => url.startsWith("file:") && !url.includes("/dist/cli/"))).toEqual([]);
     expect(modules.filter((url) => /danfojs|vega|yahoo-finance2|playwright|tslab/.test(url))).toEqual([]);
   });
 
   it("--help loads no command module", () => {
     const modules = modulesLoadedBy(["--help"]);
-    expect(modules.filter((url) => /\/dist\/(claims|study|reports|sources)\//.test(url))).toEqual([]);
+    expect(modules.filter((url) => /Command-\w+\.js$/.test(url))).toEqual([]);
   });
 });

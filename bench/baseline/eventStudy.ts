@@ -2,6 +2,7 @@ import { expectedReturn } from "../../src/models/expectedReturnModel.js";
 import { fitModel } from "../../src/models/fitModel.js";
 import { buyAndHoldAbnormalReturn } from "../../src/statistics/buyAndHold.js";
 import { carVariance } from "../../src/statistics/predictionErrorVariance.js";
+import { sqTest } from "../../src/statistics/sqTest.js";
 import { twoSidedTPValue } from "../../src/statistics/studentT.js";
 import type { AbnormalReturnRow, AlignedReturns, EventAnalysis, EventStudyOptions, WindowResult } from "../../src/study/eventStudy.js";
 
@@ -26,6 +27,8 @@ export function analyseEventDirectly(data: AlignedReturns, day0: number, options
     const ar = ret - expectedReturn(fitted, marketRet);
     abnormalReturns.push({ offset, date: dates[t]!, ret, marketRet, ar, sar: ar / Math.sqrt(carVariance(fitted, 1, marketRet)) });
   }
+  const residuals: number[] = [];
+  for (let t = first; t <= last; t++) residuals.push(data.firm[t]! - expectedReturn(fitted, data.market[t]!));
   const windows = options.eventWindows.map(([start, end]): WindowResult => {
     let car = 0;
     let marketSum = 0;
@@ -39,7 +42,7 @@ export function analyseEventDirectly(data: AlignedReturns, day0: number, options
     const variance = carVariance(fitted, end - start + 1, marketSum);
     const t = car / Math.sqrt(variance);
     const bhar = buyAndHoldAbnormalReturn(data.firm.subarray(day0 + start, day0 + end + 1), expected, options.returns);
-    return { start, end, startDate: dates[day0 + start]!, endDate: dates[day0 + end]!, car, variance, t, p: twoSidedTPValue(t, fitted.df), df: fitted.df, bhar };
+    return { start, end, startDate: dates[day0 + start]!, endDate: dates[day0 + end]!, car, variance, t, p: twoSidedTPValue(t, fitted.df), df: fitted.df, bhar, sq: sqTest(residuals, end - start + 1, car) };
   });
   return {
     day0: dates[day0]!,

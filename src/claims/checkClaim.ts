@@ -3,72 +3,20 @@ import { exchangeOf } from "../calendar/exchanges.js";
 import { InputError } from "../errors.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
 import { standardScore, shareBelow } from "../statistics/standardScore.js";
-import { bundledDataDir, readPriceSeriesFrom } from "../sources/localFiles.js";
+import { bundledDataDir, readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
 import type { PriceBar, PriceSeries } from "../sources/priceBar.js";
 import { estimationRange } from "../study/eventBatch.js";
 import { alignedReturns, analyseEvent } from "../study/eventStudy.js";
 import { DEFAULT_ESTIMATION_WINDOW, DEFAULT_MIN_ESTIMATION_OBSERVATIONS } from "../study/spec.js";
 import { rankInUniverse, readUniverse, universeMoves, type UniverseRanking } from "../study/universeRanking.js";
-import { SCHEMA_VERSION, priceProvenance, type PriceProvenance } from "../study/provenance.js";
+import { priceProvenance } from "../study/provenance.js";
+import { CHECK_SCHEMA_VERSION, type ClaimCheck, type ClaimInference, type ClaimMeasures, type MeasureHint, type MoveMeasure, type ParsedClaim } from "./checkSchema.js";
 import { dayMoves } from "./dayMeasures.js";
-import { matchesClaim, parseClaim, type MeasureHint, type ParsedClaim } from "./parseClaim.js";
-import { dailyReturns, pricePath, type DailyReturn, type PricePathPoint } from "./priceContext.js";
+import { matchesClaim, parseClaim } from "./parseClaim.js";
+import { dailyReturns, pricePath } from "./priceContext.js";
 import { writeVerdict } from "./verdict.js";
 
-export interface ClaimMeasures {
-  closeToClose: number;
-  openGap: number | null;
-  intradayLow: number | null;
-  intradayHigh: number | null;
-  marketReturn: number;
-  marketAdjusted: number;
-  abnormalReturn: number | null;
-  zScore: number | null;
-  percentile: number;
-}
-
-/** The measures a claimed size is compared with (the others describe the day, not the stock's move). */
-export type MoveMeasure = "closeToClose" | "openGap" | "intradayLow" | "intradayHigh" | "marketAdjusted" | "abnormalReturn";
-
-export interface ClaimInference {
-  t: number;
-  p: number;
-  df: number;
-  model: ModelName;
-  estimationWindow: [number, number];
-  nEstimation: number;
-  sigma: number;
-  estimation: { start: string; end: string };
-}
-
-export interface ClaimCheck {
-  schemaVersion: number;
-  symbol: string;
-  date: string;
-  previousDate: string;
-  market: string;
-  prices: { previousClose: number; open: number; high: number; low: number; close: number; marketPreviousClose: number; marketClose: number };
-  measures: ClaimMeasures;
-  /** Daily returns on file besides day 0, against which `percentile` is taken. */
-  historyDays: number;
-  inference: ClaimInference | null;
-  /**
-   * `matches`: the measures the claimed size matches, among those its wording points to (all of them
-   * when it names none); `otherMatches`: measures outside the wording that the size matches.
-   */
-  claim: (ParsedClaim & { matches: MoveMeasure[]; otherMatches: MoveMeasure[] }) | null;
-  /** The day's return and abnormal return ranked among a universe of stocks, when one was given. */
-  universe: UniverseRanking | null;
-  /** Why a measure is missing (no intraday data, too short an estimation window). */
-  notes: string[];
-  /** The stock's sessions from 20 before to 10 after the date (raw prices). */
-  pricePath: PricePathPoint[];
-  /** Every close-to-close return of the stock on file, the date's included. */
-  dailyReturns: DailyReturn[];
-  /** The price files read: the stock's and the market's. */
-  sources: PriceProvenance[];
-  verdict: string;
-}
+export type { ClaimCheck, ClaimInference, ClaimMeasures, MoveMeasure } from "./checkSchema.js";
 
 export interface ClaimCheckRequest {
   symbol: string;
@@ -84,6 +32,8 @@ export interface ClaimCheckRequest {
   /** Folder of price files of the stocks to rank the day's move among. */
   universeDir?: string | undefined;
   model?: ModelName | undefined;
+  /** How price files are read (default `readPriceSeriesFrom`; a server passes its cache of loaded series). */
+  readPrices?: PriceReader | undefined;
 }
 
 const MOVE_MEASURES: readonly MoveMeasure[] = ["closeToClose", "openGap", "intradayLow", "intradayHigh", "marketAdjusted", "abnormalReturn"];
@@ -105,8 +55,9 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
   const claim = request.claim === undefined ? null : parseClaim(request.claim);
   const dataDirs = request.priceDirs ?? [request.dataDir ?? bundledDataDir, bundledDataDir];
   const market = request.market ?? exchangeOf(request.symbol).defaultMarket;
-  const firm = readPriceSeriesFrom(dataDirs, request.symbol);
-  const marketSeries = readPriceSeriesFrom(dataDirs, market);
+  const readPrices = request.readPrices ?? readPriceSeriesFrom;
+  const firm = readPrices(dataDirs, request.symbol);
+  const marketSeries = readPrices(dataDirs, market);
   const day = sessionIndex(firm, request.date);
   const marketDay = sessionIndex(marketSeries, request.date);
   const bar = firm.bars[day]!;
@@ -139,7 +90,7 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
     });
     const window = analysis.windows[0]!;
     abnormalReturn = window.car;
-    inference = { t: window.t, p: window.p, df: window.df, model, estimationWindow, nEstimation: analysis.nEstimation, sigma: analysis.sigma, estimation: analysis.estimation };
+    inference = { t: window.t, p: window.p, sq: window.sq, df: window.df, model, estimationWindow, nEstimation: analysis.nEstimation, sigma: analysis.sigma, estimation: analysis.estimation };
     const [first, last] = estimationRange(day0, estimationWindow);
     zScore = standardScore(moves.closeToClose, returns.firm.subarray(first, last + 1));
   } catch (error) {
@@ -155,7 +106,7 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
     zScore,
     percentile: shareBelow(moves.closeToClose, history),
   };
-  const stocks = request.universeDir === undefined ? null : readUniverse(request.universeDir);
+  const stocks = request.universeDir === undefined ? null : readUniverse(request.universeDir, readPrices);
   const universe =
     stocks === null
       ? null
@@ -169,7 +120,7 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
   const matches = sizeMatches.filter((name) => hinted.includes(name));
   const otherMatches = sizeMatches.filter((name) => !hinted.includes(name));
   const check: Omit<ClaimCheck, "verdict"> = {
-    schemaVersion: SCHEMA_VERSION,
+    schemaVersion: CHECK_SCHEMA_VERSION,
     symbol: request.symbol,
     date: request.date,
     previousDate: previous.date,
@@ -207,14 +158,14 @@ function sessionIndex(series: PriceSeries, date: string): number {
   const { bars, symbol } = series;
   const index = bars.findIndex((bar) => bar.date >= date);
   if (index >= 0 && bars[index]!.date === date) {
-    if (index === 0) throw new InputError(`${symbol}: ${date} is the first date in ${series.source}, so there is no previous close to measure from`);
+    if (index === 0) throw new InputError("no-prices", `${symbol}: ${date} is the first date in ${series.source}, so there is no previous close to measure from`);
     return index;
   }
   const first = bars[0]!.date;
   const last = bars[bars.length - 1]!.date;
-  if (date < first || date > last) throw new InputError(`${symbol}: no prices on ${date}; ${series.source} covers ${first} to ${last}`);
+  if (date < first || date > last) throw new InputError("no-prices", `${symbol}: no prices on ${date}; ${series.source} covers ${first} to ${last}`);
   const weekday = new Date(`${date}T00:00:00Z`).toLocaleDateString("en-US", { weekday: "long", timeZone: "UTC" });
-  throw new InputError(`${symbol} did not trade on ${date} (a ${weekday}); the nearest sessions are ${bars[index - 1]!.date} and ${bars[index]!.date}`);
+  throw new InputError("no-prices", `${symbol} did not trade on ${date} (a ${weekday}); the nearest sessions are ${bars[index - 1]!.date} and ${bars[index]!.date}`);
 }
 
 function otherDayReturns(bars: readonly PriceBar[], day: number): Float64Array {

@@ -1,21 +1,7 @@
 import { InputError } from "../errors.js";
+import type { Bound, Direction, MeasureHint, ParsedClaim } from "./checkSchema.js";
 
-export type Direction = "down" | "up";
-/** How the claimed size is bounded: its own rounding band, at least the size, or below it. */
-export type Bound = "rounded" | "atLeast" | "below";
-/** The measure a claim's wording points to, if any ("as much as" → intraday, "closed" → close). */
-export type MeasureHint = "intraday" | "close" | "open";
-
-export interface ParsedClaim {
-  text: string;
-  /** The claimed move as a signed fraction (-0.14 for "fell 14%"); positive when the direction is unknown. */
-  value: number;
-  direction: Direction | null;
-  bound: Bound;
-  /** Magnitudes (fractions) that match: `[low, high)`; `high` is Infinity for "more than". */
-  band: [number, number];
-  measureHint: MeasureHint | null;
-}
+export type { Bound, Direction, MeasureHint, ParsedClaim } from "./checkSchema.js";
 
 const DOWN = /\b(fell|fall|falls|falling|drop|drops|dropped|dropping|slid|slide|slides|sliding|slump|slumps|slumped|plunge|plunges|plunged|plummet|plummets|plummeted|plummeting|tumble|tumbles|tumbled|sank|sink|sinks|sunk|decline|declines|declined|lost|lose|loses|losing|down|lower|below|crash|crashed|shed|tanked|dived|dove|dip|dipped|retreat|retreated|slipped|slip|collapsed|sell-?off|negative)\b/g;
 const UP = /\b(rose|rise|rises|rising|risen|jump|jumps|jumped|gain|gains|gained|up|higher|above|surge|surges|surged|soar|soars|soared|climb|climbs|climbed|rally|rallied|rallies|spike|spiked|advance|advanced|added|rebound|rebounded|leapt|leaped|rocketed|positive)\b/g;
@@ -39,11 +25,11 @@ export function parseClaim(text: string): ParsedClaim {
   const match = PERCENT.exec(normalised) ?? BARE_NUMBER.exec(normalised);
   PERCENT.lastIndex = 0;
   if (match === null) {
-    throw new InputError(`cannot read a move from the claim "${text}": write its size as a percentage, e.g. "fell 14%", "rose 7.03 percent" or "-14"`);
+    throw new InputError("invalid-claim", `cannot read a move from the claim "${text}": write its size as a percentage, e.g. "fell 14%", "rose 7.03 percent" or "-14"`);
   }
   const [whole, sign, digits] = match as unknown as [string, string, string];
   const magnitude = Number(digits) / 100;
-  if (!Number.isFinite(magnitude)) throw new InputError(`cannot read a move from the claim "${text}"`);
+  if (!Number.isFinite(magnitude)) throw new InputError("invalid-claim", `cannot read a move from the claim "${text}"`);
   const decimals = digits.includes(".") ? digits.length - digits.indexOf(".") - 1 : 0;
   const halfStep = 0.5 * 10 ** -decimals / 100;
 

@@ -1,20 +1,5 @@
 import type { PriceBar } from "../sources/priceBar.js";
-
-/** One session of the price path around a claim's day 0 (raw prices, as the claim speaks of them). */
-export interface PricePathPoint {
-  offset: number;
-  date: string;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-}
-
-/** A close-to-close return on the adjusted close, dated by the session it ends on. */
-export interface DailyReturn {
-  date: string;
-  ret: number;
-}
+import type { DailyReturn, PricePathPoint } from "./checkSchema.js";
 
 const SESSIONS_BEFORE = 20;
 const SESSIONS_AFTER = 10;

@@ -1,5 +1,5 @@
 import type { Rank } from "../study/universeRanking.js";
-import type { ClaimCheck, MoveMeasure } from "./checkClaim.js";
+import type { ClaimCheck, ClaimInference, MoveMeasure } from "./checkClaim.js";
 
 const MEASURE_NAMES: Record<MoveMeasure, string> = {
   closeToClose: "the close-to-close move",
@@ -40,6 +40,22 @@ function band(check: Omit<ClaimCheck, "verdict">): string {
 }
 
 /**
+ * The SQ test beside the t-test (Gelbach, Helland & Klick 2013): the t-test's normal tails make one-day p-values too
+ * small for fat-tailed stocks, so the sentence says when the two disagree about significance at 5%.
+ */
+function sqSentence(inference: ClaimInference): string {
+  const { sq } = inference;
+  const days = `the stock's ${inference.nEstimation} estimation-window abnormal returns`;
+  const where =
+    sq.quantile === 0 ? `below every one of ${days}` : sq.quantile === 1 ? `above every one of ${days}` : `above ${(sq.quantile * 100).toFixed(1)}% of ${days}`;
+  const floor = sq.p <= sq.minP ? ", the smallest p it can give" : "";
+  const base = `The SQ test, which does not assume normal tails, gives ${pValue(sq.p)}${floor} (the abnormal return lies ${where})`;
+  if (inference.p < 0.05 && !(sq.p < 0.05)) return `${base}: unlike the t-test, it does not find the move significant at 5%.`;
+  if (!(inference.p < 0.05) && sq.p < 0.05) return `${base}: unlike the t-test, it finds the move significant at 5%.`;
+  return `${base}, agreeing with the t-test at 5%.`;
+}
+
+/**
  * One paragraph in plain English: what the stock did (close, open, intraday extreme), whether the claim
  * matches and by which measure, what the market did, and whether the move was unusual by the abnormal
  * return's p-value (below 0.01: highly unusual; below 0.05: unusual) and the stock's own history.
@@ -76,6 +92,7 @@ export function writeVerdict(check: Omit<ClaimCheck, "verdict">): string {
     market += `; the ${inference.model}-model abnormal return was ${percent(m.abnormalReturn)} (t = ${inference.t.toFixed(2)}, ${pValue(inference.p)}, ${inference.df} df), ${unusual}`;
   }
   sentences.push(`${market}.`);
+  if (inference !== null && m.abnormalReturn !== null) sentences.push(sqSentence(inference));
   sentences.push(historySentence(check));
   if (check.universe !== null) {
     const u = check.universe;

@@ -48,6 +48,6 @@ export async function fetchCommand(symbols: string[], rawOptions: unknown): Prom
   process.stdout.write(`${fetchSummary(outcomes, cache)}\n`);
   const failed = outcomes.filter((outcome) => outcome.error !== null);
   if (failed.length > 0) {
-    throw new InputError(`${failed.length} of ${outcomes.length} symbol(s) could not be fetched: ${failed.map((outcome) => `${outcome.symbol} (${outcome.error!.failure})`).join(", ")}`);
+    throw new InputError("fetch-failed", `${failed.length} of ${outcomes.length} symbol(s) could not be fetched: ${failed.map((outcome) => `${outcome.symbol} (${outcome.error!.failure})`).join(", ")}`);
   }
 }

@@ -22,5 +22,5 @@ export function importCommand(files: string[], rawOptions: unknown): void {
   ]);
   process.stdout.write(`${formatTable(["symbol", "result", "rows", "first", "last", "file"], rows)}\n\ncache: ${cache}\n`);
   const failed = outcomes.filter((outcome) => outcome.error !== null);
-  if (failed.length > 0) throw new InputError(`${failed.length} of ${outcomes.length} file(s) not imported:\n${failed.map((outcome) => `  ${outcome.error!.message}`).join("\n")}`);
+  if (failed.length > 0) throw new InputError("invalid-file", `${failed.length} of ${outcomes.length} file(s) not imported:\n${failed.map((outcome) => `  ${outcome.error!.message}`).join("\n")}`);
 }

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { readFileSync } from "node:fs";
 import { InputError } from "../errors.js";
+import { SERVE_DEFAULTS } from "../serve/limits.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -95,6 +96,12 @@ program
   .option("--host <address>", "the address to listen on; only this machine by default", "127.0.0.1")
   .option("--data <dir>", "folder of price files <SYMBOL>.csv; symbols it lacks come from the bundled data")
   .option("--universe <dir>", "folder of price files of stocks to rank each checked day among (e.g. ../shared/data/hk-universe)")
+  .option("--offline", "serve only the price files on this machine (--data, the cache, the bundled data); never fetch")
+  .option("--cache <dir>", "the price cache, read and filled with fetched symbols (default: $EVENT_IMPACT_CACHE or ~/.cache/event-impact)")
+  .option("--yahoo-url <url>", "fetch from this base URL instead of Yahoo's query host (default: $EVENT_IMPACT_YAHOO_URL)")
+  .option("--workers <n>", `worker threads computing checks and charts (default: the cores but one, 1 to 4: ${SERVE_DEFAULTS.workers} here)`)
+  .option("--queue <n>", `checks that may wait for a worker; beyond, requests get 503 with Retry-After (default: ${SERVE_DEFAULTS.queueLimit})`)
+  .option("--time-limit <seconds>", `how long a check or its charts may take, waiting included, before the request gets 503 (default: ${SERVE_DEFAULTS.timeLimit})`)
   .addHelpText(
     "after",
     "\nPages and API (GET):\n  /                                        the form\n  /check?symbol=&date=&claim=&market=      a result (shareable; claim and market optional)\n  /api/check?symbol=&date=&claim=&market=  the same check as JSON (as check --json); bad input: 400 {error}\n  /api/events?symbol=&action=&authority=   the event catalog as JSON (as events --json)\n\nExamples:\n  event-impact serve\n  event-impact serve --port 8081 --universe ../shared/data/hk-universe\n  open http://127.0.0.1:8080/check?symbol=1810.HK&date=2021-01-15&claim=plummeted%2014%25",

@@ -18,7 +18,7 @@ export const priceSourceFlags = {
 export function yahooUrlOf(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (flag !== undefined || !env.EVENT_IMPACT_YAHOO_URL) return flag;
   const parsed = yahooUrlSchema.safeParse(env.EVENT_IMPACT_YAHOO_URL);
-  if (!parsed.success) throw new InputError(`EVENT_IMPACT_YAHOO_URL: ${parsed.error.issues[0]!.message}`);
+  if (!parsed.success) throw new InputError("invalid-option", `EVENT_IMPACT_YAHOO_URL: ${parsed.error.issues[0]!.message}`, { field: "EVENT_IMPACT_YAHOO_URL" });
   return parsed.data;
 }
 

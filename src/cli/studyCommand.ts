@@ -30,24 +30,24 @@ export function readStudySpec(file: string) {
   let text: string;
   try {
     const { size } = statSync(file);
-    if (size > SPEC_LIMITS.maxSpecBytes) throw new InputError(`the study spec ${file} has ${size.toLocaleString("en-US")} bytes, more than the ${SPEC_LIMITS.maxSpecBytes.toLocaleString("en-US")} a spec may have; split the study`);
+    if (size > SPEC_LIMITS.maxSpecBytes) throw new InputError("invalid-spec", `the study spec ${file} has ${size.toLocaleString("en-US")} bytes, more than the ${SPEC_LIMITS.maxSpecBytes.toLocaleString("en-US")} a spec may have; split the study`, { file });
     text = readFileSync(file, "utf8");
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read the study spec ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+    throw new InputError("missing-file", `cannot read the study spec ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${file} is not valid JSON: ${(error as Error).message}`);
+    throw new InputError("invalid-spec", `${file} is not valid JSON: ${(error as Error).message}`, { file });
   }
   return parseStudySpec(json, file);
 }
 
 export async function studyCommand(specFile: string, rawOptions: unknown): Promise<void> {
   const options = parseOptions(studyOptions, rawOptions);
-  if (options.residuals && options.out === undefined && options.xlsx === undefined) throw new InputError("--residuals adds estimation_residuals.csv to --out (or a sheet to --xlsx); give one of them");
+  if (options.residuals && options.out === undefined && options.xlsx === undefined) throw new InputError("invalid-option", "--residuals adds estimation_residuals.csv to --out (or a sheet to --xlsx); give one of them", { field: "--residuals" });
   const spec = readStudySpec(specFile);
   const recorded = options.compare === undefined ? null : readRecordedPrices(options.compare);
   const priceDirs = await preparePrices(studyPriceNeeds(spec), options, options.data);

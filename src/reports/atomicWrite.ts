@@ -22,7 +22,7 @@ export function writeFilesAtomically(dir: string, files: Record<string, string>)
     for (const [temporary] of staged) rmSync(temporary, { force: true });
     const { code, path } = error as NodeJS.ErrnoException;
     if (code === undefined) throw error;
-    throw new InputError(`cannot write to ${dir}: ${code}${path === undefined ? "" : ` (${path})`}`);
+    throw new InputError("cannot-write", `cannot write to ${dir}: ${code}${path === undefined ? "" : ` (${path})`}`, { file: path ?? dir });
   }
   return staged.map(([, target]) => target);
 }

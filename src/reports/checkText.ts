@@ -21,7 +21,7 @@ export function checkText(check: ClaimCheck): string {
   const lines = [`${check.symbol} on ${check.date} (previous session ${check.previousDate}), market ${check.market}`, "", formatTable(["measure", "value", ""], rows)];
   if (check.inference !== null) {
     const i = check.inference;
-    lines.push("", `abnormal return: ${i.model} model on [${i.estimationWindow.join(", ")}] (${i.nEstimation} days, ${i.estimation.start} to ${i.estimation.end}): t = ${num(i.t)}, p = ${i.p.toPrecision(3)}, ${i.df} df`);
+    lines.push("", `abnormal return: ${i.model} model on [${i.estimationWindow.join(", ")}] (${i.nEstimation} days, ${i.estimation.start} to ${i.estimation.end}): t = ${num(i.t)}, p = ${i.p.toPrecision(3)}, ${i.df} df; SQ p = ${i.sq.p.toPrecision(3)} (quantile ${num(i.sq.quantile, 3)}, smallest attainable p ${i.sq.minP.toPrecision(3)})`);
   }
   if (check.universe !== null) lines.push("", universeText(check.universe));
   for (const note of check.notes) lines.push(`note: ${note}`);

@@ -84,7 +84,7 @@ function lock(dir: string): () => void {
     }
     const holder = Number(readFileSync(file, "utf8"));
     if (!Number.isInteger(holder) || holder <= 0 || !isAlive(holder)) rmSync(file, { force: true });
-    else if (Date.now() - started > LOCK_WAIT_MS) throw new InputError(`${dir} is being written by another event-impact process (pid ${holder}); try again when it has finished`);
+    else if (Date.now() - started > LOCK_WAIT_MS) throw new InputError("cannot-write", `${dir} is being written by another event-impact process (pid ${holder}); try again when it has finished`, { file: dir });
     else sleep(50);
   }
 }
@@ -158,14 +158,14 @@ export function writeOutputSet(dir: string, kind: string, produce: (staging: str
     if (error instanceof InputError) throw error;
     const { code, path } = error as NodeJS.ErrnoException;
     if (code === undefined) throw error;
-    throw new InputError(`cannot write to ${dir}: ${code}${path === undefined ? "" : ` (${path})`}`);
+    throw new InputError("cannot-write", `cannot write to ${dir}: ${code}${path === undefined ? "" : ` (${path})`}`, { file: dir });
   }
 }
 
 function swap(dir: string, kind: string, staging: string, backup: string, files: readonly string[], legacy: readonly string[]): void {
   const previous = (readListing(join(dir, listingName(kind))) ?? legacy.filter((name) => existsSync(join(dir, name)))).filter((name) => existsSync(join(dir, name)));
   for (const name of [...files, listingName(kind)]) {
-    if (existsSync(join(dir, name)) && !lstatSync(join(dir, name)).isFile()) throw new InputError(`cannot write ${join(dir, name)}: it exists and is not a file; remove it or choose another folder`);
+    if (existsSync(join(dir, name)) && !lstatSync(join(dir, name)).isFile()) throw new InputError("cannot-write", `cannot write ${join(dir, name)}: it exists and is not a file; remove it or choose another folder`, { file: join(dir, name) });
   }
   const moved: string[] = [];
   const installed: string[] = [];
@@ -207,7 +207,7 @@ export async function writeFileAtomically(file: string, write: (temporary: strin
   try {
     mkdirSync(dir, { recursive: true });
     recoverOutputFolder(dir);
-    if (existsSync(file) && !lstatSync(file).isFile()) throw new InputError(`cannot write ${file}: it exists and is not a file`);
+    if (existsSync(file) && !lstatSync(file).isFile()) throw new InputError("cannot-write", `cannot write ${file}: it exists and is not a file`, { file });
     await write(temporary);
     step("install");
     renameSync(temporary, file);
@@ -217,6 +217,6 @@ export async function writeFileAtomically(file: string, write: (temporary: strin
     if (error instanceof InputError) throw error;
     const { code } = error as NodeJS.ErrnoException;
     if (code === undefined) throw error;
-    throw new InputError(`cannot write ${file}: ${code}`);
+    throw new InputError("cannot-write", `cannot write ${file}: ${code}`, { file });
   }
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { InputError, describeZodError } from "../errors.js";
+import { InputError, zodInputError } from "../errors.js";
 import type { PriceProvenance } from "../study/runStudy.js";
 import { formatTable } from "./table.js";
 
@@ -27,10 +27,10 @@ export function readRecordedPrices(file: string): RecordedPrices[] {
     json = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read the result to compare with, ${file}: ${code === "ENOENT" ? "no such file" : (error as Error).message}`);
+    throw new InputError("missing-file", `cannot read the result to compare with, ${file}: ${code === "ENOENT" ? "no such file" : (error as Error).message}`);
   }
   const parsed = earlierPricesSchema.safeParse(json);
-  if (!parsed.success) throw new InputError(describeZodError(parsed.error, file));
+  if (!parsed.success) throw zodInputError("invalid-file", parsed.error, { prefix: file, file });
   return parsed.data.prices;
 }
 

@@ -82,7 +82,7 @@ function sheetData(table: StudyTable, run: StudyRun): (string | number | boolean
   const data: (string | number | boolean | null)[][] = [table.columns.map((column) => column.name)];
   for (const cells of table.cells(run)) {
     if (data.length > MAX_SHEET_ROWS) {
-      throw new InputError(`--xlsx: the ${table.name} table has more than ${MAX_SHEET_ROWS.toLocaleString("en-US")} rows, more than an Excel sheet holds; use the CSV files of --out`);
+      throw new InputError("cannot-write", `--xlsx: the ${table.name} table has more than ${MAX_SHEET_ROWS.toLocaleString("en-US")} rows, more than an Excel sheet holds; use the CSV files of --out`, { field: "--xlsx" });
     }
     data.push(cells.map(cell));
   }

@@ -7,15 +7,20 @@ import { provenanceSection, type ReportContext } from "./reportContext.js";
 import { TEST_LABELS } from "./studyText.js";
 import { num, pct, pval } from "./table.js";
 
-/** Above this many events the report shows the CAAR chart only (`study --charts` writes every firm's). */
+/** Above this many events the report shows the forest plot and the CAAR chart only (`study --charts` writes every firm's). */
 const MAX_FIRM_CHARTS = 12;
 
 const TESTS: Record<TestName, { statistic: string; reference: string }> = {
   crossSectionalT: { statistic: "CAAR / (sd(CAR) / √N), t with N − 1 df", reference: "Brown & Warner (1985)" },
   patell: { statistic: "Σ SCAR / √(Σ df/(df − 2)), normal; SCAR = CAR / √Var(CAR)", reference: "Patell (1976)" },
+  adjustedPatell: { statistic: "Patell Z × √(1 / (1 + (N − 1) r)), normal", reference: "Kolari & Pynnönen (2010)" },
   bmp: { statistic: "mean(SCAR) / (sd(SCAR) / √N), t with N − 1 df", reference: "Boehmer, Musumeci & Poulsen (1991)" },
   kolariPynnonen: { statistic: "BMP × √((1 − r) / (1 + (N − 1) r)), r = mean residual correlation", reference: "Kolari & Pynnönen (2010)" },
   corradoRank: { statistic: "Σ mean rank deviation / (√L2 · S_U), normal", reference: "Corrado (1989); Corrado & Zivney (1992); Cowan (1992)" },
+  grank: {
+    statistic: "ranks of estimation SARs and the window's SCAR / sd(SCAR) as one day: Z = Ū₀ / S_U, t = Z √((T − 2)/(T − 1 − Z²)), T − 2 df",
+    reference: "Kolari & Pynnönen (2011)",
+  },
   generalizedSign: { statistic: "(w − N p̂) / √(N p̂ (1 − p̂)), p̂ = share of positive estimation ARs", reference: "Cowan (1992)" },
   wilcoxon: { statistic: "signed-rank on CARs, standardised; exact p for N ≤ 50 without ties", reference: "Wilcoxon (1945)" },
 };
@@ -23,7 +28,7 @@ const TESTS: Record<TestName, { statistic: string; reference: string }> = {
 /** The body of a study's report: question, headline statistics, charts, tables, method and provenance. */
 export async function studyReportBody(result: StudyResult, context: ReportContext): Promise<string> {
   const multi = result.aggregate !== null;
-  const charts = studyCharts(result).filter((chart) => !multi || result.events.length <= MAX_FIRM_CHARTS || chart.name === "caar");
+  const charts = studyCharts(result).filter((chart) => !multi || result.events.length <= MAX_FIRM_CHARTS || chart.name === "forest" || chart.name === "caar");
   const figures: string[] = [];
   for (const chart of charts) figures.push(htmlFigure(await renderSvg(chart.spec)));
   if (multi && result.events.length > MAX_FIRM_CHARTS) {
@@ -94,8 +99,8 @@ function eventTables(event: EventResult): string {
       "Abnormal returns by day",
     ),
     htmlTable(
-      ["window", "dates", "CAR", "t", "p", "BHAR"],
-      event.windows.map((w) => [`[${w.start}, ${w.end}]`, `${w.startDate} to ${w.endDate}`, pct(w.car), num(w.t), pval(w.p), pct(w.bhar)]),
+      ["window", "dates", "CAR", "t", "p", "SQ p", "SQ quantile", "BHAR"],
+      event.windows.map((w) => [`[${w.start}, ${w.end}]`, `${w.startDate} to ${w.endDate}`, pct(w.car), num(w.t), pval(w.p), pval(w.sq.p), num(w.sq.quantile, 3), pct(w.bhar)]),
       "Event windows",
     ),
   ].join("");
@@ -144,6 +149,10 @@ function method(result: StudyResult): string {
     ["day 0", "the stock's first trading day whose session closes after the announcement; trading days are those on which both the stock and its market have a bar"],
     ["CAR variance", "Var(CAR) = s² (L2 + L2²/L1 + (Σ Rm − L2·Rm̄)²/Smm), prediction-error corrected; t = CAR / √Var(CAR), two-sided p from Student's t (MacKinlay 1997; Campbell, Lo & MacKinlay 1997, ch. 4)"],
     ["BHAR", "Π(1 + R) − Π(1 + E[R]) over the window (Barber & Lyon 1997)"],
+    [
+      "SQ test",
+      "the CAR against the M = L1 − L2 + 1 sums of L2 consecutive estimation residuals: p = min(1, 2 min(1 + #{S ≤ CAR}, 1 + #{S ≥ CAR}) / (M + 1)), valid under fat tails; the smallest attainable p is 2/(M + 1) (Gelbach, Helland & Klick 2013)",
+    ],
   ]);
   if (result.aggregate === null) return facts;
   const names = Object.keys(TESTS) as TestName[];

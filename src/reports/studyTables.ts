@@ -85,6 +85,9 @@ export const carsTable = table<EventRow & { window: WindowResult }>({
     { name: "t", meaning: "CAR / sqrt(Var(CAR))", value: (r) => r.window.t },
     { name: "p", meaning: "its two-sided Student-t p-value with df degrees of freedom", value: (r) => r.window.p },
     { name: "bhar", meaning: "the buy-and-hold abnormal return over the window", value: (r) => r.window.bhar },
+    { name: "sqP", meaning: "the SQ test's two-sided p: the CAR against the sums of as many consecutive estimation-window residuals (Gelbach, Helland & Klick 2013)", value: (r) => r.window.sq.p },
+    { name: "sqQuantile", meaning: "the CAR's quantile among those sums", value: (r) => r.window.sq.quantile },
+    { name: "sqMinP", meaning: "the smallest p the SQ test can give with this estimation window", value: (r) => r.window.sq.minP },
   ],
   *rows(run) {
     for (const row of eachEvent(run)) for (const window of row.event.windows) yield { ...row, window };
@@ -155,7 +158,7 @@ export const aggregateTable = table<AggregateRow>({
     { name: "value", meaning: "the measure's value", value: (r) => r.value },
     { name: "positive", meaning: "events with a positive CAR (AR on day rows)", value: (r) => r.positive },
     { name: "negative", meaning: "events with a negative CAR (AR on day rows)", value: (r) => r.negative },
-    { name: "test", meaning: "the test (crossSectionalT, patell, bmp, kolariPynnonen, corradoRank, generalizedSign, wilcoxon; bharSkewnessAdjustedT on bhar rows)", value: (r) => r.test },
+    { name: "test", meaning: "the test (a key of the result's `tests`, e.g. bmp, kolariPynnonen, corradoRank; bharSkewnessAdjustedT on bhar rows)", value: (r) => r.test },
     { name: "statistic", meaning: "the test statistic", value: (r) => r.statistic },
     { name: "p", meaning: "its two-sided p-value", value: (r) => r.p },
     { name: "testN", meaning: "events the test used", value: (r) => r.testN },

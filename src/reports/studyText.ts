@@ -8,9 +8,11 @@ import { formatTable, num, pct, pval } from "./table.js";
 export const TEST_LABELS: Record<TestName, string> = {
   crossSectionalT: "cross-sectional t",
   patell: "Patell Z",
+  adjustedPatell: "adjusted Patell Z",
   bmp: "BMP t",
   kolariPynnonen: "Kolari-Pynnonen t",
   corradoRank: "Corrado rank",
+  grank: "GRANK-T",
   generalizedSign: "generalized sign Z",
   wilcoxon: "Wilcoxon signed-rank",
 };
@@ -54,8 +56,8 @@ function eventBlocks(event: EventResult): string[] {
       event.abnormalReturns.map((r) => [String(r.offset), r.date, pct(r.ret), pct(r.marketRet), pct(r.ar), num(r.sar)]),
     ),
     formatTable(
-      ["window", "dates", "CAR", "t", "p", "BHAR"],
-      event.windows.map((w) => [`[${w.start},${w.end}]`, w.startDate === w.endDate ? w.startDate : `${w.startDate}..${w.endDate}`, pct(w.car), num(w.t), pval(w.p), pct(w.bhar)]),
+      ["window", "dates", "CAR", "t", "p", "SQ p", "BHAR"],
+      event.windows.map((w) => [`[${w.start},${w.end}]`, w.startDate === w.endDate ? w.startDate : `${w.startDate}..${w.endDate}`, pct(w.car), num(w.t), pval(w.p), pval(w.sq.p), pct(w.bhar)]),
     ),
     ...(event.universe ? [universeText(event.universe)] : []),
   ];

@@ -68,7 +68,8 @@ export function parseCheckQuery(params: URLSearchParams): CheckQuery {
   if (!parsed.success) {
     const firstPerParameter = new Map<string, string>();
     for (const issue of parsed.error.issues) if (!firstPerParameter.has(issue.path.join("."))) firstPerParameter.set(issue.path.join("."), issue.message);
-    throw new InputError([...firstPerParameter].map(([parameter, message]) => `${parameter}: ${message}`).join("\n"));
+    const issues = [...firstPerParameter].map(([at, message]) => ({ at, message }));
+    throw new InputError("invalid-option", issues.map(({ at, message }) => `${at}: ${message}`).join("\n"), { field: issues[0]!.at, issues });
   }
   return parsed.data;
 }
@@ -85,7 +86,7 @@ export function resolveSymbol(symbol: string, available: readonly string[], para
   if (folded.length === 1) return folded[0]!;
   const shown = available.slice(0, 12).join(", ");
   const more = available.length > 12 ? ` and ${available.length - 12} more` : "";
-  throw new InputError(`${parameter}: no prices for "${symbol}" in the data; available: ${shown}${more}`);
+  throw new InputError("no-prices", `${parameter}: no prices for "${symbol}" in the data; available: ${shown}${more}`, { field: parameter });
 }
 
 /** The query string of a check, the parameters given in a fixed order: the shareable form of a result. */

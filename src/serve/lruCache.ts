@@ -36,6 +36,10 @@ export class LruCache<K, V> {
     this.#entries.delete(key);
   }
 
+  clear(): void {
+    this.#entries.clear();
+  }
+
   /** The keys from the least to the most recently used. */
   keys(): IterableIterator<K> {
     return this.#entries.keys();

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ClaimCheck } from "../claims/checkClaim.js";
+import type { InputError } from "../errors.js";
 import { MEASURES, method, question, universeTables } from "../reports/checkReport.js";
 import { STYLE, escapeHtml, htmlDocument, htmlFigure, htmlTable } from "../reports/html.js";
 import { num, pct } from "../reports/table.js";
@@ -13,9 +14,9 @@ export interface FormValues {
   market?: string | undefined;
 }
 
-/** The form's fields that a message names as the problem ("symbol: ...", "date: ..."). */
-export function invalidFields(message: string): string[] {
-  return [...message.matchAll(/^(symbol|date|claim|market):/gm)].map((match) => match[1]!);
+/** The query parameters an error names as the problem (those that are not the form's fields are never marked). */
+export function invalidFields(error: InputError): string[] {
+  return [...new Set([...(error.field === undefined ? [] : [error.field]), ...error.issues.map((issue) => issue.at)])];
 }
 
 /** A chart of a result: the SVG and a sentence saying what it shows. */

@@ -1,33 +1,53 @@
+import { existsSync, watch, type FSWatcher } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { sep } from "node:path";
 import { z } from "zod";
-import { checkClaim, type ClaimCheck } from "../claims/checkClaim.js";
 import { InputError } from "../errors.js";
-import { availableSymbols, bundledDataDir, priceDir } from "../sources/localFiles.js";
+import { PriceFetchError } from "../sources/fetchError.js";
+import { priceDir } from "../sources/localFiles.js";
 import { filterCatalog, readCatalog, type CatalogEvent } from "../study/catalog.js";
-import { checkSearch, parseCheckQuery, queryRecord, resolveSymbol, type CheckQuery } from "./checkQuery.js";
+import type { CheckJob, CheckJobResult, CheckWorkerData } from "./checkJobs.js";
+import { parseCheckQuery, queryRecord, type CheckQuery } from "./checkQuery.js";
+import { SERVE_DEFAULTS } from "./limits.js";
 import { LruCache } from "./lruCache.js";
-import { CONTENT_SECURITY_POLICY, errorOutcome, exampleOutcome, invalidFields, resultOutcome, servePage, type FormValues } from "./page.js";
-import { resultFigures } from "./resultFigures.js";
+import { CONTENT_SECURITY_POLICY, errorOutcome, exampleOutcome, invalidFields, servePage, type FormValues } from "./page.js";
+import { folderForms, publicText } from "./publicText.js";
+import { ServePrices } from "./servePrices.js";
+import { PoolBusyError, TimeLimitError, WorkerPool, type PoolStats } from "./workerPool.js";
 
 export interface ServeOptions {
-  /** Folder of price files; symbols it lacks come from the bundled data. */
+  /** Folder of price files, searched before the cache and the bundled data. */
   dataDir?: string | undefined;
   /** Folder of price files of the stocks to rank each checked day among. */
   universeDir?: string | undefined;
-  /** How many checks are kept, the least recently used dropped first (default 500). */
+  /** The price cache (default: see `cacheDir`). */
+  cacheDir?: string | undefined;
+  /** Never fetch from Yahoo: serve what the folders hold. */
+  offline?: boolean | undefined;
+  /** A mirror of Yahoo's query host (default: Yahoo). */
+  yahooUrl?: string | undefined;
+  /** How many checks are kept, the least recently used dropped first (defaults of these limits: `SERVE_DEFAULTS`). */
   cacheSize?: number | undefined;
-  /** Where internal errors are logged with their stack trace (default: stderr). */
+  /** Worker threads that compute checks and charts. */
+  workers?: number | undefined;
+  /** Computations that may wait for a worker; beyond, requests get a 503. */
+  queueLimit?: number | undefined;
+  /** Seconds a computation may take, waiting included, before its request gets a 503. */
+  timeLimit?: number | undefined;
+  /** The worker thread's module (default: `checkWorker.js` beside this module; a bundle or a test may point elsewhere). */
+  workerModule?: URL | undefined;
+  /** Where internal errors and fetches are logged (default: stderr). */
   log?: ((line: string) => void) | undefined;
 }
 
-/** A claim check and what is made from it on demand, kept per (symbol, date, claim, market). */
+/** A check in the result cache: its computation, and the charts of its page once asked for. */
 interface CachedCheck {
-  result: ClaimCheck | InputError;
-  json?: string;
+  result: Promise<CheckResult>;
   outcome?: Promise<string>;
 }
+
+/** A computed check, or the bad input it was (kept like a result: asking again gives the same 400). */
+type CheckResult = { kind: "check"; json: string; priceDirs: string[] } | { kind: "input-error"; error: InputError };
 
 const eventsQuerySchema = z.object({
   symbol: z.string({ error: "give it once" }).min(1).optional(),
@@ -37,94 +57,121 @@ const eventsQuerySchema = z.object({
 
 const INTERNAL_ERROR = "internal error: the server could not complete this request (the details are in the server's log)";
 
+/** A failure the client can do nothing about now but try again later (a 503 with Retry-After). */
+function isTransient(error: unknown): boolean {
+  return error instanceof PoolBusyError || error instanceof TimeLimitError || (error instanceof PriceFetchError && error.transient);
+}
+
 /**
  * The claim-check web server (not yet listening): the form at `/`, results at `/check?symbol=&date=&claim=&market=`
  * (shareable; the form's GET target), `GET /api/check?...` with the JSON of `event-impact check --json`, and
  * `GET /api/events` (the catalog, filtered by `symbol`, `action`, `authority` as `event-impact events`).
- * Bad input is a 400 with the reason (on the page, or `{ error }` from the API); anything else a 500
- * with a generic message, its stack trace going to `log`. Checks are cached per validated request.
+ * Checks and charts run on worker threads (see `WorkerPool`), which keep the price series loaded and
+ * read a file again only when it changed; results are cached per validated request until a price folder
+ * changes. Bad input is a 400 with the reason (on the page, or `{ error }` from the API); a full queue, a
+ * computation over the time limit or Yahoo out of reach a 503 with Retry-After; anything else a 500 with a
+ * generic message, its stack trace going to `log`. No answer names a folder of the server.
  */
-export function claimCheckServer(options: ServeOptions = {}): Server {
-  const dataDirs = [...new Set([options.dataDir ?? bundledDataDir, bundledDataDir])];
+export function claimCheckServer(options: ServeOptions = {}): { server: Server; stats(): PoolStats; dispose(): Promise<void> } {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const checks = new LruCache<string, CachedCheck>(options.cacheSize ?? 500);
+  const prices = new ServePrices({ dataDir: options.dataDir, cacheDir: options.cacheDir, offline: options.offline, yahooUrl: options.yahooUrl, log });
+  const folders = [...prices.folders, ...(options.universeDir === undefined ? [] : [options.universeDir])].flatMap((dir) => [dir, priceDir(dir)]);
+  const forms = folderForms(folders);
+  const publicMessage = (message: string) => publicText(message, forms);
+  const workerData: CheckWorkerData = { universeDir: options.universeDir, folders };
+  const pool = new WorkerPool<CheckJob, CheckJobResult>({
+    module: options.workerModule ?? new URL("./checkWorker.js", import.meta.url),
+    size: options.workers ?? SERVE_DEFAULTS.workers,
+    queueLimit: options.queueLimit ?? SERVE_DEFAULTS.queueLimit,
+    timeLimitMs: (options.timeLimit ?? SERVE_DEFAULTS.timeLimit) * 1000,
+    workerData,
+  });
+  const checks = new LruCache<string, CachedCheck>(options.cacheSize ?? SERVE_DEFAULTS.cacheSize);
+  const watchers = watchFolders(folders, () => {
+    checks.clear();
+    prices.changed();
+  });
   let catalog: CatalogEvent[] | undefined;
-  const folders = [...dataDirs.map(priceDir), ...(options.universeDir === undefined ? [] : [priceDir(options.universeDir)])];
-  const symbols = () => [...new Set(dataDirs.flatMap(availableSymbols))].sort();
-
-  /** A message for the page or API: without the server's folders, control characters shown as escapes. */
-  const publicMessage = (message: string) =>
-    folders
-      .reduce((text, folder) => text.split(`${folder}${sep}`).join(""), message)
-      .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
   const validated = (params: URLSearchParams): CheckQuery => {
     const query = parseCheckQuery(params);
-    const known = symbols();
-    const symbol = resolveSymbol(query.symbol, known, "symbol");
-    const market = query.market === undefined ? undefined : resolveSymbol(query.market, known, "market");
+    const symbol = prices.resolve(query.symbol, "symbol");
+    const market = query.market === undefined ? undefined : prices.resolve(query.market, "market");
     return { ...query, symbol, market };
   };
 
+  const computeCheck = async (query: CheckQuery): Promise<CheckResult> => {
+    const priceDirs = await prices.prepare(query);
+    const result = await pool.run({ kind: "check", query, priceDirs });
+    if (result.kind === "outcome") throw new Error("a check job answered with a page");
+    if (result.kind === "input-error") return { kind: "input-error", error: new InputError(result.code, result.message, { field: result.field, issues: result.issues }) };
+    return { ...result, priceDirs };
+  };
+
+  /** The check of a query, computed once however many requests ask for it at once; failures other than bad input are not kept. */
   const cachedCheck = (query: CheckQuery): CachedCheck => {
     const key = JSON.stringify([query.symbol, query.date, query.claim ?? null, query.market ?? null]);
     let entry = checks.get(key);
     if (entry === undefined) {
-      try {
-        entry = { result: checkClaim({ ...query, dataDir: options.dataDir, universeDir: options.universeDir }) };
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        entry = { result: error };
-      }
-      checks.set(key, entry);
+      const created: CachedCheck = { result: computeCheck(query) };
+      created.result.catch(() => checks.get(key) === created && checks.delete(key));
+      checks.set(key, created);
+      entry = created;
     }
     return entry;
   };
 
-  const outcomeOf = (entry: CachedCheck, query: CheckQuery): Promise<string> => {
-    const check = entry.result as ClaimCheck;
-    entry.outcome ??= resultFigures(check, options.dataDir).then(
-      ({ figures, notes }) => resultOutcome(check, figures, notes, checkSearch(query)),
-      (error: unknown) => {
-        delete entry.outcome;
-        throw error;
-      },
-    );
+  /** The result part of a check's page: its charts are drawn once per cached check. */
+  const outcomeOf = (entry: CachedCheck, query: CheckQuery, json: string, priceDirs: string[]): Promise<string> => {
+    if (entry.outcome === undefined) {
+      const outcome = pool.run({ kind: "outcome", query, priceDirs, json }).then((result) => {
+        if (result.kind !== "outcome") throw new Error(`a page job answered with ${result.kind}`);
+        return result.html;
+      });
+      outcome.catch(() => entry.outcome === outcome && delete entry.outcome);
+      entry.outcome = outcome;
+    }
     return entry.outcome;
   };
 
-  const page = (res: ServerResponse, status: number, title: string, form: FormValues, outcome: string, invalid: string[] = []) =>
-    send(res, status, "text/html; charset=utf-8", servePage({ title, form, invalid, outcome, symbols: symbols() }), { "content-security-policy": CONTENT_SECURITY_POLICY });
-  const problemPage = (res: ServerResponse, form: FormValues, message: string) => page(res, 400, "Cannot check this claim", form, errorOutcome("Cannot check this claim", message), invalidFields(message));
-  const json = (res: ServerResponse, status: number, body: string) => send(res, status, "application/json; charset=utf-8", body);
+  const page = (res: ServerResponse, status: number, title: string, form: FormValues, outcome: string, invalid: string[] = [], headers: Record<string, string> = {}) =>
+    send(res, status, "text/html; charset=utf-8", servePage({ title, form, invalid, outcome, symbols: prices.symbols() }), { "content-security-policy": CONTENT_SECURITY_POLICY, ...headers });
+  const json = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => send(res, status, "application/json; charset=utf-8", body, headers);
+
+  /** Bad input: a 400 naming the fields at fault; a failure worth a retry: a 503 with Retry-After; else rethrown (a 500). */
+  const problem = (error: unknown): { status: number; message: string; invalid: string[]; headers: Record<string, string> } => {
+    if (isTransient(error)) {
+      const message = `the server cannot answer now: ${publicMessage((error as Error).message)}; try again in ${SERVE_DEFAULTS.retryAfter} s`;
+      return { status: 503, message, invalid: [], headers: { "retry-after": String(SERVE_DEFAULTS.retryAfter) } };
+    }
+    if (error instanceof InputError) return { status: 400, message: publicMessage(error.message), invalid: invalidFields(error), headers: {} };
+    throw error;
+  };
 
   const checkPage = async (res: ServerResponse, params: URLSearchParams) => {
     if ([...params.keys()].length === 0) return page(res, 200, "event-impact: check a claim", {}, exampleOutcome());
     const form = formValues(params);
-    let query: CheckQuery;
     try {
-      query = validated(params);
+      const query = validated(params);
+      const entry = cachedCheck(query);
+      const result = await entry.result;
+      if (result.kind === "input-error") throw result.error;
+      page(res, 200, `${query.symbol} on ${query.date}: claim check`, { ...query }, await outcomeOf(entry, query, result.json, result.priceDirs));
     } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      return problemPage(res, form, publicMessage(error.message));
+      const { status, message, invalid, headers } = problem(error);
+      page(res, status, "Cannot check this claim", form, errorOutcome("Cannot check this claim", message), invalid, headers);
     }
-    const entry = cachedCheck(query);
-    if (entry.result instanceof InputError) return problemPage(res, form, publicMessage(entry.result.message));
-    page(res, 200, `${query.symbol} on ${query.date}: claim check`, { ...query }, await outcomeOf(entry, query));
   };
 
-  const apiCheck = (res: ServerResponse, params: URLSearchParams) => {
-    let query: CheckQuery;
+  const apiCheck = async (res: ServerResponse, params: URLSearchParams) => {
     try {
-      query = validated(params);
+      const result = await cachedCheck(validated(params)).result;
+      if (result.kind === "input-error") throw result.error;
+      json(res, 200, result.json);
     } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      return json(res, 400, errorJson(publicMessage(error.message)));
+      const { status, message, headers } = problem(error);
+      json(res, status, errorJson(message), headers);
     }
-    const entry = cachedCheck(query);
-    if (entry.result instanceof InputError) return json(res, 400, errorJson(publicMessage(entry.result.message)));
-    entry.json ??= `${JSON.stringify(entry.result, null, 2)}\n`;
-    json(res, 200, entry.json);
   };
 
   const apiEvents = (res: ServerResponse, params: URLSearchParams) => {
@@ -155,7 +202,7 @@ export function claimCheckServer(options: ServeOptions = {}): Server {
     }
   };
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     let url: URL;
     try {
       url = new URL(req.url ?? "/", "http://localhost");
@@ -169,12 +216,33 @@ export function claimCheckServer(options: ServeOptions = {}): Server {
       send(res, 500, "text/html; charset=utf-8", servePage({ title: "Server error", form: formValues(url.searchParams), outcome: errorOutcome("Server error", INTERNAL_ERROR), symbols: [] }), { "content-security-policy": CONTENT_SECURITY_POLICY });
     });
   });
+  const dispose = () => {
+    for (const watcher of watchers) watcher.close();
+    return pool.close();
+  };
+  server.on("close", () => void dispose());
+  return { server, stats: () => pool.stats(), dispose };
+}
+
+/**
+ * Watches folders for any change to the files in them (added, removed, rewritten); folders that do not
+ * exist are not watched. A watch that fails later is closed (files are still re-read when they change;
+ * only cached results may then be stale).
+ */
+function watchFolders(folders: readonly string[], onChange: () => void): FSWatcher[] {
+  return [...new Set(folders.filter((dir) => existsSync(dir)))].map((dir) => {
+    const watcher = watch(dir, { persistent: false }, onChange);
+    watcher.on("error", () => watcher.close());
+    return watcher;
+  });
 }
 
 /** A running server: its base URL and how to stop it (open connections are closed too). */
 export interface RunningServer {
   url: string;
   server: Server;
+  /** The workers' state: threads, jobs running and waiting, jobs done. */
+  stats(): PoolStats;
   close(): Promise<void>;
 }
 
@@ -183,14 +251,15 @@ export interface RunningServer {
  * A port in use, a port the user may not bind or an unknown host is an `InputError`.
  */
 export function startServer(options: ServeOptions & { port: number; host: string }): Promise<RunningServer> {
-  const server = claimCheckServer(options);
+  const { server, stats, dispose } = claimCheckServer(options);
   return new Promise((resolve, reject) => {
-    server.once("error", (error: NodeJS.ErrnoException) => reject(listenError(error, options)));
+    server.once("error", (error: NodeJS.ErrnoException) => void dispose().then(() => reject(listenError(error, options))));
     server.listen(options.port, options.host, () => {
       const { address, port } = server.address() as AddressInfo;
       resolve({
         url: `http://${address.includes(":") ? `[${address}]` : address}:${port}/`,
         server,
+        stats,
         close: () =>
           new Promise((done) => {
             server.close(() => done());
@@ -203,9 +272,9 @@ export function startServer(options: ServeOptions & { port: number; host: string
 
 function listenError(error: NodeJS.ErrnoException, where: { port: number; host: string }): Error {
   const at = `${where.host}:${where.port}`;
-  if (error.code === "EADDRINUSE") return new InputError(`port ${where.port} is in use on ${where.host}: stop the other server or choose another --port`);
-  if (error.code === "EACCES") return new InputError(`not allowed to listen on ${at}: choose a --port above 1023`);
-  if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND" || error.code === "EAI_AGAIN") return new InputError(`cannot listen on ${at}: --host ${where.host} is not an address of this machine`);
+  if (error.code === "EADDRINUSE") return new InputError("cannot-listen", `port ${where.port} is in use on ${where.host}: stop the other server or choose another --port`);
+  if (error.code === "EACCES") return new InputError("cannot-listen", `not allowed to listen on ${at}: choose a --port above 1023`);
+  if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND" || error.code === "EAI_AGAIN") return new InputError("cannot-listen", `cannot listen on ${at}: --host ${where.host} is not an address of this machine`);
   return error;
 }
 

@@ -21,7 +21,7 @@ export class PriceFetchError extends InputError {
     readonly failure: FetchFailure,
     message: string,
   ) {
-    super(message);
+    super("fetch-failed", message);
   }
 
   /** True for failures that may pass on retry (rate limits, server errors, network trouble). */

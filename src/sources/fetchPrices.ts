@@ -73,8 +73,8 @@ export async function fetchPrices(needs: readonly PriceNeed[], options: FetchOpt
   const lastDay = lastCompleteDay();
   for (const need of needs) {
     priceFileName(need.symbol);
-    if (need.from > need.to) throw new InputError(`${need.symbol}: the range ${need.from} to ${need.to} is empty`);
-    if (need.from > lastDay) throw new InputError(`${need.symbol}: ${need.from} is after the last complete trading day (${lastDay}); nothing can be fetched yet`);
+    if (need.from > need.to) throw new InputError("invalid-option", `${need.symbol}: the range ${need.from} to ${need.to} is empty`);
+    if (need.from > lastDay) throw new InputError("no-prices", `${need.symbol}: ${need.from} is after the last complete trading day (${lastDay}); nothing can be fetched yet`);
   }
   const client = await yahooChartClient({ baseUrl: options.yahooUrl, log: options.log });
   const retry = options.retry ?? DEFAULT_RETRY;

@@ -31,7 +31,7 @@ export function importPriceFiles(files: readonly string[], cacheDir: string): Im
       try {
         text = readFileSync(file, "utf8");
       } catch (error) {
-        throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+        throw new InputError("missing-file", `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`, { file });
       }
       const bars = parsePriceCsv(text, file);
       const entry = commitToCache(cacheDir, symbol, bars, {

@@ -32,14 +32,44 @@ export function readPriceSeries(dataDir: string, symbol: string, options: ReadOp
   if (!existsSync(file)) {
     const known = availableSymbols(dataDir);
     const hint = known.length > 0 ? `; available: ${known.join(", ")}` : "";
-    throw new InputError(`no price file for ${symbol}: ${file} does not exist${hint}`);
+    throw new InputError("no-prices", `no price file for ${symbol}: ${file} does not exist${hint}`, { file });
   }
   const skippedRows: PriceSeries["skippedRows"] = [];
   const onInvalidRow = options.lenient ? (line: number, reason: string) => skippedRows.push({ line, reason }) : undefined;
-  const text = readFileSync(file, "utf8");
+  const text = readInputFile(file);
   const { kept, dropped } = dropFillerBars(parsePriceCsv(text, file, onInvalidRow));
   return { symbol, source: file, sha256: sha256(text), bars: kept, droppedFillerDates: dropped.map((bar) => bar.date), skippedRows };
 }
+
+/**
+ * Reads a file the user gave (a price file, say) as UTF-8; a folder in its place, a file that may not be
+ * read or one that vanished is an `InputError` naming the file.
+ */
+export function readInputFile(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw inputFileError(file, error);
+  }
+}
+
+/** The `InputError` for a file-system error on an input file (EISDIR, EACCES, EPERM, ENOENT, ELOOP); other errors as they are. */
+export function inputFileError(file: string, error: unknown): unknown {
+  const reason = FILE_ERRORS.get((error as NodeJS.ErrnoException).code ?? "");
+  return reason === undefined ? error : new InputError("missing-file", `${file} ${reason}`, { file });
+}
+
+const FILE_ERRORS = new Map([
+  ["EISDIR", "is a folder, not a file"],
+  ["EACCES", "cannot be read: permission denied"],
+  ["EPERM", "cannot be read: permission denied"],
+  ["ENOENT", "does not exist"],
+  ["ELOOP", "is a symbolic link that loops"],
+  ["ENOTDIR", "does not exist (a part of its path is a file)"],
+]);
+
+/** Reads a symbol's prices from several data folders, the first that has its file (`readPriceSeriesFrom` or a cached equivalent). */
+export type PriceReader = (dataDirs: readonly string[], symbol: string, options?: ReadOptions) => PriceSeries;
 
 /**
  * Reads a symbol's prices from the first of several data folders that has its file (a user's folder, then
@@ -51,7 +81,7 @@ export function readPriceSeriesFrom(dataDirs: readonly string[], symbol: string,
   if (dir !== undefined) return readPriceSeries(dir, symbol, options);
   const known = [...new Set(dirs.flatMap(availableSymbols))].sort();
   const searched = dirs.map((candidate) => join(priceDir(candidate), priceFileName(symbol))).join(" or ");
-  throw new InputError(`no price file for ${symbol}: ${searched} does not exist${known.length > 0 ? `; available: ${known.join(", ")}` : ""}`);
+  throw new InputError("no-prices", `no price file for ${symbol}: ${searched} does not exist${known.length > 0 ? `; available: ${known.join(", ")}` : ""}`);
 }
 
 /** Where a price file comes from: the bundled data, a cache (see `event-impact fetch`), or a user's folder. */

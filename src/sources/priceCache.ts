@@ -3,7 +3,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
 import { isoDateSchema } from "../calendar/isoDate.js";
-import { InputError, describeZodError } from "../errors.js";
+import { InputError, zodInputError } from "../errors.js";
 import { writeFilesAtomically } from "../reports/atomicWrite.js";
 import { sha256 } from "./contentHash.js";
 import { CACHE_MANIFEST_FILE } from "./localFiles.js";
@@ -61,10 +61,10 @@ export function readManifest(dir: string): CacheManifest {
   try {
     json = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new InputError(`${file} is not valid JSON (${(error as Error).message}); move it away to start a fresh cache index`);
+    throw new InputError("invalid-file", `${file} is not valid JSON (${(error as Error).message}); move it away to start a fresh cache index`, { file });
   }
   const parsed = manifestSchema.safeParse(json);
-  if (!parsed.success) throw new InputError(describeZodError(parsed.error, file));
+  if (!parsed.success) throw zodInputError("invalid-file", parsed.error, { prefix: file, file });
   return parsed.data;
 }
 

@@ -54,7 +54,7 @@ function csvRecords(text: string, file: string): { record: string[]; line: numbe
       const parsed = parse(text, { skip_empty_lines: true, trim: true, bom: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
       return parsed.map(({ record, info }) => ({ record, line: info.lines }));
     } catch (error) {
-      throw new InputError(`${file}: not a readable CSV file: ${(error as Error).message}`);
+      throw new InputError("invalid-file", `${file}: not a readable CSV file: ${(error as Error).message}`, { file });
     }
   }
   const records: { record: string[]; line: number }[] = [];
@@ -65,7 +65,7 @@ function csvRecords(text: string, file: string): { record: string[]; line: numbe
     const record = line.split(",").map((cell) => cell.trim());
     const expected = records[0]?.record.length;
     if (expected !== undefined && record.length !== expected) {
-      throw new InputError(`${file} line ${i + 1}: expected ${expected} fields like the header, found ${record.length}`);
+      throw new InputError("invalid-file", `${file} line ${i + 1}: expected ${expected} fields like the header, found ${record.length}`, { file, line: i + 1 });
     }
     records.push({ record, line: i + 1 });
   }
@@ -84,13 +84,15 @@ export type InvalidRowHandler = (line: number, message: string) => void;
 export function parsePriceCsv(text: string, file: string, onInvalidRow?: InvalidRowHandler): PriceBar[] {
   const rows = csvRecords(text, file);
   const header = rows[0]?.record;
-  if (header === undefined) throw new InputError(`${file}: the file is empty`);
+  if (header === undefined) throw new InputError("invalid-file", `${file}: the file is empty`, { file });
   const columns = header.map((name) => name.trim().toLowerCase().replace(/\s+/g, "_"));
   const index = (name: string) => columns.indexOf(name);
   const missing = REQUIRED_COLUMNS.filter((name) => index(name) < 0);
   if (missing.length > 0) {
     throw new InputError(
+      "invalid-file",
       `${file} line 1: missing column(s) ${missing.join(", ")}; expected date,open,high,low,close,adj_close,volume (or Yahoo's Date,Open,High,Low,Close,Adj Close,Volume)`,
+      { file, line: 1 },
     );
   }
   const at = { date: index("date"), open: index("open"), high: index("high"), low: index("low"), close: index("close"), adjClose: index("adj_close"), volume: index("volume") };
@@ -113,7 +115,7 @@ export function parsePriceCsv(text: string, file: string, onInvalidRow?: Invalid
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
       const message = `${String(issue.path[0] ?? "row")}: ${issue.message} (row: ${row.join(",")})`;
-      if (onInvalidRow === undefined) throw new InputError(`${file} line ${line}: ${message}`);
+      if (onInvalidRow === undefined) throw new InputError("invalid-file", `${file} line ${line}: ${message}`, { file, line, field: String(issue.path[0] ?? "row") });
       onInvalidRow(line, message);
       continue;
     }
@@ -123,12 +125,12 @@ export function parsePriceCsv(text: string, file: string, onInvalidRow?: Invalid
         checked.data.date === previous.date
           ? `duplicate date ${previous.date}, also on line ${previousLine}`
           : `dates are not in ascending order: ${checked.data.date} follows ${previous.date}`;
-      throw new InputError(`${file} line ${line}: ${problem}`);
+      throw new InputError("invalid-file", `${file} line ${line}: ${problem}`, { file, line, field: "date" });
     }
     bars.push(checked.data);
     previousLine = line;
   }
-  if (bars.length === 0) throw new InputError(`${file}: no price rows after the header`);
+  if (bars.length === 0) throw new InputError("invalid-file", `${file}: no price rows after the header`, { file });
   return bars;
 }
 

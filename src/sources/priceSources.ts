@@ -51,7 +51,7 @@ export async function ensurePrices(needs: readonly PriceNeed[], options: EnsureP
   const source = options.source ?? "cache";
   const cache = defaultCacheDir(options.cacheDir);
   const data = options.dataDir === undefined ? [] : [options.dataDir];
-  if (options.offline && source === "yahoo") throw new InputError("--offline reads only local files, so it cannot be combined with --source yahoo");
+  if (options.offline && source === "yahoo") throw new InputError("invalid-option", "--offline reads only local files, so it cannot be combined with --source yahoo", { field: "--offline" });
   const priceDirs = source === "bundled" ? [...data, bundledDataDir] : options.offline || source === "yahoo" ? [...data, cache] : [...data, cache, bundledDataDir];
   const unserved = needs.filter((need) => !data.some((dir) => hasFile(dir, need.symbol)));
 
@@ -62,6 +62,7 @@ export async function ensurePrices(needs: readonly PriceNeed[], options: EnsureP
       const from = missing.map((need) => need.from).sort()[0]!;
       const to = missing.map((need) => need.to).sort().at(-1)!;
       throw new InputError(
+        "no-prices",
         `--offline: no prices for ${missing.map((need) => need.symbol).join(", ")} in the cache ${cache}; fetch them first: event-impact fetch ${missing.map((need) => need.symbol).join(" ")} --from ${from} --to ${to} --cache ${cache}`,
       );
     }

@@ -10,7 +10,7 @@ const SYMBOL = /^\^?[A-Za-z0-9][A-Za-z0-9.=_-]{0,31}$/;
  */
 export function priceFileName(symbol: string): string {
   if (!SYMBOL.test(symbol) || symbol.includes("..")) {
-    throw new InputError(`invalid symbol "${symbol}": use Yahoo notation such as 1810.HK, ^HSI or LKCO`);
+    throw new InputError("invalid-symbol", `invalid symbol "${symbol}": use Yahoo notation such as 1810.HK, ^HSI or LKCO`);
   }
   return symbol.startsWith("^") ? `INDEX_${symbol.slice(1)}.csv` : `${symbol}.csv`;
 }

@@ -23,3 +23,16 @@ export function patellZ(scars: readonly number[], dfs: readonly number[]): TestR
   const statistic = sum / Math.sqrt(variance);
   return { statistic, p: twoSidedNormalPValue(statistic), n };
 }
+
+/**
+ * Kolari & Pynnönen (2010) adjusted Patell test for cross-correlation of abnormal returns (Rev. Financ. Stud. 23(11),
+ * eq. 14): `Z_adj = Z_Patell * sqrt(1 / (1 + (N - 1) r))`, `r` the mean pairwise correlation of estimation-window
+ * residuals (as for the KP-adjusted BMP); standard normal under the null.
+ *
+ * @example adjustedPatellZ([1, 2], [10, 10], 0.25).statistic // 1.8974 * sqrt(1 / 1.25) ≈ 1.6971
+ */
+export function adjustedPatellZ(scars: readonly number[], dfs: readonly number[], r: number): TestResult {
+  const patell = patellZ(scars, dfs);
+  const statistic = patell.statistic * Math.sqrt(1 / (1 + (patell.n - 1) * r));
+  return { statistic, p: twoSidedNormalPValue(statistic), n: patell.n };
+}

@@ -53,13 +53,14 @@ export function readCatalog(file = bundledCatalogFile): CatalogEvent[] {
   try {
     rows = parse(readFileSync(file, "utf8"), { columns: true, skip_empty_lines: true, bom: true, info: true }) as unknown as typeof rows;
   } catch (error) {
-    throw new InputError(`${file}: not a readable event catalog: ${(error as Error).message}`);
+    throw new InputError("invalid-file", `${file}: not a readable event catalog: ${(error as Error).message}`, { file });
   }
   return rows.map(({ record, info }) => {
     const parsed = catalogRowSchema.safeParse(record);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new InputError(`${file} line ${info.lines}: ${issue.path.join(".") || "row"}: ${issue.message}`);
+      const field = issue.path.join(".") || "row";
+      throw new InputError("invalid-file", `${file} line ${info.lines}: ${field}: ${issue.message}`, { file, line: info.lines, field });
     }
     const row = parsed.data;
     return {

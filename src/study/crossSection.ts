@@ -2,7 +2,8 @@ import { dayNumber } from "../calendar/dayNumber.js";
 import { bmpT, kolariPynnonenT } from "../statistics/standardizedCrossSectionalT.js";
 import { crossSectionalT } from "../statistics/crossSectionalT.js";
 import { generalizedSignZ } from "../statistics/generalizedSign.js";
-import { patellZ } from "../statistics/patell.js";
+import { GrankAccumulator } from "../statistics/grankT.js";
+import { adjustedPatellZ, patellZ } from "../statistics/patell.js";
 import { CentredRankAccumulator, rankTest } from "../statistics/rankTest.js";
 import { meanResidualCorrelationOf } from "../statistics/residualCorrelation.js";
 import { skewnessAdjustedT } from "../statistics/skewnessAdjustedT.js";
@@ -35,6 +36,8 @@ export interface CrossSectionInput {
   /** Per event and day of the span (`k * spanLength + i`). */
   ar: ArrayLike<number>;
   sar: ArrayLike<number>;
+  /** Per event: the model's residual variance `s^2` and degrees of freedom. */
+  s2: ArrayLike<number>;
   df: ArrayLike<number>;
   symbol(k: number): string;
   market(k: number): string;
@@ -52,8 +55,8 @@ export const MAX_CORRELATION_PAIRS = 20_000;
  * Cross-firm statistics (DESIGN section 6) for every event window and every day of the event span:
  * CAAR/AAR with the cross-sectional t (Brown & Warner 1985), Patell (1976) Z, BMP (Boehmer, Musumeci &
  * Poulsen 1991) t, its Kolari & Pynnönen (2010) clustering adjustment, the Corrado (1989) rank test with
- * Corrado & Zivney's (1992) standardisation and Cowan's (1992) window extension, Cowan's generalized
- * sign test and the Wilcoxon signed-rank test; for windows also the mean BHAR with Lyon, Barber & Tsai's
+ * Corrado & Zivney's (1992) standardisation and Cowan's (1992) window extension, Kolari & Pynnönen's (2010)
+ * adjusted Patell Z, their (2011) GRANK-T, Cowan's generalized sign test and the Wilcoxon signed-rank test; for windows also the mean BHAR with Lyon, Barber & Tsai's
  * (1999) skewness-adjusted t.
  */
 export function crossSectionOf(input: CrossSectionInput): Aggregate {
@@ -65,6 +68,10 @@ export function crossSectionOf(input: CrossSectionInput): Aggregate {
   const [firstOffset] = input.estimationWindow;
   const ranks = new CentredRankAccumulator(firstOffset, spanStart + spanLength - 1);
   const estimationLength = input.estimationWindow[1] - firstOffset + 1;
+  const windowCount = eventWindows.length;
+  const grankScars = grankStandardizedScars(input);
+  const grank = new GrankAccumulator(firstOffset, input.estimationWindow[1], windowCount + spanLength);
+  const scarStars = new Float64Array(windowCount + spanLength);
   const offsets = new Int32Array(estimationLength + spanLength);
   const abnormalReturns = new Float64Array(estimationLength + spanLength);
   let positives = 0;
@@ -81,21 +88,26 @@ export function crossSectionOf(input: CrossSectionInput): Aggregate {
     }
     ranks.add({ offsets: offsets.subarray(0, n + spanLength), abnormalReturns: abnormalReturns.subarray(0, n + spanLength) });
     total += n;
+    const s = Math.sqrt(input.s2[k]!);
+    for (let i = 0; i < n; i++) abnormalReturns[i] = estimation.residuals[i]! / s;
+    for (let test = 0; test < scarStars.length; test++) scarStars[test] = grankScars.scar(k, test) / grankScars.sd[test]!;
+    grank.add(estimation.offsets, abnormalReturns.subarray(0, n), scarStars);
   }
   const centredRanks = ranks.result();
   const positiveShare = positives / total;
   const df = Array.from(input.df);
-  const battery = (values: number[], standardized: number[], start: number, end: number): TestBattery => ({
+  const battery = (values: number[], standardized: number[], start: number, end: number, test: number): TestBattery => ({
     crossSectionalT: crossSectionalT(values),
     patell: patellZ(standardized, df),
+    adjustedPatell: adjustedPatellZ(standardized, df, r),
     bmp: bmpT(standardized),
     kolariPynnonen: kolariPynnonenT(standardized, r),
     corradoRank: rankTest(centredRanks, start, end, values.length),
+    grank: grank.result(test),
     generalizedSign: generalizedSignZ(values, positiveShare),
     wilcoxon: wilcoxonSignedRank(values),
   });
 
-  const windowCount = eventWindows.length;
   const windows = eventWindows.map(([start, end], w): WindowAggregate => {
     const cars: number[] = [];
     const scars: number[] = [];
@@ -112,7 +124,7 @@ export function crossSectionOf(input: CrossSectionInput): Aggregate {
       ...summary(cars),
       caar: mean(cars),
       bhar: { mean: mean(bhars), skewnessAdjustedT: skewnessAdjustedT(bhars) },
-      tests: battery(cars, scars, start, end),
+      tests: battery(cars, scars, start, end, w),
     };
   });
 
@@ -125,7 +137,7 @@ export function crossSectionOf(input: CrossSectionInput): Aggregate {
       sars.push(input.sar[k * spanLength + i]!);
     }
     const offset = spanStart + i;
-    days.push({ offset, ...summary(ars), aar: mean(ars), tests: battery(ars, sars, offset, offset) });
+    days.push({ offset, ...summary(ars), aar: mean(ars), tests: battery(ars, sars, offset, offset, windowCount + i) });
   }
 
   const clusters = findClusters(input);
@@ -139,6 +151,29 @@ export function crossSectionOf(input: CrossSectionInput): Aggregate {
     positiveShare,
     headline: clusters.length > 0 ? "kolariPynnonen" : "bmp",
   };
+}
+
+/**
+ * GRANK-T's event-day inputs: per event and test (the windows, then the span's days), the standardized CAR
+ * `CAR/sqrt(Var(CAR))` (for a day, the prediction-error-corrected SAR), and per test the cross-sectional sd (n-1).
+ */
+function grankStandardizedScars(input: CrossSectionInput): { scar(k: number, test: number): number; sd: Float64Array } {
+  const windowCount = input.windows.length;
+  const scar = (k: number, test: number) =>
+    test < windowCount
+      ? input.car[k * windowCount + test]! / Math.sqrt(input.variance[k * windowCount + test]!)
+      : input.sar[k * input.spanLength + test - windowCount]!;
+  const tests = windowCount + input.spanLength;
+  const sums = new Float64Array(tests);
+  for (let k = 0; k < input.count; k++) for (let test = 0; test < tests; test++) sums[test]! += scar(k, test);
+  const squares = new Float64Array(tests);
+  for (let k = 0; k < input.count; k++) {
+    for (let test = 0; test < tests; test++) {
+      const deviation = scar(k, test) - sums[test]! / input.count;
+      squares[test]! += deviation * deviation;
+    }
+  }
+  return { scar, sd: squares.map((sum) => Math.sqrt(sum / (input.count - 1))) };
 }
 
 /** The cross-firm statistics of analysed event objects (see `crossSectionOf`); all share `eventWindows`. */
@@ -162,6 +197,7 @@ export function crossSection(samples: readonly EventSample[], eventWindows: read
     bhar: samples.flatMap((s) => s.analysis.windows.map((w) => w.bhar)),
     ar: samples.flatMap((s) => s.analysis.abnormalReturns.map((row) => row.ar)),
     sar: samples.flatMap((s) => s.analysis.abnormalReturns.map((row) => row.sar)),
+    s2: samples.map((s) => s.analysis.sigma ** 2),
     df: samples.map((s) => s.analysis.df),
     symbol: (k) => samples[k]!.symbol,
     market: (k) => samples[k]!.market,

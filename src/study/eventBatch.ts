@@ -3,6 +3,7 @@ import type { ModelName } from "../models/expectedReturnModel.js";
 import { fitOnWindow, marketSum, returnSums, type ReturnSums } from "../models/windowFit.js";
 import type { ReturnKind } from "../returns/returns.js";
 import { carVariance } from "../statistics/predictionErrorVariance.js";
+import { sqTest } from "../statistics/sqTest.js";
 import { twoSidedTPValue } from "../statistics/studentT.js";
 
 /** Firm and market returns on an aligned calendar, `returns[t]` spanning dates `t-1` to `t`. */
@@ -67,7 +68,7 @@ export function eventProblem(symbol: string, dates: readonly string[], day0: num
 /**
  * The results of many events as columns (typed arrays), event `k` of `count`: its firm and day 0, the
  * fitted model, abnormal returns and their standardised values over the event span (`spanLength` per
- * event), and per event window (`windows.length` per event) CAR, its variance, t, p and BHAR.
+ * event), and per event window (`windows.length` per event) CAR, its variance, t, p, BHAR and the SQ test.
  */
 export interface EventColumns {
   count: number;
@@ -89,6 +90,9 @@ export interface EventColumns {
   t: Float64Array;
   p: Float64Array;
   bhar: Float64Array;
+  sqP: Float64Array;
+  sqQuantile: Float64Array;
+  sqMinP: Float64Array;
 }
 
 /**
@@ -97,7 +101,8 @@ export interface EventColumns {
  * span `AR_t = R_t - alpha - beta R_mt` and `SAR_t = AR_t / sqrt(Var(AR_t))`, and per window
  * `CAR`, `Var(CAR)` (prediction-error corrected, `carVariance`), `t = CAR / sqrt(Var(CAR))`, the
  * two-sided Student-t p with the model's degrees of freedom, and BHAR (`prod(1+R) - prod(1+E[R])`,
- * `exp` of sums for log returns). Work per event is O(span), independent of the estimation length.
+ * `exp` of sums for log returns), and the SQ test of the CAR against the estimation residuals' window sums
+ * (`sqTest`). The fit is O(1) per event from running sums; the SQ test reads the L1 estimation residuals.
  *
  * Reference: MacKinlay (1997), sections 4-5; Campbell, Lo & MacKinlay (1997), ch. 4.4.
  */
@@ -126,7 +131,11 @@ export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: In
     t: new Float64Array(count * windowCount),
     p: new Float64Array(count * windowCount),
     bhar: new Float64Array(count * windowCount),
+    sqP: new Float64Array(count * windowCount),
+    sqQuantile: new Float64Array(count * windowCount),
+    sqMinP: new Float64Array(count * windowCount),
   };
+  const residuals = new Float64Array(Math.max(0, options.estimationWindow[1] - options.estimationWindow[0] + 1));
   const log = options.returns === "log";
   for (let k = 0; k < count; k++) {
     const prepared = firms[events.firm[k]!]!;
@@ -139,6 +148,8 @@ export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: In
     columns.s2[k] = fitted.s2;
     columns.df[k] = fitted.df;
     columns.nEstimation[k] = fitted.nEstimation;
+    const estimation = residuals.subarray(0, last - first + 1);
+    for (let t = first; t <= last; t++) estimation[t - first] = firm[t]! - fitted.alpha - fitted.beta * market[t]!;
 
     const spanBase = k * spanLength;
     for (let i = 0; i < spanLength; i++) {
@@ -174,6 +185,10 @@ export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: In
       columns.t[cell] = t;
       columns.p[cell] = twoSidedTPValue(t, fitted.df);
       columns.bhar[cell] = log ? Math.exp(growth) - Math.exp(expectedGrowth) : growth - expectedGrowth;
+      const sq = sqTest(estimation, end - start + 1, car);
+      columns.sqP[cell] = sq.p;
+      columns.sqQuantile[cell] = sq.quantile;
+      columns.sqMinP[cell] = sq.minP;
     }
   }
   return columns;

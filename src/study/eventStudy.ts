@@ -27,9 +27,13 @@ export function alignedReturns(prices: AlignedPrices, kind: ReturnKind): Aligned
  * Throws an `InputError` naming the symbol when the data cannot support the windows.
  */
 export function analyseEvent(symbol: string, data: AlignedReturns, day0: number, options: EventStudyOptions): EventAnalysis {
-  const problem = eventProblem(symbol, data.dates, day0, options);
-  if (problem !== null) throw new InputError(problem);
-  const firm = prepareFirm(symbol, "", data);
+  return analysePreparedEvent(prepareFirm(symbol, "", data), day0, options);
+}
+
+/** `analyseEvent` on a firm prepared once (see `prepareFirm`) for events on many days. */
+export function analysePreparedEvent(firm: PreparedFirm, day0: number, options: EventStudyOptions): EventAnalysis {
+  const problem = eventProblem(firm.symbol, firm.returns.dates, day0, options);
+  if (problem !== null) throw new InputError("no-prices", problem);
   const columns = analyseEvents([firm], { firm: Int32Array.of(0), day0: Int32Array.of(day0) }, options);
   return eventAnalysisAt(columns, 0, firm, options.model);
 }
@@ -58,6 +62,7 @@ export function eventAnalysisAt(columns: EventColumns, k: number, firm: Prepared
       p: columns.p[cell]!,
       df: columns.df[k]!,
       bhar: columns.bhar[cell]!,
+      sq: { p: columns.sqP[cell]!, quantile: columns.sqQuantile[cell]!, minP: columns.sqMinP[cell]! },
     };
   });
   return {

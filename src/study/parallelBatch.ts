@@ -26,7 +26,7 @@ export interface BatchWorkerData {
   error: SharedArrayBuffer;
 }
 
-export const FLOAT_COLUMNS = ["alpha", "beta", "s2", "ar", "sar", "car", "variance", "t", "p", "bhar"] as const;
+export const FLOAT_COLUMNS = ["alpha", "beta", "s2", "ar", "sar", "car", "variance", "t", "p", "bhar", "sqP", "sqQuantile", "sqMinP"] as const;
 export const INT_COLUMNS = ["df", "nEstimation"] as const;
 export type SharedColumn = (typeof FLOAT_COLUMNS)[number] | (typeof INT_COLUMNS)[number];
 
@@ -72,6 +72,9 @@ export function analyseEventsInParallel(firms: readonly PreparedFirm[], events: 
     t: count * options.eventWindows.length,
     p: count * options.eventWindows.length,
     bhar: count * options.eventWindows.length,
+    sqP: count * options.eventWindows.length,
+    sqQuantile: count * options.eventWindows.length,
+    sqMinP: count * options.eventWindows.length,
   };
   const shared = Object.fromEntries(
     Object.entries(sizes).map(([name, size]) => [name, new SharedArrayBuffer(size * (INT_COLUMNS.includes(name as never) ? 4 : 8))]),
@@ -130,5 +133,8 @@ export function analyseEventsInParallel(firms: readonly PreparedFirm[], events: 
     t: float("t"),
     p: float("p"),
     bhar: float("bhar"),
+    sqP: float("sqP"),
+    sqQuantile: float("sqQuantile"),
+    sqMinP: float("sqMinP"),
   };
 }

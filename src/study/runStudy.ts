@@ -2,8 +2,8 @@ import { resolve, sep } from "node:path";
 import { alignPrices } from "../calendar/alignment.js";
 import { eventDayIndex, type Announcement } from "../calendar/eventDay.js";
 import { exchangeOf } from "../calendar/exchanges.js";
-import { InputError, describeZodError, summariseLines } from "../errors.js";
-import { bundledDataDir, readPriceSeriesFrom } from "../sources/localFiles.js";
+import { InputError, summariseLines, zodInputError } from "../errors.js";
+import { bundledDataDir, readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
 import type { PriceSeries } from "../sources/priceBar.js";
 import { filterCatalog, readCatalog } from "./catalog.js";
 import { carPathAt, cumulativeWindows } from "./carPath.js";
@@ -31,6 +31,8 @@ export interface StudyOptions {
   lenient?: boolean | undefined;
   /** Worker threads for the single-firm statistics; default: all cores from `PARALLEL_THRESHOLD` events on. */
   threads?: number | undefined;
+  /** How price files are read (default `readPriceSeriesFrom`; a server passes its cache of loaded series). */
+  readPrices?: PriceReader | undefined;
 }
 
 
@@ -42,10 +44,10 @@ export function parseStudySpec(input: unknown, origin = "study spec"): StudySpec
   if (typeof input === "object" && input !== null && validated.has(input)) return input as StudySpec;
   const events = typeof input === "object" && input !== null ? (input as { events?: unknown }).events : undefined;
   if (Array.isArray(events) && events.length > SPEC_LIMITS.maxEvents) {
-    throw new InputError(`${origin}: events: ${events.length.toLocaleString("en-US")} events, more than the ${SPEC_LIMITS.maxEvents.toLocaleString("en-US")} a study may have; split the study`);
+    throw new InputError("invalid-spec", `${origin}: events: ${events.length.toLocaleString("en-US")} events, more than the ${SPEC_LIMITS.maxEvents.toLocaleString("en-US")} a study may have; split the study`, { field: "events" });
   }
   const parsed = studySpecSchema.safeParse(input);
-  if (!parsed.success) throw new InputError(describeZodError(parsed.error, origin));
+  if (!parsed.success) throw zodInputError("invalid-spec", parsed.error, { prefix: origin });
   validated.add(parsed.data);
   return parsed.data;
 }
@@ -110,7 +112,7 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
   const load = (symbol: string): PriceSeries => {
     if (!loaded.has(symbol)) {
       try {
-        loaded.set(symbol, readPriceSeriesFrom(dataDirs, symbol, { lenient: options.lenient }));
+        loaded.set(symbol, (options.readPrices ?? readPriceSeriesFrom)(dataDirs, symbol, { lenient: options.lenient }));
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         loaded.set(symbol, error);
@@ -128,7 +130,7 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
     let index = firmIndex.get(key);
     if (index === undefined) {
       const aligned = alignPrices(load(symbol).bars, load(market).bars);
-      if (aligned.dates.length === 0) throw new InputError(`${symbol} and ${market} have no trading date in common`);
+      if (aligned.dates.length === 0) throw new InputError("no-prices", `${symbol} and ${market} have no trading date in common`);
       index = firms.push(prepareFirm(symbol, market, alignedReturns(aligned, spec.returns))) - 1;
       firmIndex.set(key, index);
     }
@@ -147,7 +149,7 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
       const firm = prepared(event.symbol, marketOf(event, spec.market));
       const day0 = dayZero(event.symbol, firms[firm]!.returns.dates, event);
       const problem = eventProblem(event.symbol, firms[firm]!.returns.dates, day0, spec);
-      if (problem !== null) throw new InputError(problem);
+      if (problem !== null) throw new InputError("no-prices", problem);
       firmOf[count] = firm;
       day0Of[count] = day0;
       sourceOf[count++] = index;
@@ -157,7 +159,8 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
     }
   });
   if (count === 0) {
-    throw new InputError(`no event could be studied:\n${summariseLines(dropped, (d) => `  ${d.symbol} ${d.date}: ${d.reason}`)}`);
+    const issues = dropped.map((d) => ({ at: `${d.symbol} ${d.date}`, message: d.reason }));
+    throw new InputError("no-events", `no event could be studied:\n${summariseLines(issues, ({ at, message }) => `  ${at}: ${message}`)}`, { issues });
   }
 
   const batch = { firm: firmOf.slice(0, count), day0: day0Of.slice(0, count) };
@@ -246,7 +249,7 @@ function universeRanker(dir: string, spec: StudySpec, load: (symbol: string) => 
 export function studyEvents(spec: StudySpec): (StudyEvent & { catalogId?: string })[] {
   if (spec.catalog === undefined) return spec.events;
   const selected = filterCatalog(readCatalog(), spec.catalog);
-  if (selected.length === 0) throw new InputError(`the catalog selection ${JSON.stringify(spec.catalog)} matches no event; list the catalog with: event-impact events`);
+  if (selected.length === 0) throw new InputError("no-events", `the catalog selection ${JSON.stringify(spec.catalog)} matches no event; list the catalog with: event-impact events`);
   return [
     ...spec.events,
     ...selected.map((row) => ({ symbol: row.symbol, date: row.date, time: row.time, timezone: row.timezone, market: row.market, catalogId: row.id })),
@@ -257,9 +260,9 @@ export function studyEvents(spec: StudySpec): (StudyEvent & { catalogId?: string
 export function dayZero(symbol: string, dates: readonly string[], announcement: Announcement): number {
   const first = dates[0]!;
   const last = dates[dates.length - 1]!;
-  if (announcement.date < first) throw new InputError(`${symbol}: the event date ${announcement.date} is before the prices start (${first})`);
+  if (announcement.date < first) throw new InputError("no-prices", `${symbol}: the event date ${announcement.date} is before the prices start (${first})`);
   const day0 = eventDayIndex(dates, symbol, announcement);
-  if (day0 < 0) throw new InputError(`${symbol}: the event date ${announcement.date} is after the prices end (${last})`);
+  if (day0 < 0) throw new InputError("no-prices", `${symbol}: the event date ${announcement.date} is after the prices end (${last})`);
   return day0;
 }
 

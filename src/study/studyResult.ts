@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { jsonNumber } from "../jsonNumber.js";
+import { sqResultSchema } from "../statistics/sqTest.js";
 import { testResultSchema } from "../statistics/testResult.js";
 import { modelNameSchema, returnKindSchema } from "./spec.js";
 
@@ -22,7 +23,7 @@ export const abnormalReturnRowSchema = z.object({
   sar: jsonNumber,
 });
 
-/** One event window of one event: CAR, its variance, t and two-sided p with the model's df, and BHAR. */
+/** One event window of one event: CAR, its variance, t and two-sided p with the model's df, BHAR and the SQ test. */
 export const windowResultSchema = z.object({
   start: z.number(),
   end: z.number(),
@@ -34,6 +35,8 @@ export const windowResultSchema = z.object({
   p: jsonNumber,
   df: z.number(),
   bhar: z.number(),
+  /** The SQ test (Gelbach, Helland & Klick 2013) of the CAR against the estimation window's sums of L2 residuals. */
+  sq: sqResultSchema,
 });
 
 /** The CAR from the first day of the event span to one day, with its prediction-error variance. */
@@ -104,9 +107,11 @@ export const droppedEventSchema = z.object({ symbol: z.string(), date: z.string(
 export const testBatterySchema = z.object({
   crossSectionalT: testResultSchema,
   patell: testResultSchema,
+  adjustedPatell: testResultSchema,
   bmp: testResultSchema,
   kolariPynnonen: testResultSchema,
   corradoRank: testResultSchema,
+  grank: testResultSchema,
   generalizedSign: testResultSchema,
   wilcoxon: testResultSchema,
 });

@@ -5,9 +5,10 @@ import { alignPrices } from "../calendar/alignment.js";
 import { InputError } from "../errors.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
 import type { ReturnKind } from "../returns/returns.js";
-import { CONSTITUENTS_FILE, availableSymbols, priceDir, readPriceSeries } from "../sources/localFiles.js";
+import { CONSTITUENTS_FILE, availableSymbols, priceDir, readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
 import type { PriceSeries } from "../sources/priceBar.js";
-import { alignedReturns, analyseEvent } from "./eventStudy.js";
+import { prepareFirm, type PreparedFirm } from "./eventBatch.js";
+import { alignedReturns, analysePreparedEvent } from "./eventStudy.js";
 import type { Rank, StockMove, UniverseRanking } from "./studyResult.js";
 
 /** A folder of price files read as a cross-section of stocks, with names when it has `constituents.csv`. */
@@ -31,17 +32,17 @@ export interface MoveOptions {
  * Reads every price file of a folder, leniently: invalid rows are skipped and listed in each series'
  * `skippedRows`, and a file that cannot be read at all (bad header, unsorted dates) leaves its stock out,
  * listed in `unreadable`; one bad file should not take the cross-section away. Names come from the
- * folder's `constituents.csv` if there is one.
+ * folder's `constituents.csv` if there is one. `read` reads each file (a server passes its cache of loaded series).
  */
-export function readUniverse(dir: string): Universe {
+export function readUniverse(dir: string, read: PriceReader = readPriceSeriesFrom): Universe {
   const symbols = availableSymbols(dir);
-  if (symbols.length === 0) throw new InputError(`--universe ${dir}: no price files (<SYMBOL>.csv) in this folder`);
+  if (symbols.length === 0) throw new InputError("no-prices", `--universe ${dir}: no price files (<SYMBOL>.csv) in this folder`, { field: "--universe", file: dir });
   const names = readNames(join(priceDir(dir), CONSTITUENTS_FILE));
   const stocks: Universe["stocks"] = [];
   const unreadable: Universe["unreadable"] = [];
   for (const symbol of symbols) {
     try {
-      const series = readPriceSeries(dir, symbol, { lenient: true });
+      const series = read([dir], symbol, { lenient: true });
       const name = names.get(symbol);
       stocks.push(name === undefined ? { symbol, series } : { symbol, name, series });
     } catch (error) {
@@ -58,7 +59,7 @@ function readNames(file: string): Map<string, string> {
   try {
     rows = parse(readFileSync(file, "utf8"), { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<string, string>[];
   } catch (error) {
-    throw new InputError(`${file}: not a readable CSV of symbol,name: ${(error as Error).message}`);
+    throw new InputError("invalid-file", `${file}: not a readable CSV of symbol,name: ${(error as Error).message}`, { file });
   }
   return new Map(rows.filter((row) => row.symbol && row.name).map((row) => [row.symbol!, row.name!]));
 }
@@ -78,11 +79,11 @@ export function universeMoves(universe: Universe, market: PriceSeries, date: str
     const ratio = bars[day]!.adjClose / bars[day - 1]!.adjClose;
     const ret = options.returns === "log" ? Math.log(ratio) : ratio - 1;
     let ar: number | null = null;
-    const aligned = alignPrices(bars, market.bars);
-    const day0 = aligned.dates.indexOf(date);
+    const firm = preparedWithMarket(series, market, options.returns);
+    const day0 = firm.returns.dates.indexOf(date);
     if (day0 > 0) {
       try {
-        ar = analyseEvent(symbol, alignedReturns(aligned, options.returns), day0, { ...options, eventWindows: [[0, 0]] }).windows[0]!.car;
+        ar = analysePreparedEvent(firm, day0, { ...options, eventWindows: [[0, 0]] }).windows[0]!.car;
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
       }
@@ -90,6 +91,19 @@ export function universeMoves(universe: Universe, market: PriceSeries, date: str
     moves.push(name === undefined ? { symbol, ret, ar } : { symbol, name, ret, ar });
   }
   return moves;
+}
+
+/** Each stock's returns aligned with a market and prepared for fits, once per pair of series (and return kind) while both are held. */
+const preparedPairs = new WeakMap<PriceSeries, WeakMap<PriceSeries, Map<ReturnKind, PreparedFirm>>>();
+
+function preparedWithMarket(series: PriceSeries, market: PriceSeries, kind: ReturnKind): PreparedFirm {
+  let byMarket = preparedPairs.get(series);
+  if (byMarket === undefined) preparedPairs.set(series, (byMarket = new WeakMap()));
+  let byKind = byMarket.get(market);
+  if (byKind === undefined) byMarket.set(market, (byKind = new Map()));
+  let firm = byKind.get(kind);
+  if (firm === undefined) byKind.set(kind, (firm = prepareFirm(series.symbol, market.symbol, alignedReturns(alignPrices(series.bars, market.bars), kind))));
+  return firm;
 }
 
 /**

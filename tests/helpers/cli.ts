@@ -5,13 +5,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
-const bin = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+export const bin = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
 
 /**
  * The environment of a test run: a fresh empty price cache instead of the user's, and a Yahoo URL on
  * which nothing listens, so no run reaches the internet; `env` overrides either.
  */
-function testEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function testEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...process.env, NO_COLOR: "1", EVENT_IMPACT_CACHE: mkdtempSync(join(tmpdir(), "event-impact-cache-")), EVENT_IMPACT_YAHOO_URL: "http://127.0.0.1:9", ...env };
 }
 

@@ -1,8 +1,8 @@
-import { mean, sampleStandardDeviation } from "simple-statistics";
+import { mean } from "simple-statistics";
 import type { TopLevelSpec } from "vega-lite";
-import { studentTQuantile } from "../../statistics/studentT.js";
 import type { StudyResult } from "../../study/runStudy.js";
-import { CHART_FRAME, COLORS } from "./chartStyle.js";
+import { CHART_FRAME, COLORS, labelledDays } from "./chartStyle.js";
+import { crossSectionalInterval } from "./intervals.js";
 
 const SERIES = ["each firm's CAR", "average abnormal return (AAR)", "CAAR from the first day", "95% band of the CAAR"] as const;
 
@@ -18,13 +18,12 @@ export function caarChartSpec(result: StudyResult): TopLevelSpec {
   );
   const days = offsets.map((offset) => {
     const cars = result.events.map((event) => event.carPath.find((point) => point.offset === offset)!.car);
-    const caar = mean(cars);
-    const halfWidth = cars.length > 1 ? (studentTQuantile(0.975, cars.length - 1) * sampleStandardDeviation(cars)) / Math.sqrt(cars.length) : 0;
+    const { value: caar, lower, upper } = crossSectionalInterval(cars);
     const aar = mean(result.events.map((event) => event.abnormalReturns.find((row) => row.offset === offset)!.ar));
-    return { offset, n: cars.length, aar, caar, lower: caar - halfWidth, upper: caar + halfWidth };
+    return { offset, n: cars.length, aar, caar, lower, upper };
   });
   const n = result.events.length;
-  const x = { field: "offset", type: "ordinal", sort: offsets, axis: { title: "trading day relative to each firm's day 0", labelAngle: 0 } } as const;
+  const x = { field: "offset", type: "ordinal", sort: offsets, axis: { title: "trading day relative to each firm's day 0", values: labelledDays(days, (day) => String(day.offset)).map((day) => day.offset), labelAngle: 0 } } as const;
   const y = (field: string) => ({ field, type: "quantitative", axis: { format: "%", title: "abnormal return (%)" } }) as const;
   const color = (series: (typeof SERIES)[number]) => ({
     datum: series,

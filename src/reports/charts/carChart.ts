@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
-import { studentTQuantile } from "../../statistics/studentT.js";
 import type { EventResult, StudyResult } from "../../study/runStudy.js";
-import { CHART_FRAME, COLORS, EVENT_DAY_LABEL_EXPR, eventDayLabel } from "./chartStyle.js";
+import { CHART_FRAME, COLORS, EVENT_DAY_LABEL_EXPR, eventDayLabel, labelledDays } from "./chartStyle.js";
+import { carInterval } from "./intervals.js";
 
 const SERIES = ["daily abnormal return (AR)", "CAR from the first day", "95% band of the CAR"] as const;
 
@@ -11,17 +11,16 @@ const SERIES = ["daily abnormal return (AR)", "CAR from the first day", "95% ban
  * prediction-error variance of each cumulative window (`event.carPath`; MacKinlay 1997, eq. (14)).
  */
 export function carChartSpec(event: EventResult, study: Pick<StudyResult, "estimationWindow">): TopLevelSpec {
-  const critical = studentTQuantile(0.975, event.df);
   const carByOffset = new Map(event.carPath.map((point) => [point.offset, point]));
   const rows = event.abnormalReturns.map((row) => {
     const point = carByOffset.get(row.offset)!;
-    const halfWidth = critical * Math.sqrt(point.variance);
-    return { day: eventDayLabel(row.offset, row.date), offset: row.offset, date: row.date, ar: row.ar, car: point.car, lower: point.car - halfWidth, upper: point.car + halfWidth };
+    const { lower, upper } = carInterval(point.car, point.variance, event.df);
+    return { day: eventDayLabel(row.offset, row.date), offset: row.offset, date: row.date, ar: row.ar, car: point.car, lower, upper };
   });
   const first = rows[0]!;
   const { announcement: a } = event;
   const announced = [a.date, a.time, a.timezone].filter(Boolean).join(" ");
-  const x = { field: "day", type: "ordinal", sort: rows.map((row) => row.day), axis: { title: "trading day relative to day 0 (date)", labelExpr: EVENT_DAY_LABEL_EXPR, labelAngle: 0 } } as const;
+  const x = { field: "day", type: "ordinal", sort: rows.map((row) => row.day), axis: { title: "trading day relative to day 0 (date)", values: labelledDays(rows, (row) => row.day).map((row) => row.day), labelExpr: EVENT_DAY_LABEL_EXPR, labelAngle: 0 } } as const;
   const y = (field: string) => ({ field, type: "quantitative", axis: { format: "%", title: "abnormal return (%)" } }) as const;
   const color = (series: (typeof SERIES)[number]) => ({
     datum: series,

@@ -15,10 +15,16 @@ export function claimDayChartSpec(check: ClaimCheck): TopLevelSpec {
   const date = { field: "date", type: "temporal", timeUnit: "utcyearmonthdate", axis: { title: "date (trading sessions)", format: "%-d %b %Y", labelAngle: 0, labelSeparation: 16 } } as const;
   const price = { type: "quantitative", scale: { zero: false, padding: 24 }, axis: { title: "price (local currency)" } } as const;
   const extreme = claim?.direction === "up" || (claim === null && measures.closeToClose > 0) ? { label: "high", value: measures.intradayHigh, price: prices.high } : { label: "low", value: measures.intradayLow, price: prices.low };
-  const actual = [
-    { date: check.date, price: prices.close, label: `close ${signedPercent(measures.closeToClose)} (${prices.close})` },
-    ...(extreme.value === null ? [] : [{ date: check.date, price: extreme.price, label: `intraday ${extreme.label} ${signedPercent(extreme.value)} (${extreme.price})` }]),
-  ];
+  const close = `close ${signedPercent(measures.closeToClose)}`;
+  const actual =
+    extreme.value === null
+      ? [{ date: check.date, price: prices.close, label: `${close} (${prices.close})` }]
+      : extreme.price === prices.close
+        ? [{ date: check.date, price: prices.close, label: `${close} = intraday ${extreme.label} ${signedPercent(extreme.value)} (${prices.close})` }]
+        : [
+            { date: check.date, price: prices.close, label: `${close} (${prices.close})` },
+            { date: check.date, price: extreme.price, label: `intraday ${extreme.label} ${signedPercent(extreme.value)} (${extreme.price})` },
+          ];
   const lastDate = check.pricePath[check.pricePath.length - 1]!.date;
   const claimedPrice = claim === null ? null : prices.previousClose * (1 + claim.value);
   const claimAbove = claimedPrice !== null && claimedPrice > prices.previousClose;

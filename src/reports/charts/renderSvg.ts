@@ -19,12 +19,22 @@ export interface Chart {
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
   (vega as unknown as { textMetrics: TextMetrics }).textMetrics.width = textItemWidth;
-  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: "none" });
+  const view = new vega.View(vega.parse(vegaLite.compile(spec, { logger: compileLogger(vega.logger(vega.Warn)) }).spec), { renderer: "none" });
   try {
     return await view.toSVG();
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * Vega-Lite's log, less the warning it gives for every layered facet with independent scales (the forest
+ * plot's): it cannot tell that the layers read the same data, which they do.
+ */
+function compileLogger<T extends { warn: (...args: readonly unknown[]) => T }>(logger: T): T {
+  const warn = logger.warn.bind(logger);
+  logger.warn = (...args) => (String(args[0]).startsWith("Detected faceted independent scales that union domain") ? logger : warn(...args));
+  return logger;
 }
 
 /** The part of Vega's text measurement (`vega-scenegraph`'s `textMetrics`) that measures a line's width. */

@@ -1,0 +1,179 @@
+import { describe, expect, it } from "vitest";
+import { GrankAccumulator } from "../src/statistics/grankT.js";
+import { adjustedPatellZ } from "../src/statistics/patell.js";
+import { sqTest } from "../src/statistics/sqTest.js";
+import { twoSidedTPValue } from "../src/statistics/studentT.js";
+import { crossSection, type EventSample } from "../src/study/crossSection.js";
+import { analyseEvent, estimationResiduals, type AlignedReturns, type EventStudyOptions } from "../src/study/eventStudy.js";
+import { isoDates, mulberry32, normalGenerator } from "./helpers/random.js";
+import { ols } from "./helpers/ols.js";
+import { grankReference, sqReference } from "./reference/rankAndQuantileTests.js";
+
+const close = (actual: number, expected: number, tol = 1e-12) =>
+  expect(Math.abs(actual - expected), `actual ${actual}, expected ${expected}`).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(expected)));
+
+/** SQ test (Gelbach, Helland & Klick 2013; DESIGN §9). */
+describe("SQ test", () => {
+  it("hand example: residuals [1, -1, 2, 0], L2 = 2: sums [0, 1, 2]", () => {
+    // CAR = 5 above every sum: p_upper = (1 + 0)/4, p = 0.5; quantile 3/3; minP = 2/4.
+    expect(sqTest([1, -1, 2, 0], 2, 5)).toEqual({ p: 0.5, quantile: 1, minP: 0.5 });
+    // CAR = 1 ties the middle sum, which counts in both tails: lower (1 + 2)/4, upper (1 + 2)/4, p = 1; quantile 1/3.
+    expect(sqTest([1, -1, 2, 0], 2, 1)).toEqual({ p: 1, quantile: 1 / 3, minP: 0.5 });
+    // CAR = -3 below every sum: p_lower = 1/4, p = 0.5, quantile 0.
+    expect(sqTest([1, -1, 2, 0], 2, -3)).toEqual({ p: 0.5, quantile: 0, minP: 0.5 });
+  });
+
+  it("equals the written-out window sums on random residuals", () => {
+    const normal = normalGenerator(mulberry32(5));
+    const residuals = Array.from({ length: 120 }, () => normal());
+    for (const length of [1, 3, 11]) {
+      for (const car of [-4, -0.3, 0.2, 2.5, 9]) {
+        const actual = sqTest(residuals, length, car);
+        const expected = sqReference(residuals, length, car);
+        expect(actual.minP).toBe(expected.minP);
+        close(actual.p, expected.p);
+        close(actual.quantile, expected.quantile);
+      }
+    }
+  });
+
+  it("is NaN when the window is longer than the estimation window", () => {
+    expect(sqTest([1, 2], 3, 0).p).toBeNaN();
+  });
+});
+
+/** Adjusted Patell (Kolari & Pynnönen 2010, eq. 14). */
+describe("adjusted Patell Z", () => {
+  it("hand example: SCAR [1, 2], df 10, r = 0.25", () => {
+    // Patell: 3 / sqrt(2 * 10/8) = 3 / sqrt(2.5); adjusted by sqrt(1 / (1 + 1 * 0.25)) = sqrt(0.8).
+    const result = adjustedPatellZ([1, 2], [10, 10], 0.25);
+    close(result.statistic, (3 / Math.sqrt(2.5)) * Math.sqrt(0.8));
+    expect(result.n).toBe(2);
+  });
+
+  it("equals Patell when r = 0", () => {
+    close(adjustedPatellZ([0.5, -1, 2], [20, 30, 40], 0).statistic, 1.5 / Math.sqrt(20 / 18 + 30 / 28 + 40 / 38));
+  });
+});
+
+/** GRANK-T (Kolari & Pynnönen 2011; DESIGN §9). */
+describe("GRANK-T", () => {
+  it("hand example: 2 firms, 2 estimation days each", () => {
+    // Firm A: SARs [-1, 1], SCAR* = sqrt 2 -> ranks [1, 2, 3] of T = 3, U = [-1/4, 0, 1/4].
+    // Firm B: SARs [0.5, -0.5], SCAR* = 0 -> ranks [3, 1, 2], U = [1/4, -1/4, 0].
+    // Ubar: offset -2: 0; offset -1: -1/8; event: 1/8. S_U^2 = (1/3)(0 + 1/64 + 1/64) = 1/96.
+    // Z = (1/8) / sqrt(1/96) = sqrt(1.5); t = Z sqrt((3 - 2)/(3 - 1 - 1.5)) = sqrt(3), 1 df.
+    const grank = new GrankAccumulator(-2, -1, 1);
+    grank.add([-2, -1], [-1, 1], [Math.SQRT2]);
+    grank.add([-2, -1], [0.5, -0.5], [0]);
+    const result = grank.result(0);
+    close(result.statistic, Math.sqrt(3));
+    close(result.p, 1 / 3); // 1 df (Cauchy): p = 1 - (2/pi) atan(sqrt 3) = 1 - 2/3
+    expect(result.n).toBe(2);
+  });
+
+  it("a tie between SCAR* and an estimation SAR shares the average rank", () => {
+    // Firm A: SARs [-1, 1], SCAR* = 1 -> ranks [1, 2.5, 2.5]; firm B as above with SCAR* = 0.
+    // U_A = [-1/4, 1/8, 1/8]; Ubar: -2: 0, -1: -1/16, event: 1/16; S_U^2 = (1/3)(2/256); Z = (1/16)/sqrt(2/768).
+    const grank = new GrankAccumulator(-2, -1, 1);
+    grank.add([-2, -1], [-1, 1], [1]);
+    grank.add([-2, -1], [0.5, -0.5], [0]);
+    const z = 1 / 16 / Math.sqrt(2 / 768);
+    close(grank.result(0).statistic, z * Math.sqrt(1 / (2 - z * z)));
+  });
+
+  it("is null for fewer than two firms", () => {
+    const grank = new GrankAccumulator(-2, -1, 1);
+    grank.add([-2, -1], [-1, 1], [1]);
+    expect(grank.result(0).statistic).toBeNaN();
+  });
+
+  describe("in the cross-firm battery, against the plain-loop reference (unbalanced panel, 9 firms)", () => {
+    const options: EventStudyOptions = {
+      model: "market",
+      returns: "simple",
+      estimationWindow: [-60, -6],
+      minEstimationObservations: 30,
+      eventWindows: [
+        [0, 0],
+        [-2, 3],
+      ],
+    };
+    const days = 90;
+    const dates = isoDates(days, Date.UTC(2021, 0, 4));
+    const normal = normalGenerator(mulberry32(77));
+    const market = new Float64Array(days);
+    market[0] = Number.NaN;
+    for (let t = 1; t < days; t++) market[t] = 0.01 * normal();
+    const samples: EventSample[] = [];
+    const fits: { residuals: number[]; s: number; offsets: number[]; car: (a: number, b: number) => { car: number; variance: number } }[] = [];
+    for (let f = 0; f < 9; f++) {
+      // Day 0 between 40 and 80: early events have their estimation window cut at the first return (unbalanced).
+      const day0 = 40 + ((f * 7) % 41);
+      const firm = new Float64Array(days);
+      firm[0] = Number.NaN;
+      for (let t = 1; t < days; t++) firm[t] = 0.0005 + (0.5 + f / 8) * market[t]! + 0.02 * normal();
+      firm[day0] = firm[day0]! + 0.03;
+      const data: AlignedReturns = { dates, firm, market };
+      const analysis = analyseEvent(`F${f}`, data, day0, options);
+      samples.push({ symbol: `F${f}`, market: "^M", analysis, estimation: estimationResiduals(data, day0, options.estimationWindow, analysis) });
+      // Hand OLS over the estimation days, and CAR with its prediction-error variance (DESIGN §5).
+      const idx: number[] = [];
+      for (let t = Math.max(1, day0 - 60); t <= day0 - 6; t++) idx.push(t);
+      const fit = ols(
+        idx.map((t) => firm[t]!),
+        idx.map((t) => market[t]!),
+      );
+      const car = (a: number, b: number) => {
+        let sum = 0;
+        let marketSum = 0;
+        for (let t = day0 + a; t <= day0 + b; t++) {
+          sum += firm[t]! - fit.alpha - fit.beta * market[t]!;
+          marketSum += market[t]!;
+        }
+        const l2 = b - a + 1;
+        return { car: sum, variance: fit.s2 * (l2 + (l2 * l2) / fit.n + (marketSum - l2 * fit.mx) ** 2 / fit.sxx) };
+      };
+      fits.push({ residuals: fit.residuals, s: Math.sqrt(fit.s2), offsets: idx.map((t) => t - day0), car });
+    }
+    const aggregate = crossSection(samples, options.eventWindows);
+    const reference = (a: number, b: number) =>
+      grankReference(
+        fits.map((fit) => {
+          const { car, variance } = fit.car(a, b);
+          return { offsets: fit.offsets, residuals: fit.residuals, s: fit.s, scar: car / Math.sqrt(variance) };
+        }),
+      );
+
+    it("per window", () => {
+      expect(new Set(fits.map((fit) => fit.offsets.length)).size).toBeGreaterThan(1);
+      aggregate.windows.forEach((window) => {
+        const expected = reference(window.start, window.end);
+        close(window.tests.grank.statistic, expected.t, 1e-9);
+        close(window.tests.grank.p, twoSidedTPValue(expected.t, expected.df), 1e-9);
+        expect(window.tests.grank.n).toBe(9);
+      });
+    });
+
+    it("per day (the window [t, t])", () => {
+      aggregate.days.forEach((day) => close(day.tests.grank.statistic, reference(day.offset, day.offset).t, 1e-9));
+    });
+
+    it("adjusted Patell is Patell times sqrt(1/(1 + (N-1) r)) with the battery's r", () => {
+      aggregate.windows.forEach((window) => {
+        close(window.tests.adjustedPatell.statistic, window.tests.patell.statistic * Math.sqrt(1 / (1 + 8 * aggregate.meanResidualCorrelation)));
+      });
+    });
+
+    it("each event window carries the SQ test of its CAR against the hand residuals", () => {
+      samples.forEach((sample, f) => {
+        sample.analysis.windows.forEach((window) => {
+          const expected = sqReference(fits[f]!.residuals, window.end - window.start + 1, fits[f]!.car(window.start, window.end).car);
+          expect(window.sq.minP).toBe(expected.minP);
+          close(window.sq.p, expected.p);
+          close(window.sq.quantile, expected.quantile);
+        });
+      });
+    });
+  });
+});
