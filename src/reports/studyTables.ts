@@ -67,6 +67,14 @@ const eventColumns: readonly Column<EventRow>[] = [
   { name: "estimationEnd", meaning: "the estimation window's last date", value: (r) => r.event.estimation.end },
 ];
 
+/** The columns of an event's day: when, and the stock's and the market's return. */
+const dayColumns: readonly Column<{ day: { offset: number; date: string; ret: number; marketRet: number } }>[] = [
+    { name: "offset", meaning: "the day, in trading days relative to day 0", value: (r) => r.day.offset },
+    { name: "date", meaning: "its date", value: (r) => r.day.date },
+    { name: "ret", meaning: "the stock's return that day", value: (r) => r.day.ret },
+    { name: "marketRet", meaning: "the market's return that day", value: (r) => r.day.marketRet },
+];
+
 function* eachEvent(run: StudyRun): Generator<EventRow> {
   for (let k = 0; k < run.eventCount; k++) yield { number: k + 1, event: run.event(k) };
 }
@@ -99,10 +107,7 @@ export const abnormalReturnsTable = table<EventRow & { day: AbnormalReturnRow }>
   rowIs: "event and day of the event span",
   columns: [
     ...eventColumns,
-    { name: "offset", meaning: "the day, in trading days relative to day 0", value: (r) => r.day.offset },
-    { name: "date", meaning: "its date", value: (r) => r.day.date },
-    { name: "ret", meaning: "the stock's return that day", value: (r) => r.day.ret },
-    { name: "marketRet", meaning: "the market's return that day", value: (r) => r.day.marketRet },
+    ...dayColumns,
     { name: "ar", meaning: "the abnormal return: ret minus the model's expected return", value: (r) => r.day.ar },
     { name: "sar", meaning: "the standardised abnormal return, ar / sqrt(Var(ar))", value: (r) => r.day.sar },
   ],
@@ -116,10 +121,7 @@ export const estimationResidualsTable = table<EventRow & { day: EstimationRow }>
   rowIs: "event and day of its estimation window (written with --residuals)",
   columns: [
     ...eventColumns,
-    { name: "offset", meaning: "the day, in trading days relative to day 0", value: (r) => r.day.offset },
-    { name: "date", meaning: "its date", value: (r) => r.day.date },
-    { name: "ret", meaning: "the stock's return that day", value: (r) => r.day.ret },
-    { name: "marketRet", meaning: "the market's return that day", value: (r) => r.day.marketRet },
+    ...dayColumns,
     { name: "residual", meaning: "the model's residual: ret - alpha - beta * marketRet", value: (r) => r.day.residual },
   ],
   *rows(run) {
