@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -112,6 +112,19 @@ describe("study --out as one set", () => {
     writeFileSync(join(out, "notes.txt"), "mine");
     expect(runCli(["study", "data/studies/xiaomi-ccmc.json", "--out", out]).code).toBe(0);
     expect(readdirSync(out).sort()).toEqual([".event-impact-study.json", "abnormal_returns.csv", "cars.csv", "events.ndjson", "notes.txt", "result.json"]);
+  });
+
+  it("two runs from data in different folders and working folders write identical files (no absolute path)", () => {
+    const outputs = [0, 1].map((run) => {
+      const root = mkdtempSync(join(tmpdir(), `event-impact-machine-${run}-`));
+      cpSync(join(repoRoot, "data/prices"), join(root, "my-data"), { recursive: true });
+      const out = join(root, "out");
+      const cwd = run === 0 ? repoRoot : root;
+      expect(runCli(["study", join(repoRoot, "data/studies/ccmc-hk.json"), "--data", join(root, "my-data"), "--out", out], cwd).code).toBe(0);
+      return ["result.json", "events.ndjson", "cars.csv"].map((name) => readFileSync(join(out, name), "utf8"));
+    });
+    expect(outputs[1]).toEqual(outputs[0]);
+    expect(outputs[0]!.join("")).not.toMatch(/event-impact-machine|\/tmp\//);
   });
 
   it("an injected I/O error while installing is exit 2 and leaves the previous run's files", () => {

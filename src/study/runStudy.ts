@@ -1,4 +1,4 @@
-import { resolve, sep } from "node:path";
+import { basename, resolve, sep } from "node:path";
 import { alignPrices } from "../calendar/alignment.js";
 import { eventDayIndex, type Announcement } from "../calendar/eventDay.js";
 import { exchangeOf } from "../calendar/exchanges.js";
@@ -241,7 +241,7 @@ function universeRanker(dir: string, spec: StudySpec, load: (symbol: string) => 
       moves = universeMoves(universe, load(market), analysis.day0, spec);
       movesByDay.set(key, moves);
     }
-    return rankInUniverse(moves, { symbol, ret: day0.ret, ar: day0.ar }, { date: analysis.day0, market, universe: dir, unreadable: universe.unreadable });
+    return rankInUniverse(moves, { symbol, ret: day0.ret, ar: day0.ar }, { date: analysis.day0, market, universe: basename(resolve(dir)), unreadable: universe.unreadable });
   };
 }
 
