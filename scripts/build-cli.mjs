@@ -2,7 +2,8 @@
 // a dynamic import and becomes its own chunk, loaded only when that command runs; the heavy libraries stay outside
 // the bundle and are imported from node_modules by the commands that need them. Every file lands flat in dist/cli,
 // two levels below the package root like the library's modules, so that paths built from import.meta.url (the
-// package.json, the bundled data, the worker file dist/cli/batchWorker.js) resolve the same from a chunk.
+// package.json, the bundled data, the worker files dist/cli/batchWorker.js and dist/cli/checkWorker.js) resolve the
+// same from a chunk.
 import { rmSync } from "node:fs";
 import { build } from "esbuild";
 
@@ -21,7 +22,7 @@ const zodEnglishOnly = {
 const outdir = new URL("../dist/cli/", import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { main: "src/cli/main.ts", batchWorker: "src/study/batchWorker.ts" },
+  entryPoints: { main: "src/cli/main.ts", batchWorker: "src/study/batchWorker.ts", checkWorker: "src/serve/checkWorker.ts" },
   outdir,
   bundle: true,
   splitting: true,

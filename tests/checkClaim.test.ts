@@ -37,6 +37,20 @@ describe("checkClaim on the Xiaomi case (bundled data)", () => {
     expect(check.verdict).toMatch(/highly unusual/);
   });
 
+  it("reports the day's abnormal log volume (Campbell & Wasley 1996) against the estimation window", () => {
+    const rows = readFileSync(new URL("../data/prices/1810.HK.csv", import.meta.url), "utf8").trim().split("\n").slice(1);
+    const volume = new Map(rows.map((row) => [row.split(",")[0]!, Number(row.split(",")[6])]));
+    const { start, end } = check.inference!.estimation;
+    const logs = [...volume].filter(([d, v]) => d >= start && d <= end && v > 0).map(([, v]) => Math.log(1 + v));
+    const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
+    const sd = Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / (logs.length - 1));
+    const av = Math.log(1 + volume.get("2021-01-15")!) - mean;
+    const result = check.inference!.abnormalVolume;
+    expect(Math.abs(result.cav - av)).toBeLessThan(1e-12);
+    expect(Math.abs(result.t - av / sd)).toBeLessThan(1e-10);
+    expect(result.df).toBe(logs.length - 1);
+  });
+
   it("reports the SQ test beside the t-test (Gelbach, Helland & Klick 2013)", () => {
     // The -11% abnormal return is below all 240 estimation residuals (L2 = 1: the sums are the residuals), so
     // p_lower = (1 + 0)/241 and p = 2/241, which is also the smallest attainable p; quantile 0.

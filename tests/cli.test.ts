@@ -70,10 +70,10 @@ describe("event-impact (the built binary)", () => {
     expect(event.day0).toBe("2021-01-15");
     const ars = readFileSync(join(out, "abnormal_returns.csv"), "utf8").trim().split("\n");
     const eventColumns = "event,symbol,market,catalogId,announcementDate,announcementTime,announcementTimezone,day0,model,alpha,beta,sigma,nEstimation,df,estimationStart,estimationEnd";
-    expect(ars[0]).toBe(`${eventColumns},offset,date,ret,marketRet,ar,sar`);
+    expect(ars[0]).toBe(`${eventColumns},offset,date,ret,marketRet,ar,sar,av`);
     expect(ars).toHaveLength(1 + 7);
     const cars = readFileSync(join(out, "cars.csv"), "utf8").trim().split("\n");
-    expect(cars[0]).toBe(`${eventColumns},start,end,startDate,endDate,car,variance,t,p,bhar,sqP,sqQuantile,sqMinP`);
+    expect(cars[0]).toBe(`${eventColumns},start,end,startDate,endDate,car,variance,t,p,bhar,sqP,sqQuantile,sqMinP,volatilityRatio,volatilityP,cav,cavT,cavP,volumeDf,volumeDays`);
     expect(cars).toHaveLength(1 + 3);
     const first = Object.fromEntries(cars[0]!.split(",").map((column, c) => [column, cars[1]!.split(",")[c]]));
     expect(first).toMatchObject({ event: "1", symbol: "1810.HK", day0: "2021-01-15", announcementDate: event.announcement.date, estimationStart: event.estimation.start, nEstimation: String(event.nEstimation) });

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { PriceFetchError } from "../src/sources/fetchError.js";
 import { mergeBars } from "../src/sources/mergeBars.js";
 import type { PriceBar } from "../src/sources/priceBar.js";
-import { cacheDir, commitToCache, readManifest } from "../src/sources/priceCache.js";
+import { cacheDir, cacheState, commitToCache, readManifest } from "../src/sources/priceCache.js";
+import { sha256 } from "../src/sources/contentHash.js";
 import { formatPriceCsv, parsePriceCsv } from "../src/sources/priceCsv.js";
 import { priceSourceOf } from "../src/sources/localFiles.js";
 import { mapWithConcurrency, withRetry } from "../src/sources/retry.js";
@@ -94,19 +95,62 @@ describe("the cache folder", () => {
     expect(cacheDir(undefined, { EVENT_IMPACT_CACHE: "" })).toBe(join(homedir(), ".cache", "event-impact"));
   });
 
-  it("stores bars in the bundled layout, read back to the same numbers, with the hash of the file in the manifest", () => {
+  const info = { source: "import", origin: "/x.csv", fetchedAt: "2021-02-01T00:00:00.000Z", from: "2021-01-04", to: "2021-01-05" } as const;
+
+  it("stores bars in the bundled layout, read back to the same numbers, with the hash of the file in the manifest", async () => {
     const dir = mkdtempSync(join(tmpdir(), "event-impact-cache-"));
     const bars = [bar("2021-01-04", 29.299999237060547, { high: 30.5, low: 28.2, volume: 225_000_000 }), bar("2021-01-05", 0.1 + 0.2)];
-    const entry = commitToCache(dir, "^HSI", bars, { source: "import", origin: "/x.csv", fetchedAt: "2021-02-01T00:00:00.000Z", from: "2021-01-04", to: "2021-01-05" });
+    const { entry } = await commitToCache(dir, "^HSI", () => ({ bars, info }));
     const text = readFileSync(join(dir, "INDEX_HSI.csv"), "utf8");
     expect(text).toBe("date,open,high,low,close,adj_close,volume\n2021-01-04,29.299999237060547,30.5,28.2,29.299999237060547,29.299999237060547,225000000\n2021-01-05,0.30000000000000004,0.30000000000000004,0.30000000000000004,0.30000000000000004,0.30000000000000004,100\n");
     expect(parsePriceCsv(text, "x")).toEqual(bars);
     expect(formatPriceCsv(bars)).toBe(text);
     expect(entry).toMatchObject({ file: "INDEX_HSI.csv", first: "2021-01-04", last: "2021-01-05", rows: 2 });
-    expect(readManifest(dir).symbols["^HSI"]).toEqual(entry);
+    expect(readManifest(dir).symbols.get("^HSI")).toEqual(entry);
     expect(readdirSync(dir).sort()).toEqual(["INDEX_HSI.csv", "manifest.json"]);
     expect(priceSourceOf(join(dir, "INDEX_HSI.csv"))).toBe("cache");
     expect(priceSourceOf(join(repoRoot, "data", "prices", "INDEX_HSI.csv"))).toBe("bundled");
+  });
+
+  it("trusts a cached file only when its manifest entry records its hash and it reads as prices", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "event-impact-cache-"));
+    const bars = [bar("2021-01-04", 10), bar("2021-01-05", 11)];
+    expect(cacheState(dir, readManifest(dir), "1810.HK")).toEqual({ status: "missing" });
+    const { entry } = await commitToCache(dir, "1810.HK", () => ({ bars, info }));
+    expect(cacheState(dir, readManifest(dir), "1810.HK")).toEqual({ status: "ok", entry, bars });
+    writeFileSync(join(dir, "1810.HK.csv"), readFileSync(join(dir, "1810.HK.csv"), "utf8").replace("11", "12"));
+    expect(cacheState(dir, readManifest(dir), "1810.HK")).toEqual({ status: "mismatch", entry });
+    writeFileSync(join(dir, "0700.HK.csv"), formatPriceCsv(bars));
+    expect(cacheState(dir, readManifest(dir), "0700.HK")).toEqual({ status: "unindexed" });
+    writeFileSync(join(dir, "1810.HK.csv"), "\u0000garbage");
+    const manifest = readManifest(dir);
+    manifest.symbols.set("1810.HK", { ...entry, sha256: sha256("\u0000garbage") });
+    expect(cacheState(dir, manifest, "1810.HK")).toEqual({ status: "mismatch", entry: { ...entry, sha256: sha256("\u0000garbage") } });
+  });
+
+  it("a commit removes temporary files that interrupted writes left, and passes what the cache holds to the update", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "event-impact-cache-"));
+    writeFileSync(join(dir, "1810.HK.csv.tmp-123-456"), "half");
+    writeFileSync(join(dir, "manifest.json.tmp-123-456"), "{");
+    await commitToCache(dir, "1810.HK", () => ({ bars: [bar("2021-01-04", 10)], info }));
+    const seen: string[] = [];
+    await commitToCache(dir, "1810.HK", (state) => {
+      seen.push(state.status);
+      return { bars: [...(state.status === "ok" ? state.bars : []), bar("2021-01-05", 11)], info };
+    });
+    expect(seen).toEqual(["ok"]);
+    expect(readdirSync(dir).sort()).toEqual(["1810.HK.csv", "manifest.json"]);
+    expect(readManifest(dir).symbols.get("1810.HK")!.rows).toBe(2);
+  });
+
+  it("symbols named like Object.prototype members are plain keys", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "event-impact-cache-"));
+    for (const symbol of ["constructor", "toString", "valueOf", "hasOwnProperty"]) {
+      expect(cacheState(dir, readManifest(dir), symbol)).toEqual({ status: "missing" });
+      await commitToCache(dir, symbol, () => ({ bars: [bar("2021-01-04", 10)], info }));
+    }
+    expect([...readManifest(dir).symbols.keys()]).toEqual(["constructor", "hasOwnProperty", "toString", "valueOf"]);
+    expect(cacheState(dir, readManifest(dir), "constructor").status).toBe("ok");
   });
 
   it("a manifest that is not valid is an error naming it", () => {
@@ -127,7 +171,7 @@ describe("retries and the request queue", () => {
       calls++;
       return Promise.reject(new PriceFetchError("rate-limited", "HTTP 429"));
     };
-    const isTransient = (error: unknown) => error instanceof PriceFetchError && error.transient;
+    const isTransient = (error: unknown, attempt: number) => error instanceof PriceFetchError && error.retryable(attempt);
     await expect(withRetry(failing, { attempts: 4, baseDelayMs: 1 }, isTransient, (_, __, delay) => pauses.push(delay))).rejects.toThrow("HTTP 429");
     expect(calls).toBe(4);
     expect(pauses).toEqual([1, 2, 4]);
@@ -139,7 +183,7 @@ describe("retries and the request queue", () => {
       calls++;
       return Promise.reject(new PriceFetchError("unknown-symbol", "no such symbol"));
     };
-    await expect(withRetry(unknown, { attempts: 4, baseDelayMs: 1 }, (error) => (error as PriceFetchError).transient)).rejects.toThrow("no such symbol");
+    await expect(withRetry(unknown, { attempts: 4, baseDelayMs: 1 }, (error, attempt) => (error as PriceFetchError).retryable(attempt))).rejects.toThrow("no such symbol");
     expect(calls).toBe(1);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GrankAccumulator } from "../src/statistics/grankT.js";
 import { adjustedPatellZ } from "../src/statistics/patell.js";
 import { sqTest } from "../src/statistics/sqTest.js";
+import { volatilityRatio } from "../src/statistics/volatilityRatio.js";
 import { twoSidedTPValue } from "../src/statistics/studentT.js";
 import { crossSection, type EventSample } from "../src/study/crossSection.js";
 import { analyseEvent, estimationResiduals, type AlignedReturns, type EventStudyOptions } from "../src/study/eventStudy.js";
@@ -39,6 +40,16 @@ describe("SQ test", () => {
 
   it("is NaN when the window is longer than the estimation window", () => {
     expect(sqTest([1, 2], 3, 0).p).toBeNaN();
+  });
+});
+
+/** Abnormal volatility (DESIGN §9). */
+describe("abnormal volatility ratio", () => {
+  it("hand example: ARs [0.02, -0.02], s^2 = 1e-4, 238 df", () => {
+    // ratio = (4e-4 + 4e-4)/2 / 1e-4 = 4; F(2, d2) upper tail in closed form: (1 + 2 f/d2)^(-d2/2).
+    const result = volatilityRatio([0.02, -0.02], 1e-4, 238);
+    close(result.ratio, 4);
+    close(result.p, (1 + 8 / 238) ** -119, 1e-10);
   });
 });
 
@@ -162,6 +173,16 @@ describe("GRANK-T", () => {
     it("adjusted Patell is Patell times sqrt(1/(1 + (N-1) r)) with the battery's r", () => {
       aggregate.windows.forEach((window) => {
         close(window.tests.adjustedPatell.statistic, window.tests.patell.statistic * Math.sqrt(1 / (1 + 8 * aggregate.meanResidualCorrelation)));
+      });
+    });
+
+    it("each event window carries the volatility ratio mean(AR^2)/s^2 from the hand fit", () => {
+      samples.forEach((sample, f) => {
+        sample.analysis.windows.forEach((window) => {
+          let squares = 0;
+          for (let o = window.start; o <= window.end; o++) squares += fits[f]!.car(o, o).car ** 2;
+          close(window.volatility.ratio, squares / (window.end - window.start + 1) / fits[f]!.s ** 2, 1e-9);
+        });
       });
     });
 

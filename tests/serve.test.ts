@@ -101,6 +101,17 @@ describe("GET /api/check", () => {
     expect(body.error).not.toContain(repoRoot);
   });
 
+  it.each(["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__"])("takes %s for the unknown name it is, as a parameter or a symbol", async (name) => {
+    const asParameter = await get(`/api/check?${query({ [name]: "x", ...XIAOMI })}&${name}=y`);
+    expect(asParameter.status).toBe(200);
+    for (const params of [{ symbol: name, date: "2021-01-15" }, { ...XIAOMI, market: name }]) {
+      const response = await get(`/api/check?${query(params)}`);
+      expect(response.status).toBe(400);
+      expect((await response.json()).error).toMatch(/^(symbol|market): (invalid symbol|no prices for)/);
+    }
+    expect((await get(`/api/events?${name}=x&symbol=1810.HK`)).status).toBe(200);
+  });
+
   it("names every bad parameter at once", async () => {
     const { error } = await (await get("/api/check?symbol=..&date=tomorrow")).json();
     expect(error.split("\n")).toEqual([expect.stringMatching(/^symbol: invalid symbol/), "date: expected a date YYYY-MM-DD"]);

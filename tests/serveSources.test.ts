@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -75,7 +75,7 @@ describe("price files and folders as the server reads them", () => {
 
   beforeAll(async () => {
     yahoo = await startYahooServer();
-    data = priceFolder(["FOLDER.HK", "EMPTY.HK"]);
+    data = priceFolder(["FOLDER.HK", "EMPTY.HK", "LOCKED.HK"]);
     rmSync(join(data, "FOLDER.HK.csv"));
     mkdirSync(join(data, "FOLDER.HK.csv"));
     server = await startTestServer({ yahooUrl: yahoo.url, dataDir: data });
@@ -92,6 +92,13 @@ describe("price files and folders as the server reads them", () => {
     const page = await ask("/check", { symbol: "FOLDER.HK", date: "2021-01-15" });
     expect(page.status).toBe(400);
     expect(page.body).toContain("<p>FOLDER.HK.csv is a folder, not a file</p>");
+  });
+
+  it.skipIf(process.getuid?.() === 0)("answers a price file it may not read with a 400 naming the file (not as root, who reads any file)", async () => {
+    chmodSync(join(data, "LOCKED.HK.csv"), 0o000);
+    const { status, body } = await ask("/api/check", { symbol: "LOCKED.HK", date: "2021-01-15" });
+    expect(status).toBe(400);
+    expect(JSON.parse(body)).toEqual({ error: "LOCKED.HK.csv cannot be read: permission denied" });
   });
 
   it("answers a price file that vanished or dangles with a 400, never a 500", async () => {
@@ -172,7 +179,7 @@ describe("prices from the cache and from Yahoo", () => {
     }
   });
 
-  it("with --offline reads the cache and never fetches", async () => {
+  it("with --offline reads the cache and the bundled data, and never fetches", async () => {
     const cache = mkdtempSync(join(tmpdir(), "event-impact-cache-"));
     expect(runCli(["import", join(served, "0700.HK.csv"), join(bundled, "INDEX_HSI.csv"), "--cache", cache]).code).toBe(0);
     const server = await startTestServer({ yahooUrl: yahoo.url, cacheDir: cache, offline: true });
@@ -180,6 +187,8 @@ describe("prices from the cache and from Yahoo", () => {
       const requests = yahoo.requests.length;
       const check = await (await fetch(new URL(`/api/check?${query({ symbol: "0700.HK", date: "2021-01-15" })}`, server.url))).json();
       expect(check.sources.map((source: { file: string; source: string }) => [source.file, source.source])).toEqual([["0700.HK.csv", "cache"], ["INDEX_HSI.csv", "cache"]]);
+      const bundledCheck = await (await fetch(new URL(`/api/check?${query({ symbol: "0981.HK", date: "2021-01-15" })}`, server.url))).json();
+      expect(bundledCheck.sources.map((source: { file: string; source: string }) => [source.file, source.source])).toEqual([["0981.HK.csv", "bundled"], ["INDEX_HSI.csv", "cache"]]);
       const unknown = await fetch(new URL(`/api/check?${query({ symbol: "9988.HK", date: "2021-01-15" })}`, server.url));
       expect(unknown.status).toBe(400);
       expect((await unknown.json()).error).toMatch(/^symbol: no prices for "9988\.HK" in the data; available: /);

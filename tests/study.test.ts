@@ -105,6 +105,28 @@ describe("runStudy on the bundled Xiaomi data", () => {
     expect(row0.marketRet).toBe(28573.86 / 28496.86 - 1);
   });
 
+  it("abnormal log volume and CAV (Campbell & Wasley 1996) recomputed from the CSV's volume column", () => {
+    const text = readFileSync(fileURLToPath(new URL("../data/prices/1810.HK.csv", import.meta.url)), "utf8");
+    const [header, ...rows] = text.trim().split(/\r?\n/);
+    const volumeAt = header!.split(",").indexOf("volume");
+    const volumes = new Map(rows.map((row) => [row.split(",")[0]!, Number(row.split(",")[volumeAt])]));
+    // V = ln(1 + volume) over the estimation days with volume > 0; mean and sd (n-1).
+    const logVolumes = dates.slice(day0 - 250, day0 - 10).filter((d) => volumes.get(d)! > 0).map((d) => Math.log(1 + volumes.get(d)!));
+    const meanV = logVolumes.reduce((a, b) => a + b, 0) / logVolumes.length;
+    const sdV = Math.sqrt(logVolumes.reduce((a, b) => a + (b - meanV) ** 2, 0) / (logVolumes.length - 1));
+    const av = (offset: number) => Math.log(1 + volumes.get(dates[day0 + offset]!)!) - meanV;
+    const row0 = event.abnormalReturns.find((row) => row.offset === 0)!;
+    expect(Math.abs(row0.av - av(0))).toBeLessThan(1e-12);
+    const w = event.windows[1]!; // [-1, 1]
+    const cav = av(-1) + av(0) + av(1);
+    expect(Math.abs(w.volume.cav - cav)).toBeLessThan(1e-12);
+    expect(Math.abs(w.volume.t - cav / (sdV * Math.sqrt(3)))).toBeLessThan(1e-10);
+    expect(w.volume.df).toBe(logVolumes.length - 1);
+    expect(w.volume.days).toBe(3);
+    // Xiaomi traded far more than usual around the listing
+    expect(w.volume.p).toBeLessThan(0.01);
+  });
+
   it("alpha, beta and sigma equal an OLS recomputed from the CSV files over offsets -250..-11", () => {
     const y: number[] = [];
     const x: number[] = [];

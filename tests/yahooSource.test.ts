@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +7,8 @@ import { fetchPrices, type FetchEvent } from "../src/sources/fetchPrices.js";
 import { readManifest } from "../src/sources/priceCache.js";
 import { parsePriceCsv } from "../src/sources/priceCsv.js";
 import { ensurePrices } from "../src/sources/priceSources.js";
+import { priceFolders } from "../src/sources/priceFolders.js";
+import { InputError } from "../src/errors.js";
 import { readPriceSeriesFrom } from "../src/sources/localFiles.js";
 import { runStudy } from "../src/study/runStudy.js";
 import { studyPriceNeeds } from "../src/study/priceNeeds.js";
@@ -47,6 +49,7 @@ afterEach(async () => {
   await server?.close();
   server = null;
   vi.restoreAllMocks();
+  vi.unstubAllEnvs();
 });
 
 async function serve(options: YahooServerOptions = {}): Promise<YahooServer> {
@@ -81,7 +84,7 @@ describe("fetch from a Yahoo-shaped server with the real yahoo-finance2 client",
     expect(stored).toEqual(served);
     expect(stored.find((bar) => bar.date === "2021-01-15")!.adjClose).not.toBe(stored.find((bar) => bar.date === "2021-01-15")!.close);
 
-    const entry = readManifest(cache).symbols["0700.HK"]!;
+    const entry = readManifest(cache).symbols.get("0700.HK")!;
     expect(entry).toMatchObject({ file: "0700.HK.csv", source: "yahoo", origin: yahoo.url, from: "2020-01-01", to: "2021-12-31", rows: served.length, first: served[0]!.date, last: served.at(-1)!.date, timeZone: "Asia/Hong_Kong", currency: "HKD" });
     expect(entry.dividends).toEqual([{ date: "2021-05-20", amount: 1.5 }]);
     expect(entry.sha256).toBe(sha256(text));
@@ -102,7 +105,7 @@ describe("fetch from a Yahoo-shaped server with the real yahoo-finance2 client",
     const expected = yahoo.bars("0700.HK").filter((bar) => bar.date <= "2021-06-30");
     expect(merged).toEqual(expected);
     expect(outcome).toMatchObject({ added: expected.length - first.length, changed: 0, kept: 0 });
-    expect(readManifest(cache).symbols["0700.HK"]).toMatchObject({ from: "2020-01-01", to: "2021-06-30", rows: expected.length });
+    expect(readManifest(cache).symbols.get("0700.HK")).toMatchObject({ from: "2020-01-01", to: "2021-06-30", rows: expected.length });
 
     const [again] = await fetchPrices([{ symbol: "0700.HK", from: "2021-01-01", to: "2021-03-31" }], { cacheDir: cache, yahooUrl: yahoo.url, retry });
     expect(yahoo.requests[2]).toMatchObject({ period1: epoch("2019-12-31"), period2: epoch("2021-07-02") });
@@ -121,7 +124,7 @@ describe("fetch from a Yahoo-shaped server with the real yahoo-finance2 client",
     expect(outcomes[1]!.error!.message).toMatch(/^NOPE\.HK: unknown or delisted symbol \(Yahoo: "No data found, symbol may be delisted"\)$/);
     expect(yahoo.requests.filter((request) => request.symbol === "NOPE.HK")).toHaveLength(1);
     expect(readdirSync(cache).sort()).toEqual(["0700.HK.csv", "INDEX_HSI.csv", "manifest.json"]);
-    expect(Object.keys(readManifest(cache).symbols)).toEqual(["0700.HK", "^HSI"]);
+    expect([...readManifest(cache).symbols.keys()]).toEqual(["0700.HK", "^HSI"]);
   });
 
   it("a symbol Yahoo drops after it was cached is reported as possibly delisted, and the cached copy stays", async () => {
@@ -181,7 +184,7 @@ describe("fetch from a Yahoo-shaped server with the real yahoo-finance2 client",
       { cacheDir: cache, yahooUrl: server.url, retry, concurrency: 1 },
     );
     expect(outcomes[0]!.error!.failure).toBe("network");
-    expect(outcomes[0]!.error!.message).toMatch(/^0700\.HK: no answer from 127\.0\.0\.1:\d+: .*\(3 attempts\); the cached copy \(2020-07-02 to 2020-12-31, fetched .*\) is kept$/);
+    expect(outcomes[0]!.error!.message).toMatch(/^0700\.HK: no answer from 127\.0\.0\.1:\d+: connection refused \(ECONNREFUSED\) \(2 attempts\); the cached copy \(2020-07-02 to 2020-12-31, fetched .*\) is kept$/);
     expect(outcomes[1]!.error!.message).toMatch(/^\^HSI: not tried, the network failed for another symbol/);
     expect(server.requests).toHaveLength(1);
     expect(cachedFile(cache, "0700.HK.csv")).toBe(csvBefore);
@@ -229,7 +232,7 @@ describe("ensurePrices: which source serves a study", () => {
       ["0700.HK", "cache"],
       ["^HSI", "bundled"],
     ]);
-    expect(result.prices[0]!.sha256).toBe(readManifest(cache).symbols["0700.HK"]!.sha256);
+    expect(result.prices[0]!.sha256).toBe(readManifest(cache).symbols.get("0700.HK")!.sha256);
 
     await ensurePrices(studyPriceNeeds(spec), { cacheDir: cache, yahooUrl: yahoo.url, retry });
     expect(yahoo.requests).toHaveLength(1);
@@ -248,7 +251,7 @@ describe("ensurePrices: which source serves a study", () => {
     await fetchPrices([{ symbol: "0700.HK", from: "2020-10-01", to: "2021-03-31" }], { cacheDir: cache, yahooUrl: yahoo.url, retry });
     await ensurePrices(studyPriceNeeds(spec), { cacheDir: cache, yahooUrl: yahoo.url, retry });
     expect(yahoo.requests).toHaveLength(2);
-    expect(readManifest(cache).symbols["0700.HK"]!.from).toBe(studyPriceNeeds(spec)[0]!.from);
+    expect(readManifest(cache).symbols.get("0700.HK")!.from).toBe(studyPriceNeeds(spec)[0]!.from);
   });
 
   it("--source yahoo fetches every symbol, the bundled ones too, and reads only the cache", async () => {
@@ -260,16 +263,51 @@ describe("ensurePrices: which source serves a study", () => {
     expect(readPriceSeriesFrom(priceDirs, "^HSI").source).toBe(join(cache, "INDEX_HSI.csv"));
   });
 
-  it("--source bundled and --offline never ask the server; --offline names what is missing and how to fetch it", async () => {
+  it("--source bundled and --offline never ask the server; --offline reads the bundled data and names what no folder has", async () => {
     const yahoo = await serve();
     const cache = tempDir("cache");
     const bundledOnly = await ensurePrices(studyPriceNeeds(spec), { source: "bundled", cacheDir: cache, yahooUrl: yahoo.url });
     expect(bundledOnly.priceDirs).toEqual([join(repoRoot, "data")]);
     await expect(ensurePrices(studyPriceNeeds(spec), { offline: true, cacheDir: cache, yahooUrl: yahoo.url })).rejects.toThrow(
-      `--offline: no prices for 0700.HK, ^HSI in the cache ${cache}; fetch them first: event-impact fetch 0700.HK ^HSI --from 2019-12-22 --to 2021-02-05 --cache ${cache}`,
+      `--offline: no prices for 0700.HK in ${cache}, ${join(repoRoot, "data")}; fetch them first: event-impact fetch 0700.HK --from 2019-12-22 --to 2021-02-05 --cache ${cache}`,
     );
+    const offline = await ensurePrices(studyPriceNeeds(bundledSpec), { offline: true, cacheDir: cache, yahooUrl: yahoo.url });
+    expect(offline.priceDirs).toEqual([cache, join(repoRoot, "data")]);
+    expect(runStudy(bundledSpec, { priceDirs: offline.priceDirs }).prices.map(({ source }) => source)).toEqual(["bundled", "bundled"]);
     await expect(ensurePrices(studyPriceNeeds(spec), { offline: true, source: "yahoo", cacheDir: cache })).rejects.toThrow(/cannot be combined with --source yahoo/);
     expect(yahoo.requests).toEqual([]);
+  });
+
+  it("the one folder order: --data, the cache, the bundled data; runStudy and checkClaim default to it", () => {
+    const data = tempDir("data");
+    copyFileSync(join(bundled, "0941.HK.csv"), join(data, "0700.HK.csv"));
+    const cache = tempDir("cache");
+    vi.stubEnv("EVENT_IMPACT_CACHE", cache);
+    expect(priceFolders({ dataDir: data })).toEqual([data, cache, join(repoRoot, "data")]);
+    expect(priceFolders({ source: "bundled", cacheDir: "/c" })).toEqual([join(repoRoot, "data")]);
+    expect(priceFolders({ source: "yahoo", cacheDir: "/c" })).toEqual(["/c"]);
+    writeFileSync(join(cache, "INDEX_HSI.csv"), readFileSync(join(bundled, "INDEX_HSI.csv")));
+    expect(runStudy(spec, { dataDir: data }).prices.map(({ symbol, source }) => [symbol, source])).toEqual([
+      ["0700.HK", "data"],
+      ["^HSI", "data"],
+    ]);
+  });
+
+  it("a --data folder that does not exist, is a dangling link, is a file or holds no price file is an error naming it", () => {
+    const root = tempDir("bad-data");
+    const missing = join(root, "nope");
+    const link = join(root, "link");
+    symlinkSync(join(root, "gone"), link);
+    const empty = join(root, "empty");
+    mkdirSync(empty);
+    writeFileSync(join(empty, "notes.txt"), "no prices here");
+    const file = join(root, "file.csv");
+    writeFileSync(file, "date,close\n");
+    expect(() => priceFolders({ dataDir: missing })).toThrow(`the price folder ${missing} does not exist`);
+    expect(() => priceFolders({ dataDir: link })).toThrow(`the price folder ${link} is a symbolic link to ${join(root, "gone")}, which does not exist`);
+    expect(() => priceFolders({ dataDir: file })).toThrow(`the price folder ${file} is not a folder`);
+    expect(() => priceFolders({ dataDir: empty })).toThrow(`the price folder ${empty} holds no price file`);
+    expect(() => runStudy(spec, { dataDir: missing })).toThrow(InputError);
   });
 
   it("a --data folder comes first and its symbols are never fetched", async () => {

@@ -3,7 +3,8 @@ import { exchangeOf } from "../calendar/exchanges.js";
 import { InputError } from "../errors.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
 import { standardScore, shareBelow } from "../statistics/standardScore.js";
-import { bundledDataDir, readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
+import { readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
+import { priceFolders } from "../sources/priceFolders.js";
 import type { PriceBar, PriceSeries } from "../sources/priceBar.js";
 import { estimationRange } from "../study/eventBatch.js";
 import { alignedReturns, analyseEvent } from "../study/eventStudy.js";
@@ -25,9 +26,9 @@ export interface ClaimCheckRequest {
   claim?: string | undefined;
   /** Market index; defaults to the exchange's (`^HSI` for `.HK`). */
   market?: string | undefined;
-  /** Folder of price files; symbols it lacks come from the bundled data. */
+  /** Folder of price files, searched first; symbols it lacks come from the cache, then the bundled data (see `priceFolders`). */
   dataDir?: string | undefined;
-  /** Folders of price files searched in order for each symbol, instead of `dataDir` and the bundled data (see `ensurePrices`). */
+  /** Folders of price files searched in order for each symbol, instead of `priceFolders` (see `ensurePrices`). */
   priceDirs?: readonly string[] | undefined;
   /** Folder of price files of the stocks to rank the day's move among. */
   universeDir?: string | undefined;
@@ -53,7 +54,7 @@ const HINTED_MEASURES: Record<MeasureHint, readonly MoveMeasure[]> = {
  */
 export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
   const claim = request.claim === undefined ? null : parseClaim(request.claim);
-  const dataDirs = request.priceDirs ?? [request.dataDir ?? bundledDataDir, bundledDataDir];
+  const dataDirs = request.priceDirs ?? priceFolders({ dataDir: request.dataDir });
   const market = request.market ?? exchangeOf(request.symbol).defaultMarket;
   const readPrices = request.readPrices ?? readPriceSeriesFrom;
   const firm = readPrices(dataDirs, request.symbol);
@@ -90,7 +91,7 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
     });
     const window = analysis.windows[0]!;
     abnormalReturn = window.car;
-    inference = { t: window.t, p: window.p, sq: window.sq, df: window.df, model, estimationWindow, nEstimation: analysis.nEstimation, sigma: analysis.sigma, estimation: analysis.estimation };
+    inference = { t: window.t, p: window.p, sq: window.sq, abnormalVolume: window.volume, df: window.df, model, estimationWindow, nEstimation: analysis.nEstimation, sigma: analysis.sigma, estimation: analysis.estimation };
     const [first, last] = estimationRange(day0, estimationWindow);
     zScore = standardScore(moves.closeToClose, returns.firm.subarray(first, last + 1));
   } catch (error) {

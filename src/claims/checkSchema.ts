@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { volumeWindowSchema } from "../statistics/abnormalVolume.js";
 import { sqResultSchema } from "../statistics/sqTest.js";
 
 /**
@@ -54,6 +55,8 @@ export const claimInferenceSchema = z.object({
   p: z.number(),
   /** The day's SQ test (Gelbach, Helland & Klick 2013): the abnormal return among the estimation residuals, no normality assumed. */
   sq: sqResultSchema,
+  /** The day's abnormal log volume (Campbell & Wasley 1996) as a one-day CAV with its t and p; null statistics without volume data. */
+  abnormalVolume: volumeWindowSchema,
   df: z.number(),
   model: z.enum(["market", "market-adjusted", "mean-adjusted"]),
   estimationWindow: z.tuple([z.number(), z.number()]),

@@ -6,7 +6,7 @@ import { fetchPrices, lastCompleteDay, type FetchOutcome } from "../sources/fetc
 import { cacheDir } from "../sources/priceCache.js";
 import { fetchProgress } from "./fetchProgress.js";
 import { parseOptions } from "./options.js";
-import { libraryLog, priceSourceFlags, yahooUrlOf } from "./priceOptions.js";
+import { libraryLog, priceSourceFlags, timeoutMsOf, yahooUrlOf } from "./priceOptions.js";
 
 const fetchOptions = z
   .strictObject({
@@ -14,11 +14,13 @@ const fetchOptions = z
     to: isoDateSchema.optional(),
     cache: priceSourceFlags.cache,
     yahooUrl: priceSourceFlags.yahooUrl,
+    timeout: priceSourceFlags.timeout,
   })
   .refine((options) => options.to === undefined || options.from <= options.to, { path: ["to"], message: "must not be before --from" });
 
 function result(outcome: FetchOutcome): string {
   if (outcome.error !== null) return "failed";
+  if (outcome.repaired) return "repaired";
   if (outcome.previous === null) return "fetched";
   return outcome.previous.sha256 === outcome.entry!.sha256 ? "unchanged" : "updated";
 }
@@ -43,7 +45,7 @@ export async function fetchCommand(symbols: string[], rawOptions: unknown): Prom
   const to = options.to ?? lastCompleteDay();
   const outcomes = await fetchPrices(
     [...new Set(symbols)].map((symbol) => ({ symbol, from: options.from, to })),
-    { cacheDir: cache, yahooUrl: yahooUrlOf(options.yahooUrl), onProgress: fetchProgress(), log: libraryLog() },
+    { cacheDir: cache, yahooUrl: yahooUrlOf(options.yahooUrl), timeoutMs: timeoutMsOf(options.timeout), onProgress: fetchProgress(), log: libraryLog() },
   );
   process.stdout.write(`${fetchSummary(outcomes, cache)}\n`);
   const failed = outcomes.filter((outcome) => outcome.error !== null);

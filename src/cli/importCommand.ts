@@ -8,10 +8,10 @@ import { priceSourceFlags } from "./priceOptions.js";
 
 const importOptions = z.strictObject({ cache: priceSourceFlags.cache });
 
-export function importCommand(files: string[], rawOptions: unknown): void {
+export async function importCommand(files: string[], rawOptions: unknown): Promise<void> {
   const options = parseOptions(importOptions, rawOptions);
   const cache = cacheDir(options.cache);
-  const outcomes = importPriceFiles(files, cache);
+  const outcomes = await importPriceFiles(files, cache);
   const rows = outcomes.map(({ file, symbol, error, previous, entry }) => [
     symbol,
     error !== null ? "failed" : previous === null ? "imported" : previous.sha256 === entry!.sha256 ? "unchanged" : `replaced (${previous.source}, ${previous.first} to ${previous.last})`,

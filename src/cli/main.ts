@@ -20,14 +20,15 @@ program
   .option("--claim <text>", 'the claim, e.g. "plummeted 14%", "closed 10.3% lower", "-14"')
   .option("--market <symbol>", "market index (default: the exchange's, ^HSI for .HK)")
   .option("--model <name>", "expected-return model: market, market-adjusted or mean-adjusted", "market")
-  .option("--data <dir>", "folder of price files <SYMBOL>.csv; symbols it lacks come from the bundled data")
+  .option("--data <dir>", "folder of price files <SYMBOL>.csv, searched first; symbols it lacks come from the cache, then the bundled data")
   .option("--universe <dir>", "folder of price files of stocks to rank the day's move among (e.g. ../shared/data/hk-universe)")
   .option("--charts <dir>", "write the claim-day chart (and the universe ranking) as <name>.svg and <name>.vl.json to this folder")
   .option("--json", "print the result as JSON (streamed: events one per line)")
-  .option("--source <name>", "where prices come from: cache (default: the cache, then the bundled data, then Yahoo for what neither has), bundled, or yahoo")
-  .option("--offline", "read only the cache (and --data); never the network")
+  .option("--source <name>", "where prices come from: cache (default: --data, the cache, the bundled data, then Yahoo for what none has), bundled, or yahoo")
+  .option("--offline", "read only local files (--data, the cache, the bundled data); never the network")
   .option("--cache <dir>", "the price cache (default: $EVENT_IMPACT_CACHE or ~/.cache/event-impact)")
   .option("--yahoo-url <url>", "fetch from this base URL instead of Yahoo's query host (default: $EVENT_IMPACT_YAHOO_URL)")
+  .option("--timeout <seconds>", "deadline for fetching prices, retries included; each request also gives up after 10 s (default: 30)")
   .addHelpText("after", '\nExample:\n  event-impact check 1810.HK --date 2021-01-15 --claim "plummeted 14%"')
   .action(async (symbol: string, options: unknown) => (await import("./checkCommand.js")).checkCommand(symbol, options));
 
@@ -35,7 +36,7 @@ program
   .command("study")
   .description("run an event study from a JSON spec (events typed in, or selected from the catalog; see the README)")
   .argument("<spec.json>", "study spec file")
-  .option("--data <dir>", "folder of price files <SYMBOL>.csv; symbols it lacks come from the bundled data")
+  .option("--data <dir>", "folder of price files <SYMBOL>.csv, searched first; symbols it lacks come from the cache, then the bundled data")
   .option("--universe <dir>", "folder of price files of stocks to rank each event's day 0 among")
   .option("--lenient", "skip price rows that fail validation (listed in the result) instead of dropping their events")
   .option("--threads <n>", "worker threads for the per-event statistics (default: all cores from 20,000 events on)")
@@ -44,10 +45,11 @@ program
   .option("--xlsx <file>", "write the tables of --out as an Excel workbook, one sheet per table")
   .option("--charts <dir>", "write the CAR chart of each event (and the CAAR chart, universe rankings) as <name>.svg and <name>.vl.json to this folder")
   .option("--json", "print the result as JSON")
-  .option("--source <name>", "where prices come from: cache (default: the cache, then the bundled data, then Yahoo for what neither has), bundled, or yahoo")
-  .option("--offline", "read only the cache (and --data); never the network")
+  .option("--source <name>", "where prices come from: cache (default: --data, the cache, the bundled data, then Yahoo for what none has), bundled, or yahoo")
+  .option("--offline", "read only local files (--data, the cache, the bundled data); never the network")
   .option("--cache <dir>", "the price cache (default: $EVENT_IMPACT_CACHE or ~/.cache/event-impact)")
   .option("--yahoo-url <url>", "fetch from this base URL instead of Yahoo's query host (default: $EVENT_IMPACT_YAHOO_URL)")
+  .option("--timeout <seconds>", "deadline for fetching prices, retries included; each request also gives up after 10 s (default: 30)")
   .option("--compare <result.json>", "report, per symbol, whether the price data differs from that of an earlier result (content hashes)")
   .addHelpText("after", "\nExamples:\n  event-impact study data/studies/xiaomi-ccmc.json --out results/\n  event-impact study data/studies/ccmc-hk.json --json\n  event-impact study my-study.json --offline --compare results/result.json")
   .action(async (specFile: string, options: unknown) => (await import("./studyCommand.js")).studyCommand(specFile, options));
@@ -60,6 +62,7 @@ program
   .option("--to <YYYY-MM-DD>", "last date (default: yesterday)")
   .option("--cache <dir>", "the price cache (default: $EVENT_IMPACT_CACHE or ~/.cache/event-impact)")
   .option("--yahoo-url <url>", "fetch from this base URL instead of Yahoo's query host (default: $EVENT_IMPACT_YAHOO_URL)")
+  .option("--timeout <seconds>", "deadline for fetching prices, retries included; each request also gives up after 10 s (default: 30)")
   .addHelpText("after", "\nExit code 2 if any symbol failed (the others are still fetched).\n\nExample:\n  event-impact fetch 0700.HK ^HSI --from 2020-01-01 --to 2021-12-31")
   .action(async (symbols: string[], options: unknown) => (await import("./fetchCommand.js")).fetchCommand(symbols, options));
 
@@ -94,7 +97,7 @@ program
   .description("serve the claim check as a web page (form, verdict, measures, charts, shareable links) and a JSON API, on this machine")
   .option("--port <n>", "the port to listen on (0: any free port)", "8080")
   .option("--host <address>", "the address to listen on; only this machine by default", "127.0.0.1")
-  .option("--data <dir>", "folder of price files <SYMBOL>.csv; symbols it lacks come from the bundled data")
+  .option("--data <dir>", "folder of price files <SYMBOL>.csv, searched first; symbols it lacks come from the cache, then the bundled data")
   .option("--universe <dir>", "folder of price files of stocks to rank each checked day among (e.g. ../shared/data/hk-universe)")
   .option("--offline", "serve only the price files on this machine (--data, the cache, the bundled data); never fetch")
   .option("--cache <dir>", "the price cache, read and filled with fetched symbols (default: $EVENT_IMPACT_CACHE or ~/.cache/event-impact)")
@@ -104,7 +107,7 @@ program
   .option("--time-limit <seconds>", `how long a check or its charts may take, waiting included, before the request gets 503 (default: ${SERVE_DEFAULTS.timeLimit})`)
   .addHelpText(
     "after",
-    "\nPages and API (GET):\n  /                                        the form\n  /check?symbol=&date=&claim=&market=      a result (shareable; claim and market optional)\n  /api/check?symbol=&date=&claim=&market=  the same check as JSON (as check --json); bad input: 400 {error}\n  /api/events?symbol=&action=&authority=   the event catalog as JSON (as events --json)\n\nExamples:\n  event-impact serve\n  event-impact serve --port 8081 --universe ../shared/data/hk-universe\n  open http://127.0.0.1:8080/check?symbol=1810.HK&date=2021-01-15&claim=plummeted%2014%25",
+    "\nPages and API (GET):\n  /                                        the form\n  /check?symbol=&date=&claim=&market=      a result (shareable; claim and market optional)\n  /api/check?symbol=&date=&claim=&market=  the same check as JSON (as check --json); bad input: 400 {error}\n  /api/events?symbol=&action=&authority=   the event catalog as JSON (as events --json)\n\nChecks run on worker threads; with --queue checks waiting, or one over --time-limit, the answer is 503 with Retry-After.\nPrice files are read once and again when they change; symbols on no file are fetched into the cache unless --offline.\n\nExamples:\n  event-impact serve\n  event-impact serve --port 8081 --universe ../shared/data/hk-universe\n  open http://127.0.0.1:8080/check?symbol=1810.HK&date=2021-01-15&claim=plummeted%2014%25",
   )
   .action(async (options: unknown) => (await import("./serveCommand.js")).serveCommand(options));
 

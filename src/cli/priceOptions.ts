@@ -12,7 +12,13 @@ export const priceSourceFlags = {
   offline: z.boolean().optional(),
   cache: z.string().min(1).optional(),
   yahooUrl: yahooUrlSchema.optional(),
+  timeout: z.coerce.number().positive("use a number of seconds above 0").max(3600, "use at most 3600 seconds").optional(),
 };
+
+/** `--timeout` in seconds, as the milliseconds `fetchPrices` takes. */
+export function timeoutMsOf(seconds: number | undefined): number | undefined {
+  return seconds === undefined ? undefined : seconds * 1000;
+}
 
 /** `--yahoo-url`, else `EVENT_IMPACT_YAHOO_URL` (validated; errors name the variable), else none. */
 export function yahooUrlOf(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -31,13 +37,14 @@ export function libraryLog(): ((line: string) => void) | undefined {
  * Gets the prices a command needs at hand (see `ensurePrices`), with fetch progress and a warning per
  * symbol that could not be fetched on stderr, and returns the folders to read.
  */
-export async function preparePrices(needs: PriceNeed[], flags: { source?: "cache" | "bundled" | "yahoo" | undefined; offline?: boolean | undefined; cache?: string | undefined; yahooUrl?: string | undefined }, dataDir: string | undefined): Promise<string[]> {
+export async function preparePrices(needs: PriceNeed[], flags: Partial<z.output<z.ZodObject<typeof priceSourceFlags>>>, dataDir: string | undefined): Promise<string[]> {
   const { priceDirs, fetched } = await ensurePrices(needs, {
     source: flags.source,
     offline: flags.offline,
     cacheDir: flags.cache,
     dataDir,
     yahooUrl: yahooUrlOf(flags.yahooUrl),
+    timeoutMs: timeoutMsOf(flags.timeout),
     onProgress: fetchProgress(),
     log: libraryLog(),
   });

@@ -32,7 +32,7 @@ export async function checkReportBody(check: ClaimCheck, context: ReportContext)
     htmlTable(["measure", "value", "claim", "meaning"], rows, `${check.symbol} on ${check.date} against the previous session ${check.previousDate}; market ${check.market}`),
     check.inference === null
       ? ""
-      : `<p>Abnormal return: ${escapeHtml(`${check.inference.model} model on [${check.inference.estimationWindow.join(", ")}] (${check.inference.nEstimation} days, ${check.inference.estimation.start} to ${check.inference.estimation.end}): t = ${num(check.inference.t)}, p = ${check.inference.p.toPrecision(3)}, ${check.inference.df} df; SQ test p = ${check.inference.sq.p.toPrecision(3)} (Gelbach, Helland & Klick 2013).`)}</p>`,
+      : `<p>Abnormal return: ${escapeHtml(`${check.inference.model} model on [${check.inference.estimationWindow.join(", ")}] (${check.inference.nEstimation} days, ${check.inference.estimation.start} to ${check.inference.estimation.end}): t = ${num(check.inference.t)}, p = ${check.inference.p.toPrecision(3)}, ${check.inference.df} df; SQ test p = ${check.inference.sq.p.toPrecision(3)} (Gelbach, Helland & Klick 2013); abnormal log volume ${num(check.inference.abnormalVolume.cav, 3)}, t = ${num(check.inference.abnormalVolume.t)} (Campbell & Wasley 1996).`)}</p>`,
     ...check.notes.map((note) => `<p class="note">Note: ${escapeHtml(note)}</p>`),
     "</section>",
     `<section><h2>Charts</h2>${figures.join("\n")}</section>`,

@@ -22,6 +22,7 @@ export function checkText(check: ClaimCheck): string {
   if (check.inference !== null) {
     const i = check.inference;
     lines.push("", `abnormal return: ${i.model} model on [${i.estimationWindow.join(", ")}] (${i.nEstimation} days, ${i.estimation.start} to ${i.estimation.end}): t = ${num(i.t)}, p = ${i.p.toPrecision(3)}, ${i.df} df; SQ p = ${i.sq.p.toPrecision(3)} (quantile ${num(i.sq.quantile, 3)}, smallest attainable p ${i.sq.minP.toPrecision(3)})`);
+    lines.push(`abnormal log volume: ${num(i.abnormalVolume.cav, 3)} (volume ${num(Math.exp(i.abnormalVolume.cav), 2)}x the estimation-window geometric mean), t = ${num(i.abnormalVolume.t)}, p = ${i.abnormalVolume.p.toPrecision(3)}, ${i.abnormalVolume.df} df`);
   }
   if (check.universe !== null) lines.push("", universeText(check.universe));
   for (const note of check.notes) lines.push(`note: ${note}`);

@@ -99,8 +99,22 @@ function eventTables(event: EventResult): string {
       "Abnormal returns by day",
     ),
     htmlTable(
-      ["window", "dates", "CAR", "t", "p", "SQ p", "SQ quantile", "BHAR"],
-      event.windows.map((w) => [`[${w.start}, ${w.end}]`, `${w.startDate} to ${w.endDate}`, pct(w.car), num(w.t), pval(w.p), pval(w.sq.p), num(w.sq.quantile, 3), pct(w.bhar)]),
+      ["window", "dates", "CAR", "t", "p", "SQ p", "SQ quantile", "BHAR", "volatility ratio", "volatility p", "CAV", "CAV t", "CAV p"],
+      event.windows.map((w) => [
+        `[${w.start}, ${w.end}]`,
+        `${w.startDate} to ${w.endDate}`,
+        pct(w.car),
+        num(w.t),
+        pval(w.p),
+        pval(w.sq.p),
+        num(w.sq.quantile, 3),
+        pct(w.bhar),
+        num(w.volatility.ratio),
+        pval(w.volatility.p),
+        num(w.volume.cav, 3),
+        num(w.volume.t),
+        pval(w.volume.p),
+      ]),
       "Event windows",
     ),
   ].join("");
@@ -123,6 +137,8 @@ function aggregateTables(result: StudyResult): string {
       ...names.map((name) => [`${TEST_LABELS[name]}${name === aggregate.headline ? " (headline)" : ""}`, ...aggregate.windows.map((w) => `${num(w.tests[name].statistic)} (p ${pval(w.tests[name].p as number)})`)]),
       ["mean BHAR", ...aggregate.windows.map((w) => pct(w.bhar.mean))],
       ["skewness-adjusted t", ...aggregate.windows.map((w) => `${num(w.bhar.skewnessAdjustedT.statistic)} (p ${pval(w.bhar.skewnessAdjustedT.p as number)})`)],
+      ["mean CAV (log volume)", ...aggregate.windows.map((w) => num(w.volume.meanCav, 3))],
+      ["CAV cross-sectional t", ...aggregate.windows.map((w) => `${num(w.volume.crossSectionalT.statistic)} (p ${pval(w.volume.crossSectionalT.p)})`)],
     ],
     "Cross-firm tests by window: statistic (two-sided p)",
   );
@@ -153,6 +169,7 @@ function method(result: StudyResult): string {
       "SQ test",
       "the CAR against the M = L1 − L2 + 1 sums of L2 consecutive estimation residuals: p = min(1, 2 min(1 + #{S ≤ CAR}, 1 + #{S ≥ CAR}) / (M + 1)), valid under fat tails; the smallest attainable p is 2/(M + 1) (Gelbach, Helland & Klick 2013)",
     ],
+    ["abnormal volatility", "ratio = mean over the window of AR² / s², one-sided p = P(F(L2, df) > ratio), the upper tail computed directly"],
   ]);
   if (result.aggregate === null) return facts;
   const names = Object.keys(TESTS) as TestName[];
@@ -163,6 +180,7 @@ function method(result: StudyResult): string {
       [
         ...names.map((name) => [TEST_LABELS[name], TESTS[name].statistic, TESTS[name].reference]),
         ["skewness-adjusted t (BHAR)", "√N (S + g S²/3 + g/(6N)), normal", "Lyon, Barber & Tsai (1999)"],
+        ["cross-sectional t (CAV)", "mean CAV / (sd(CAV)/√N), N − 1 df; CAV = Σ (ln(1 + volume) − estimation mean)", "Campbell & Wasley (1996)"],
       ],
       "Cross-firm tests",
     ) +

@@ -96,6 +96,13 @@ export const carsTable = table<EventRow & { window: WindowResult }>({
     { name: "sqP", meaning: "the SQ test's two-sided p: the CAR against the sums of as many consecutive estimation-window residuals (Gelbach, Helland & Klick 2013)", value: (r) => r.window.sq.p },
     { name: "sqQuantile", meaning: "the CAR's quantile among those sums", value: (r) => r.window.sq.quantile },
     { name: "sqMinP", meaning: "the smallest p the SQ test can give with this estimation window", value: (r) => r.window.sq.minP },
+    { name: "volatilityRatio", meaning: "abnormal volatility: the window's mean squared AR over the estimation-window s^2", value: (r) => r.window.volatility.ratio },
+    { name: "volatilityP", meaning: "its one-sided F p-value", value: (r) => r.window.volatility.p },
+    { name: "cav", meaning: "the cumulative abnormal log volume over the window (Campbell & Wasley 1996); empty without volume data", value: (r) => r.window.volume.cav },
+    { name: "cavT", meaning: "its t statistic", value: (r) => r.window.volume.t },
+    { name: "cavP", meaning: "its two-sided p-value", value: (r) => r.window.volume.p },
+    { name: "volumeDf", meaning: "the degrees of freedom of cavT", value: (r) => r.window.volume.df },
+    { name: "volumeDays", meaning: "the window's days that had volume data", value: (r) => r.window.volume.days },
   ],
   *rows(run) {
     for (const row of eachEvent(run)) for (const window of row.event.windows) yield { ...row, window };
@@ -110,6 +117,7 @@ export const abnormalReturnsTable = table<EventRow & { day: AbnormalReturnRow }>
     ...dayColumns,
     { name: "ar", meaning: "the abnormal return: ret minus the model's expected return", value: (r) => r.day.ar },
     { name: "sar", meaning: "the standardised abnormal return, ar / sqrt(Var(ar))", value: (r) => r.day.sar },
+    { name: "av", meaning: "the abnormal log volume, ln(1 + volume) minus its estimation-window mean; empty without volume data", value: (r) => r.day.av },
   ],
   *rows(run) {
     for (const row of eachEvent(run)) for (const day of row.event.abnormalReturns) yield { ...row, day };
@@ -136,7 +144,7 @@ interface AggregateRow {
   start: number;
   end: number;
   n: number;
-  measure: "caar" | "aar" | "bhar";
+  measure: "caar" | "aar" | "bhar" | "cav";
   value: number;
   positive: number;
   negative: number;
@@ -156,11 +164,11 @@ export const aggregateTable = table<AggregateRow>({
     { name: "start", meaning: "the window's first day relative to day 0 (the day's offset on day rows)", value: (r) => r.start },
     { name: "end", meaning: "the window's last day (the day's offset on day rows)", value: (r) => r.end },
     { name: "n", meaning: "events in the cross-section", value: (r) => r.n },
-    { name: "measure", meaning: "what value is: caar (mean CAR of a window), aar (mean AR of a day) or bhar (mean BHAR of a window)", value: (r) => r.measure },
+    { name: "measure", meaning: "what value is: caar (mean CAR of a window), aar (mean AR of a day), bhar (mean BHAR of a window) or cav (mean cumulative abnormal log volume of a window)", value: (r) => r.measure },
     { name: "value", meaning: "the measure's value", value: (r) => r.value },
     { name: "positive", meaning: "events with a positive CAR (AR on day rows)", value: (r) => r.positive },
     { name: "negative", meaning: "events with a negative CAR (AR on day rows)", value: (r) => r.negative },
-    { name: "test", meaning: "the test (a key of the result's `tests`, e.g. bmp, kolariPynnonen, corradoRank; bharSkewnessAdjustedT on bhar rows)", value: (r) => r.test },
+    { name: "test", meaning: "the test (a key of the result's `tests`, e.g. bmp, kolariPynnonen, corradoRank; bharSkewnessAdjustedT on bhar rows, cavCrossSectionalT on cav rows)", value: (r) => r.test },
     { name: "statistic", meaning: "the test statistic", value: (r) => r.statistic },
     { name: "p", meaning: "its two-sided p-value", value: (r) => r.p },
     { name: "testN", meaning: "events the test used", value: (r) => r.testN },
@@ -180,6 +188,8 @@ export const aggregateTable = table<AggregateRow>({
       yield* testRows({ ...base, measure: "caar", value: w.caar }, w.tests);
       const t = w.bhar.skewnessAdjustedT;
       yield { ...base, ...common, measure: "bhar", value: w.bhar.mean, test: "bharSkewnessAdjustedT", statistic: t.statistic, p: t.p, testN: t.n };
+      const v = w.volume.crossSectionalT;
+      yield { ...base, ...common, measure: "cav", value: w.volume.meanCav, test: "cavCrossSectionalT", statistic: v.statistic, p: v.p, testN: v.n };
     }
     for (const d of aggregate.days) yield* testRows({ scope: "day", start: d.offset, end: d.offset, n: d.n, measure: "aar", value: d.aar, positive: d.positive, negative: d.negative }, d.tests);
   },

@@ -56,8 +56,18 @@ function eventBlocks(event: EventResult): string[] {
       event.abnormalReturns.map((r) => [String(r.offset), r.date, pct(r.ret), pct(r.marketRet), pct(r.ar), num(r.sar)]),
     ),
     formatTable(
-      ["window", "dates", "CAR", "t", "p", "SQ p", "BHAR"],
-      event.windows.map((w) => [`[${w.start},${w.end}]`, w.startDate === w.endDate ? w.startDate : `${w.startDate}..${w.endDate}`, pct(w.car), num(w.t), pval(w.p), pval(w.sq.p), pct(w.bhar)]),
+      ["window", "dates", "CAR", "t", "p", "SQ p", "BHAR", "volatility ratio (p)", "CAV (t)"],
+      event.windows.map((w) => [
+        `[${w.start},${w.end}]`,
+        w.startDate === w.endDate ? w.startDate : `${w.startDate}..${w.endDate}`,
+        pct(w.car),
+        num(w.t),
+        pval(w.p),
+        pval(w.sq.p),
+        pct(w.bhar),
+        `${num(w.volatility.ratio)} (${pval(w.volatility.p)})`,
+        `${num(w.volume.cav, 3)} (${num(w.volume.t)})`,
+      ]),
     ),
     ...(event.universe ? [universeText(event.universe)] : []),
   ];
@@ -109,6 +119,8 @@ function aggregateBlocks(aggregate: Aggregate): string[] {
     ]),
     ["mean BHAR", ...windows.map((w) => pct(w.bhar.mean))],
     ["skewness-adjusted t", ...windows.map((w) => `${num(w.bhar.skewnessAdjustedT.statistic)} (p ${pval(w.bhar.skewnessAdjustedT.p)})`)],
+    ["mean CAV (log volume)", ...windows.map((w) => num(w.volume.meanCav, 3))],
+    ["CAV cross-sectional t", ...windows.map((w) => `${num(w.volume.crossSectionalT.statistic)} (p ${pval(w.volume.crossSectionalT.p)})`)],
   ];
   blocks.push(`Cross-firm tests (* headline):\n${formatTable(["", ...windows.map((w) => `[${w.start},${w.end}]`)], rows)}`);
   blocks.push(

@@ -45,14 +45,23 @@ const checkQuerySchema = z.object({
 });
 
 /**
- * A query string as a record: each parameter's value, or its values when it is repeated (which the
- * schema then rejects rather than silently taking one).
+ * The named parameters of a query string as a record to validate: each one's value, or its values when it
+ * is repeated (which the schema then rejects rather than silently taking one). Other parameters are
+ * ignored; the parameters are gathered in a Map, so no name (`__proto__`, `constructor`) reaches an object.
+ *
+ * @example queryRecord(new URLSearchParams("symbol=1810.HK&date=a&date=b&__proto__=x"), ["symbol", "date"]) // { symbol: "1810.HK", date: ["a", "b"] }
  */
-export function queryRecord(params: URLSearchParams): Record<string, string | string[]> {
-  const record: Record<string, string | string[]> = {};
+export function queryRecord(params: URLSearchParams, names: readonly string[]): Record<string, string | string[]> {
+  const given = new Map<string, string[]>();
   for (const [name, value] of params) {
-    const seen = record[name];
-    record[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+    const values = given.get(name);
+    if (values === undefined) given.set(name, [value]);
+    else values.push(value);
+  }
+  const record: Record<string, string | string[]> = {};
+  for (const name of names) {
+    const values = given.get(name);
+    if (values !== undefined) record[name] = values.length === 1 ? values[0]! : values;
   }
   return record;
 }
@@ -64,7 +73,7 @@ export function queryRecord(params: URLSearchParams): Record<string, string | st
  * @example parseCheckQuery(new URLSearchParams("symbol=1810.HK&date=2021-01-15&claim=fell+14%25&market=")) // { symbol: "1810.HK", date: "2021-01-15", claim: "fell 14%", market: undefined }
  */
 export function parseCheckQuery(params: URLSearchParams): CheckQuery {
-  const parsed = checkQuerySchema.safeParse(queryRecord(params));
+  const parsed = checkQuerySchema.safeParse(queryRecord(params, Object.keys(checkQuerySchema.shape)));
   if (!parsed.success) {
     const firstPerParameter = new Map<string, string>();
     for (const issue of parsed.error.issues) if (!firstPerParameter.has(issue.path.join("."))) firstPerParameter.set(issue.path.join("."), issue.message);

@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../errors.js";
 import { PriceFetchError } from "../sources/fetchError.js";
-import { availableSymbols, bundledDataDir, priceDir } from "../sources/localFiles.js";
-import { cacheDir } from "../sources/priceCache.js";
+import { availableSymbols, priceDir } from "../sources/localFiles.js";
+import { priceFolders } from "../sources/priceFolders.js";
 import type { PriceNeed } from "../sources/fetchPrices.js";
 import { ensurePrices, type PreparedPrices } from "../sources/priceSources.js";
 import { priceFileName } from "../sources/symbolFile.js";
@@ -40,7 +40,7 @@ export class ServePrices {
 
   /** Every folder prices may be read from (to keep them out of answers). */
   get folders(): string[] {
-    return [...new Set([...(this.#options.dataDir === undefined ? [] : [this.#options.dataDir]), cacheDir(this.#options.cacheDir), bundledDataDir])];
+    return priceFolders({ dataDir: this.#options.dataDir, cacheDir: this.#options.cacheDir });
   }
 
   /** The symbols on file, sorted. */

@@ -175,7 +175,7 @@ export function claimCheckServer(options: ServeOptions = {}): { server: Server; 
   };
 
   const apiEvents = (res: ServerResponse, params: URLSearchParams) => {
-    const parsed = eventsQuerySchema.safeParse(queryRecord(params));
+    const parsed = eventsQuerySchema.safeParse(queryRecord(params, Object.keys(eventsQuerySchema.shape)));
     if (!parsed.success) return json(res, 400, errorJson(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n")));
     catalog ??= readCatalog();
     const { symbol, action, authority } = parsed.data;

@@ -21,10 +21,11 @@ export interface ImportOutcome {
  * cache held for its symbol; it must pass validation whole, and a file that does not is reported and
  * skipped while the others are imported.
  */
-export function importPriceFiles(files: readonly string[], cacheDir: string): ImportOutcome[] {
-  return files.map((file) => {
+export async function importPriceFiles(files: readonly string[], cacheDir: string): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = [];
+  for (const file of files) {
     const symbol = symbolOfFileName(basename(file));
-    const previous = readManifest(cacheDir).symbols[symbol] ?? null;
+    let previous: CacheEntry | null = null;
     try {
       priceFileName(symbol);
       let text: string;
@@ -34,17 +35,14 @@ export function importPriceFiles(files: readonly string[], cacheDir: string): Im
         throw new InputError("missing-file", `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`, { file });
       }
       const bars = parsePriceCsv(text, file);
-      const entry = commitToCache(cacheDir, symbol, bars, {
-        source: "import",
-        origin: resolve(file),
-        fetchedAt: new Date().toISOString(),
-        from: bars[0]!.date,
-        to: bars[bars.length - 1]!.date,
-      });
-      return { file, symbol, error: null, previous, entry };
+      const info = { source: "import" as const, origin: resolve(file), fetchedAt: new Date().toISOString(), from: bars[0]!.date, to: bars[bars.length - 1]!.date };
+      const { entry, state } = await commitToCache(cacheDir, symbol, () => ({ bars, info }));
+      previous = state.status === "ok" || state.status === "mismatch" ? state.entry : null;
+      outcomes.push({ file, symbol, error: null, previous, entry });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      return { file, symbol, error, previous, entry: null };
+      outcomes.push({ file, symbol, error, previous: readManifest(cacheDir).symbols.get(symbol) ?? null, entry: null });
     }
-  });
+  }
+  return outcomes;
 }

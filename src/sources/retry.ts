@@ -13,20 +13,31 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 500 };
 export type RetryListener = (error: unknown, attempt: number, delayMs: number) => void;
 
 /**
- * Runs `task` until it succeeds, its error is not transient, or the attempts are used up; the pause
- * before attempt k+1 is `baseDelayMs * 2^(k-1)` (exponential backoff). The last error is rethrown.
+ * Runs `task` until it succeeds, its error is not worth another attempt (`retryable(error, attempt)`),
+ * the attempts are used up, or `deadline` is aborted; the pause before attempt k+1 is
+ * `baseDelayMs * 2^(k-1)` (exponential backoff), cut short by the deadline. The last error is rethrown.
  *
- * @example await withRetry(() => fetchChart("1810.HK"), DEFAULT_RETRY, (e) => e instanceof PriceFetchError && e.transient)
+ * @example await withRetry(() => fetchChart("1810.HK"), DEFAULT_RETRY, (e, attempt) => e instanceof PriceFetchError && e.retryable(attempt))
  */
-export async function withRetry<T>(task: () => Promise<T>, policy: RetryPolicy, isTransient: (error: unknown) => boolean, onRetry?: RetryListener): Promise<T> {
+export async function withRetry<T>(
+  task: () => Promise<T>,
+  policy: RetryPolicy,
+  retryable: (error: unknown, attempt: number) => boolean,
+  onRetry?: RetryListener,
+  deadline?: AbortSignal,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await task();
     } catch (error) {
-      if (attempt >= policy.attempts || !isTransient(error)) throw error;
+      if (attempt >= policy.attempts || !retryable(error, attempt) || deadline?.aborted) throw error;
       const delayMs = policy.baseDelayMs * 2 ** (attempt - 1);
       onRetry?.(error, attempt, delayMs);
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delayMs);
+        deadline?.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+      });
+      if (deadline?.aborted) throw error;
     }
   }
 }

@@ -8,16 +8,16 @@ const data = workerData as BatchWorkerData;
 const status = new Int32Array(data.status);
 Atomics.add(status, 2, 1);
 try {
-  const firms = data.firms.map(({ firm, market }): PreparedFirm => ({
+  const firms = data.firms.map(({ firm, market, volume }): PreparedFirm => ({
     symbol: "",
     market: "",
-    returns: { dates: [], firm, market },
+    returns: { dates: [], firm, market, ...(volume === undefined ? {} : { volume }) },
     sums: returnSums(firm, market),
     dayNumbers: new Int32Array(0),
   }));
   const local = analyseEvents(firms, { firm: data.firm, day0: data.day0 }, data.options);
   for (const name of [...FLOAT_COLUMNS, ...INT_COLUMNS]) {
-    const target = name === "df" || name === "nEstimation" ? new Int32Array(data.columns[name]) : new Float64Array(data.columns[name]);
+    const target = (INT_COLUMNS as readonly string[]).includes(name) ? new Int32Array(data.columns[name]) : new Float64Array(data.columns[name]);
     const source = local[name];
     const width = source.length / Math.max(1, local.count);
     for (let k = 0; k < local.count; k++) target.set(source.subarray(k * width, (k + 1) * width), data.index[k]! * width);

@@ -33,6 +33,8 @@ export interface CrossSectionInput {
   car: ArrayLike<number>;
   variance: ArrayLike<number>;
   bhar: ArrayLike<number>;
+  /** Cumulative abnormal log volume (NaN without volume data). */
+  cav: ArrayLike<number>;
   /** Per event and day of the span (`k * spanLength + i`). */
   ar: ArrayLike<number>;
   sar: ArrayLike<number>;
@@ -112,11 +114,13 @@ export function crossSectionOf(input: CrossSectionInput): Aggregate {
     const cars: number[] = [];
     const scars: number[] = [];
     const bhars: number[] = [];
+    const cavs: number[] = [];
     for (let k = 0; k < count; k++) {
       const cell = k * windowCount + w;
       cars.push(input.car[cell]!);
       scars.push(input.car[cell]! / Math.sqrt(input.variance[cell]!));
       bhars.push(input.bhar[cell]!);
+      if (!Number.isNaN(input.cav[cell]!)) cavs.push(input.cav[cell]!);
     }
     return {
       start,
@@ -124,6 +128,7 @@ export function crossSectionOf(input: CrossSectionInput): Aggregate {
       ...summary(cars),
       caar: mean(cars),
       bhar: { mean: mean(bhars), skewnessAdjustedT: skewnessAdjustedT(bhars) },
+      volume: { meanCav: mean(cavs), crossSectionalT: crossSectionalT(cavs) },
       tests: battery(cars, scars, start, end, w),
     };
   });
@@ -195,6 +200,7 @@ export function crossSection(samples: readonly EventSample[], eventWindows: read
     car: samples.flatMap((s) => s.analysis.windows.map((w) => w.car)),
     variance: samples.flatMap((s) => s.analysis.windows.map((w) => w.variance)),
     bhar: samples.flatMap((s) => s.analysis.windows.map((w) => w.bhar)),
+    cav: samples.flatMap((s) => s.analysis.windows.map((w) => w.volume.cav)),
     ar: samples.flatMap((s) => s.analysis.abnormalReturns.map((row) => row.ar)),
     sar: samples.flatMap((s) => s.analysis.abnormalReturns.map((row) => row.sar)),
     s2: samples.map((s) => s.analysis.sigma ** 2),

@@ -2,15 +2,19 @@ import { dayNumber } from "../calendar/dayNumber.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
 import { fitOnWindow, marketSum, returnSums, type ReturnSums } from "../models/windowFit.js";
 import type { ReturnKind } from "../returns/returns.js";
+import { abnormalVolume, cumulativeAbnormalVolume, volumeBaseline } from "../statistics/abnormalVolume.js";
 import { carVariance } from "../statistics/predictionErrorVariance.js";
 import { sqTest } from "../statistics/sqTest.js";
+import { volatilityRatio } from "../statistics/volatilityRatio.js";
 import { twoSidedTPValue } from "../statistics/studentT.js";
 
-/** Firm and market returns on an aligned calendar, `returns[t]` spanning dates `t-1` to `t`. */
+/** Firm and market returns on an aligned calendar, `returns[t]` spanning dates `t-1` to `t`, and the firm's volume. */
 export interface AlignedReturns {
   dates: readonly string[];
   firm: Float64Array;
   market: Float64Array;
+  /** Shares traded on each date (0 or absent: no volume data). */
+  volume?: Float64Array;
 }
 
 export interface EventStudyOptions {
@@ -68,7 +72,8 @@ export function eventProblem(symbol: string, dates: readonly string[], day0: num
 /**
  * The results of many events as columns (typed arrays), event `k` of `count`: its firm and day 0, the
  * fitted model, abnormal returns and their standardised values over the event span (`spanLength` per
- * event), and per event window (`windows.length` per event) CAR, its variance, t, p, BHAR and the SQ test.
+ * event), and per event window (`windows.length` per event) CAR, its variance, t, p, BHAR, the SQ test and the
+ * abnormal-volatility ratio with its F p-value; abnormal log volume by day and per window (Campbell & Wasley 1996).
  */
 export interface EventColumns {
   count: number;
@@ -93,6 +98,15 @@ export interface EventColumns {
   sqP: Float64Array;
   sqQuantile: Float64Array;
   sqMinP: Float64Array;
+  volatilityRatio: Float64Array;
+  volatilityP: Float64Array;
+  /** Abnormal log volume per day of the span; per window CAV, its t, p and days with volume; per event the volume df. */
+  av: Float64Array;
+  cav: Float64Array;
+  cavT: Float64Array;
+  cavP: Float64Array;
+  cavDays: Int32Array;
+  volumeDf: Int32Array;
 }
 
 /**
@@ -102,7 +116,7 @@ export interface EventColumns {
  * `CAR`, `Var(CAR)` (prediction-error corrected, `carVariance`), `t = CAR / sqrt(Var(CAR))`, the
  * two-sided Student-t p with the model's degrees of freedom, and BHAR (`prod(1+R) - prod(1+E[R])`,
  * `exp` of sums for log returns), and the SQ test of the CAR against the estimation residuals' window sums
- * (`sqTest`). The fit is O(1) per event from running sums; the SQ test reads the L1 estimation residuals.
+ * (`sqTest`), and the window's abnormal volatility (`volatilityRatio`). The fit is O(1) per event from running sums; the SQ test reads the L1 estimation residuals.
  *
  * Reference: MacKinlay (1997), sections 4-5; Campbell, Lo & MacKinlay (1997), ch. 4.4.
  */
@@ -134,7 +148,16 @@ export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: In
     sqP: new Float64Array(count * windowCount),
     sqQuantile: new Float64Array(count * windowCount),
     sqMinP: new Float64Array(count * windowCount),
+    volatilityRatio: new Float64Array(count * windowCount),
+    volatilityP: new Float64Array(count * windowCount),
+    av: new Float64Array(count * spanLength),
+    cav: new Float64Array(count * windowCount),
+    cavT: new Float64Array(count * windowCount),
+    cavP: new Float64Array(count * windowCount),
+    cavDays: new Int32Array(count * windowCount),
+    volumeDf: new Int32Array(count),
   };
+  const noVolume = new Float64Array(0);
   const residuals = new Float64Array(Math.max(0, options.estimationWindow[1] - options.estimationWindow[0] + 1));
   const log = options.returns === "log";
   for (let k = 0; k < count; k++) {
@@ -151,6 +174,9 @@ export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: In
     const estimation = residuals.subarray(0, last - first + 1);
     for (let t = first; t <= last; t++) estimation[t - first] = firm[t]! - fitted.alpha - fitted.beta * market[t]!;
 
+    const volume = prepared.returns.volume ?? noVolume;
+    const baseline = volumeBaseline(volume, first, last);
+    columns.volumeDf[k] = Math.max(0, baseline.days - 1);
     const spanBase = k * spanLength;
     for (let i = 0; i < spanLength; i++) {
       const t = day0 + spanStart + i;
@@ -158,6 +184,7 @@ export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: In
       const ar = firm[t]! - fitted.alpha - fitted.beta * marketRet;
       columns.ar[spanBase + i] = ar;
       columns.sar[spanBase + i] = ar / Math.sqrt(carVariance(fitted, 1, marketRet));
+      columns.av[spanBase + i] = abnormalVolume(volume[t] ?? 0, baseline);
     }
 
     for (let w = 0; w < windowCount; w++) {
@@ -189,6 +216,14 @@ export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: In
       columns.sqP[cell] = sq.p;
       columns.sqQuantile[cell] = sq.quantile;
       columns.sqMinP[cell] = sq.minP;
+      const volatility = volatilityRatio(columns.ar.subarray(spanBase + start - spanStart, spanBase + end - spanStart + 1), fitted.s2, fitted.df);
+      columns.volatilityRatio[cell] = volatility.ratio;
+      columns.volatilityP[cell] = volatility.p;
+      const volumeWindow = cumulativeAbnormalVolume(columns.av.subarray(spanBase + start - spanStart, spanBase + end - spanStart + 1), baseline);
+      columns.cav[cell] = volumeWindow.cav;
+      columns.cavT[cell] = volumeWindow.t;
+      columns.cavP[cell] = volumeWindow.p;
+      columns.cavDays[cell] = volumeWindow.days;
     }
   }
   return columns;

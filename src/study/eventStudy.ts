@@ -14,6 +14,7 @@ export function alignedReturns(prices: AlignedPrices, kind: ReturnKind): Aligned
     dates: prices.dates,
     firm: periodReturns(prices.firm.map((bar) => bar.adjClose), kind),
     market: periodReturns(prices.market.map((bar) => bar.adjClose), kind),
+    volume: Float64Array.from(prices.firm, (bar) => bar.volume),
   };
 }
 
@@ -47,7 +48,7 @@ export function eventAnalysisAt(columns: EventColumns, k: number, firm: Prepared
   for (let i = 0; i < columns.spanLength; i++) {
     const t = day0 + columns.spanStart + i;
     const cell = k * columns.spanLength + i;
-    abnormalReturns.push({ offset: columns.spanStart + i, date: dates[t]!, ret: returns[t]!, marketRet: market[t]!, ar: columns.ar[cell]!, sar: columns.sar[cell]! });
+    abnormalReturns.push({ offset: columns.spanStart + i, date: dates[t]!, ret: returns[t]!, marketRet: market[t]!, ar: columns.ar[cell]!, sar: columns.sar[cell]!, av: columns.av[cell]! });
   }
   const windows = columns.windows.map(([start, end], w): WindowResult => {
     const cell = k * columns.windows.length + w;
@@ -63,6 +64,8 @@ export function eventAnalysisAt(columns: EventColumns, k: number, firm: Prepared
       df: columns.df[k]!,
       bhar: columns.bhar[cell]!,
       sq: { p: columns.sqP[cell]!, quantile: columns.sqQuantile[cell]!, minP: columns.sqMinP[cell]! },
+      volatility: { ratio: columns.volatilityRatio[cell]!, p: columns.volatilityP[cell]! },
+      volume: { cav: columns.cav[cell]!, t: columns.cavT[cell]!, p: columns.cavP[cell]!, df: columns.volumeDf[k]!, days: columns.cavDays[cell]! },
     };
   });
   return {

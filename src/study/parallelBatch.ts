@@ -15,7 +15,7 @@ const START_TIMEOUT_MS = 30_000;
 
 /** What one worker receives: its firms' returns, its events (with their place in the batch) and the shared columns. */
 export interface BatchWorkerData {
-  firms: { firm: Float64Array; market: Float64Array }[];
+  firms: { firm: Float64Array; market: Float64Array; volume?: Float64Array }[];
   firm: Int32Array;
   day0: Int32Array;
   index: Int32Array;
@@ -26,8 +26,8 @@ export interface BatchWorkerData {
   error: SharedArrayBuffer;
 }
 
-export const FLOAT_COLUMNS = ["alpha", "beta", "s2", "ar", "sar", "car", "variance", "t", "p", "bhar", "sqP", "sqQuantile", "sqMinP"] as const;
-export const INT_COLUMNS = ["df", "nEstimation"] as const;
+export const FLOAT_COLUMNS = ["alpha", "beta", "s2", "ar", "sar", "car", "variance", "t", "p", "bhar", "sqP", "sqQuantile", "sqMinP", "volatilityRatio", "volatilityP", "av", "cav", "cavT", "cavP"] as const;
+export const INT_COLUMNS = ["df", "nEstimation", "cavDays", "volumeDf"] as const;
 export type SharedColumn = (typeof FLOAT_COLUMNS)[number] | (typeof INT_COLUMNS)[number];
 
 /** The number of worker threads for a batch: `threads` when given, else all cores above the threshold. */
@@ -75,6 +75,14 @@ export function analyseEventsInParallel(firms: readonly PreparedFirm[], events: 
     sqP: count * options.eventWindows.length,
     sqQuantile: count * options.eventWindows.length,
     sqMinP: count * options.eventWindows.length,
+    volatilityRatio: count * options.eventWindows.length,
+    volatilityP: count * options.eventWindows.length,
+    av: count * (spanEnd - spanStart + 1),
+    cav: count * options.eventWindows.length,
+    cavT: count * options.eventWindows.length,
+    cavP: count * options.eventWindows.length,
+    cavDays: count * options.eventWindows.length,
+    volumeDf: count,
   };
   const shared = Object.fromEntries(
     Object.entries(sizes).map(([name, size]) => [name, new SharedArrayBuffer(size * (INT_COLUMNS.includes(name as never) ? 4 : 8))]),
@@ -89,7 +97,7 @@ export function analyseEventsInParallel(firms: readonly PreparedFirm[], events: 
     const local = new Map(mine.map((f, i) => [f, i]));
     const index = Int32Array.from({ length: count }, (_, k) => k).filter((k) => workerOf[events.firm[k]!] === w);
     const workerData: BatchWorkerData = {
-      firms: mine.map((f) => ({ firm: firms[f]!.returns.firm, market: firms[f]!.returns.market })),
+      firms: mine.map((f) => ({ firm: firms[f]!.returns.firm, market: firms[f]!.returns.market, volume: firms[f]!.returns.volume })),
       firm: index.map((k) => local.get(events.firm[k]!)!),
       day0: index.map((k) => events.day0[k]!),
       index,
@@ -136,5 +144,13 @@ export function analyseEventsInParallel(firms: readonly PreparedFirm[], events: 
     sqP: float("sqP"),
     sqQuantile: float("sqQuantile"),
     sqMinP: float("sqMinP"),
+    volatilityRatio: float("volatilityRatio"),
+    volatilityP: float("volatilityP"),
+    av: float("av"),
+    cav: float("cav"),
+    cavT: float("cavT"),
+    cavP: float("cavP"),
+    cavDays: int("cavDays"),
+    volumeDf: int("volumeDf"),
   };
 }

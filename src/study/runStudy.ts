@@ -3,7 +3,8 @@ import { alignPrices } from "../calendar/alignment.js";
 import { eventDayIndex, type Announcement } from "../calendar/eventDay.js";
 import { exchangeOf } from "../calendar/exchanges.js";
 import { InputError, summariseLines, zodInputError } from "../errors.js";
-import { bundledDataDir, readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
+import { readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
+import { priceFolders } from "../sources/priceFolders.js";
 import type { PriceSeries } from "../sources/priceBar.js";
 import { filterCatalog, readCatalog } from "./catalog.js";
 import { carPathAt, cumulativeWindows } from "./carPath.js";
@@ -21,9 +22,9 @@ export { SCHEMA_VERSION, priceProvenance, type PriceProvenance } from "./provena
 export type { DroppedEvent, EventResult, StudyResult } from "./studyResult.js";
 
 export interface StudyOptions {
-  /** Folder of price files (`<SYMBOL>.csv`, or a `prices/` subfolder); symbols it lacks come from the bundled data. */
+  /** Folder of price files (`<SYMBOL>.csv`, or a `prices/` subfolder), searched first; symbols it lacks come from the cache, then the bundled data (see `priceFolders`). */
   dataDir?: string | undefined;
-  /** Folders of price files searched in order for each symbol, instead of `dataDir` and the bundled data (see `ensurePrices`). */
+  /** Folders of price files searched in order for each symbol, instead of `priceFolders` (see `ensurePrices`). */
   priceDirs?: readonly string[] | undefined;
   /** Folder of price files of the stocks to rank each event's day 0 among. */
   universeDir?: string | undefined;
@@ -107,7 +108,7 @@ export function studyRunOf(result: StudyResult): StudyRun {
 /** `runStudy` with the events left in columns until asked for (see `StudyRun`). */
 export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOptions = {}): StudyRun {
   const spec = parseStudySpec(specInput);
-  const dataDirs = options.priceDirs ?? [options.dataDir ?? bundledDataDir, bundledDataDir];
+  const dataDirs = options.priceDirs ?? priceFolders({ dataDir: options.dataDir });
   const loaded = new Map<string, PriceSeries | InputError>();
   const load = (symbol: string): PriceSeries => {
     if (!loaded.has(symbol)) {

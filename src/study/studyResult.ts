@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { jsonNumber } from "../jsonNumber.js";
+import { volumeWindowSchema } from "../statistics/abnormalVolume.js";
 import { sqResultSchema } from "../statistics/sqTest.js";
+import { volatilityResultSchema } from "../statistics/volatilityRatio.js";
 import { testResultSchema } from "../statistics/testResult.js";
 import { modelNameSchema, returnKindSchema } from "./spec.js";
 
@@ -21,9 +23,11 @@ export const abnormalReturnRowSchema = z.object({
   marketRet: z.number(),
   ar: z.number(),
   sar: jsonNumber,
+  /** Abnormal log volume `ln(1 + volume) - mean_est` (Campbell & Wasley 1996); null without volume data. */
+  av: jsonNumber,
 });
 
-/** One event window of one event: CAR, its variance, t and two-sided p with the model's df, BHAR and the SQ test. */
+/** One event window of one event: CAR, its variance, t and two-sided p with the model's df, BHAR, the SQ test and abnormal volatility. */
 export const windowResultSchema = z.object({
   start: z.number(),
   end: z.number(),
@@ -37,6 +41,10 @@ export const windowResultSchema = z.object({
   bhar: z.number(),
   /** The SQ test (Gelbach, Helland & Klick 2013) of the CAR against the estimation window's sums of L2 residuals. */
   sq: sqResultSchema,
+  /** Abnormal volatility: `mean_window(AR^2) / s^2` and its one-sided F p-value. */
+  volatility: volatilityResultSchema,
+  /** Cumulative abnormal log volume with its t and p (Campbell & Wasley 1996). */
+  volume: volumeWindowSchema,
 });
 
 /** The CAR from the first day of the event span to one day, with its prediction-error variance. */
@@ -127,6 +135,8 @@ export const windowAggregateSchema = z.object({
   positive: z.number(),
   negative: z.number(),
   bhar: z.object({ mean: z.number(), skewnessAdjustedT: testResultSchema }),
+  /** Mean cumulative abnormal log volume over the events with volume data, with its cross-sectional t (N-1 df). */
+  volume: z.object({ meanCav: jsonNumber, crossSectionalT: testResultSchema }),
   tests: testBatterySchema,
 });
 

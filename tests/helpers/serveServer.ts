@@ -6,7 +6,7 @@ import { startServer, type RunningServer, type ServeOptions } from "../../src/se
 import { bin, repoRoot, testEnv } from "./cli.js";
 
 /** The built check worker (npm test builds first): worker threads run JavaScript, not the TypeScript sources. */
-export const checkWorkerModule = new URL("../../dist/serve/checkWorker.js", import.meta.url);
+export const checkWorkerModule = new URL("../../dist/cli/checkWorker.js", import.meta.url);
 
 /** A worker that answers every job with an internal error, blocks on the claim "block" and exits on "crash" (tests/helpers/faultyCheckWorker.mjs). */
 export const faultyWorkerModule = new URL("./faultyCheckWorker.mjs", import.meta.url);

@@ -71,7 +71,7 @@ function chartJson(symbol: string, bars: PriceBar[], events: YahooServerOptions[
     range: "",
     validRanges: ["1d", "5d", "1mo", "3mo", "6mo", "1y", "2y", "5y", "10y", "ytd", "max"],
   };
-  const symbolEvents = events[symbol];
+  const symbolEvents = Object.hasOwn(events, symbol) ? events[symbol] : undefined;
   const eventBlock =
     symbolEvents === undefined
       ? {}
@@ -125,7 +125,7 @@ function send(response: ServerResponse, status: number, contentType: string, bod
  */
 export async function startYahooServer(options: YahooServerOptions = {}): Promise<YahooServer> {
   const dirs = options.dataDirs ?? [bundledPrices];
-  const script = Object.fromEntries(Object.entries(options.script ?? {}).map(([symbol, steps]) => [symbol, [...steps]]));
+  const script = new Map(Object.entries(options.script ?? {}).map(([symbol, steps]) => [symbol, [...steps]]));
   const requests: ServedRequest[] = [];
   const sockets = new Set<Socket>();
   const bars = (symbol: string): PriceBar[] => {
@@ -143,7 +143,7 @@ export async function startYahooServer(options: YahooServerOptions = {}): Promis
     const symbol = decodeURIComponent(match[1]!);
     const query = (name: string) => url.searchParams.get(name) ?? "";
     requests.push({ symbol, period1: query("period1"), period2: query("period2"), interval: query("interval"), events: query("events") });
-    const behaviour = script[symbol]?.shift() ?? "ok";
+    const behaviour = script.get(symbol)?.shift() ?? "ok";
     if (behaviour === "rate-limit") return send(response, 429, "text/plain", "Too Many Requests\r\n");
     if (behaviour === "server-error") return send(response, 503, "text/html", "<html><body>Service Unavailable</body></html>");
     if (behaviour === "malformed") return send(response, 200, "application/json", '{"chart":{"result":[{"meta":');

@@ -48,7 +48,7 @@ export function forestChartSpec(result: StudyResult, options: ForestOptions = {}
     }),
   );
 
-  const x = { type: "quantitative", scale: { zero: false, nice: true }, axis: { format: "%", title: null, tickCount: Math.max(3, Math.floor(cellWidth / 40)), labelFlush: true } } as const;
+  const x = { type: "quantitative", scale: { zero: false, nice: true }, axis: { format: "%", title: null, tickCount: Math.max(2, Math.floor(cellWidth / 60)), labelFlush: true, labelOverlap: "greedy", labelSeparation: 6 } } as const;
   const symbol = JSON.stringify(options.highlight);
   const highlight = options.highlight === undefined ? null : `datum.value === ${symbol} || indexof(datum.value, ${symbol} + ' ') === 0`;
   const marked = (on: string, off: string) => ({ condition: { test: "datum.marked", value: on }, value: off });
