@@ -2,6 +2,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { writeFileSync } from "node:fs";
 import { cliStart } from "./cliStart.js";
+import { measureStudyCli } from "./studyCli.js";
 
 /**
  * `npm run bench`: every workload in a fresh process (bench/workload.ts): the library's batch engine on
@@ -51,6 +52,7 @@ const rows = workloads.map(({ kind, events }, i) => ({ workload: kind, events, .
 const checkSeconds = await firstOutputSeconds(["check", "1810.HK", "--date", "2021-01-15"], 7);
 const nodeSeconds = await firstOutputSeconds(["--version"], 7);
 const start = cliStart();
+const studyCli = measureStudyCli(1_000_000);
 
 const pad = (text: string, width: number) => text.padStart(width);
 const lines = [
@@ -67,10 +69,11 @@ lines.push(
   `scaling 10k -> 1M (time per event, 1M relative to 10k): ${scaling.toFixed(2)}`,
   `check 1810.HK --date 2021-01-15, cold process to first output: ${checkSeconds.toFixed(3)} s (node + CLI --version: ${nodeSeconds.toFixed(3)} s)`,
   `check 1810.HK --date 2021-01-15 --json, whole run: ${start.checkSeconds.toFixed(3)} s, ${start.ratio.toFixed(2)}x a bare node -e 0 (${start.nodeSeconds.toFixed(3)} s; target <= 3x)`,
+  ...studyCli.map((m) => `study CLI, ${m.events.toLocaleString("en-US")} events, ${m.mode}: ${m.seconds.toFixed(1)} s, ${m.microsecondsPerEvent.toFixed(1)} µs/event, peak ${m.peakMemoryMB.toFixed(0)} MB`),
 );
 process.stdout.write(`${lines.join("\n")}\n`);
 writeFileSync(
   fileURLToPath(new URL("../../results.json", import.meta.url)),
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, rows, scaling, checkSeconds, nodeSeconds, cliStart: start }, null, 2)}\n`,
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, rows, scaling, checkSeconds, nodeSeconds, cliStart: start, studyCli }, null, 2)}\n`,
 );
 execFileSync(process.execPath, [readerBench], { stdio: "inherit" });

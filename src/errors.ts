@@ -73,9 +73,20 @@ export class InputError extends Error {
   }
 }
 
+/** The most lines a message lists before it counts the rest. */
+export const MAX_LISTED_LINES = 20;
+
+/** The first `max` items as lines, then how many more there are: a message stays short for any input. */
+export function summariseLines<Item>(items: readonly Item[], line: (item: Item) => string, max = MAX_LISTED_LINES): string {
+  const lines = items.slice(0, max).map(line);
+  if (items.length > max) lines.push(`  ... and ${(items.length - max).toLocaleString("en-US")} more`);
+  return lines.join("\n");
+}
+
 /**
  * An `InputError` with one line per zod issue, `<prefix>: <at>: <message>` (without the prefix when there is
- * none); `at` names an issue's path (default: dotted, `(root)` when empty).
+ * none; the first `MAX_LISTED_LINES`, then a count); `at` names an issue's path (default: dotted, `(root)`
+ * when empty).
  */
 export function zodInputError(
   code: InputErrorCode,
@@ -85,5 +96,5 @@ export function zodInputError(
   const at = options.at ?? ((path) => (path.length > 0 ? path.map(String).join(".") : "(root)"));
   const issues = error.issues.map((issue) => ({ at: at(issue.path), message: issue.message }));
   const lead = options.prefix === undefined ? "" : `${options.prefix}: `;
-  return new InputError(code, issues.map((issue) => `${lead}${issue.at}: ${issue.message}`).join("\n"), { field: issues[0]?.at, file: options.file, issues });
+  return new InputError(code, summariseLines(issues, (issue) => `${lead}${issue.at}: ${issue.message}`), { field: issues[0]?.at, file: options.file, issues });
 }

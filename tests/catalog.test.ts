@@ -75,10 +75,21 @@ describe("a study of catalog events", () => {
     const out = join(mkdtempSync(join(tmpdir(), "event-impact-agg-")), "out");
     expect(runCli(["study", "data/studies/ccmc-hk.json", "--out", out]).code).toBe(0);
     const rows = readFileSync(join(out, "aggregate.csv"), "utf8").trim().split("\n");
-    expect(rows[0]).toBe("scope,start,end,n,mean,positive,negative,test,statistic,p,testN");
-    // 3 windows x (7 tests + the BHAR test) + 7 days x 7 tests
-    expect(rows).toHaveLength(1 + 3 * 8 + 7 * 7);
+    expect(rows[0]).toBe("scope,start,end,n,measure,value,positive,negative,test,statistic,p,testN,headline,r");
+    // 3 windows x (9 tests + the BHAR and CAV tests) + 7 days x 9 tests
+    expect(rows).toHaveLength(1 + 3 * 11 + 7 * 9);
     expect(rows.filter((r) => r.startsWith("window,0,0,4,") && r.includes(",kolariPynnonen,"))).toHaveLength(1);
+    const { aggregate } = JSON.parse(readFileSync(join(out, "result.json"), "utf8"));
+    const records = rows.slice(1).map((row) => Object.fromEntries(rows[0]!.split(",").map((column, c) => [column, row.split(",")[c]])));
+    expect(aggregate.headline).toBe("kolariPynnonen");
+    expect(records.filter((r) => r.headline === "true").map((r) => r.test)).toEqual(Array(3 + 7).fill("kolariPynnonen"));
+    expect(new Set(records.map((r) => Number(r.r)))).toEqual(new Set([aggregate.meanResidualCorrelation]));
+    const window = records.find((r) => r.scope === "window" && r.start === "-1" && r.test === "bmp")!;
+    expect([window.measure, Number(window.value), Number(window.statistic)]).toEqual(["caar", aggregate.windows[1].caar, aggregate.windows[1].tests.bmp.statistic]);
+    const day = records.find((r) => r.scope === "day" && r.start === "0" && r.test === "patell")!;
+    expect([day.measure, Number(day.value)]).toEqual(["aar", aggregate.days.find((d: { offset: number }) => d.offset === 0).aar]);
+    expect(records.filter((r) => r.measure === "bhar").map((r) => r.test)).toEqual(Array(3).fill("bharSkewnessAdjustedT"));
+    expect(records.filter((r) => r.measure === "cav").map((r) => r.test)).toEqual(Array(3).fill("cavCrossSectionalT"));
   });
 });
 

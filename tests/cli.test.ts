@@ -58,24 +58,30 @@ describe("event-impact (the built binary)", () => {
     expect(stdout).toMatch(/t = -3\.67/);
   });
 
-  it("study --out writes result.json, abnormal_returns.csv and cars.csv", () => {
+  it("study --out writes result.json, events.ndjson, abnormal_returns.csv and cars.csv", () => {
     const out = join(tempDir(), "results");
     const { code, stdout } = runCli(["study", XIAOMI_SPEC, "--out", out, "--json"]);
     expect(code).toBe(0);
     const printed = JSON.parse(stdout);
     const saved = JSON.parse(readFileSync(join(out, "result.json"), "utf8"));
-    expect(saved).toEqual(printed);
-    const event = saved.events[0];
+    const events = readFileSync(join(out, "events.ndjson"), "utf8").trim().split("\n").map((line) => JSON.parse(line));
+    const { eventCount, eventsFile, ...header } = saved;
+    expect([eventCount, eventsFile]).toEqual([1, "events.ndjson"]);
+    expect({ ...header, events }).toEqual(printed);
+    const event = events[0];
     expect(Object.keys(event)).toEqual(expect.arrayContaining(["symbol", "market", "day0", "model", "alpha", "beta", "sigma", "nEstimation", "estimation", "abnormalReturns", "windows"]));
     expect(event.day0).toBe("2021-01-15");
     const ars = readFileSync(join(out, "abnormal_returns.csv"), "utf8").trim().split("\n");
-    expect(ars[0]).toBe("symbol,market,day0,offset,date,ret,marketRet,ar,sar,av");
+    const eventColumns = "event,symbol,market,catalogId,announcementDate,announcementTime,announcementTimezone,day0,model,alpha,beta,sigma,nEstimation,df,estimationStart,estimationEnd";
+    expect(ars[0]).toBe(`${eventColumns},offset,date,ret,marketRet,ar,sar,av`);
     expect(ars).toHaveLength(1 + 7);
     const cars = readFileSync(join(out, "cars.csv"), "utf8").trim().split("\n");
-    expect(cars[0]).toBe("symbol,market,day0,model,start,end,startDate,endDate,car,variance,t,p,df,bhar,sqP,sqQuantile,sqMinP,volatilityRatio,volatilityP,cav,cavT,cavP,volumeDf,volumeDays");
+    expect(cars[0]).toBe(`${eventColumns},start,end,startDate,endDate,car,variance,t,p,bhar,sqP,sqQuantile,sqMinP,volatilityRatio,volatilityP,cav,cavT,cavP,volumeDf,volumeDays`);
     expect(cars).toHaveLength(1 + 3);
-    expect(Number(cars[1]!.split(",")[8])).toBe(event.windows[0].car);
-    expect(readdirSync(out).sort()).toEqual(["abnormal_returns.csv", "cars.csv", "result.json"]);
+    const first = Object.fromEntries(cars[0]!.split(",").map((column, c) => [column, cars[1]!.split(",")[c]]));
+    expect(first).toMatchObject({ event: "1", symbol: "1810.HK", day0: "2021-01-15", announcementDate: event.announcement.date, estimationStart: event.estimation.start, nEstimation: String(event.nEstimation) });
+    expect([Number(first.car), Number(first.alpha), Number(first.beta), Number(first.sigma)]).toEqual([event.windows[0].car, event.alpha, event.beta, event.sigma]);
+    expect(readdirSync(out).sort()).toEqual([".event-impact-study.json", "abnormal_returns.csv", "cars.csv", "events.ndjson", "result.json"]);
   });
 
   it("demo runs the Xiaomi study and claim check", () => {

@@ -26,7 +26,7 @@ describe("charts from the command line", () => {
     const { code, stderr } = runCli(["check", "1810.HK", "--date", "2021-01-15", "--claim", "plummeted 14%", "--charts", dir]);
     expect(code).toBe(0);
     expect(stderr).toMatch(/wrote .*claim-day\.svg/);
-    expect(readdirSync(dir).sort()).toEqual(["claim-day.svg", "claim-day.vl.json"]);
+    expect(readdirSync(dir).sort()).toEqual([".event-impact-charts.json", "claim-day.svg", "claim-day.vl.json"]);
     expect(readFileSync(join(dir, "claim-day.svg"), "utf8")).toMatch(/^<svg [^>]*width="\d+"/);
     expect(JSON.parse(readFileSync(join(dir, "claim-day.vl.json"), "utf8")).$schema).toMatch(/vega-lite\/v6/);
   });
@@ -52,7 +52,8 @@ describe("event-impact report", () => {
     expect(html).toContain("Did 1810.HK fall 14% on 2021-01-15?");
     expect(html.match(/<svg /g)).toHaveLength(1);
     expect(html).toContain("event-impact 0.1.0");
-    expect(html).toMatch(/data\/prices\/1810\.HK\.csv/);
+    expect(html).toMatch(/>1810\.HK\.csv</);
+    expect(html).not.toContain(repoRoot);
     expect(html).not.toMatch(/<(script|link|img|iframe)\b/i);
     expect(html).not.toMatch(/(src|href)=["']?https?:/i);
   });
@@ -71,13 +72,21 @@ describe("event-impact report", () => {
 
   it("rejects a file that is no result, naming the field", () => {
     const result = JSON.parse(readFileSync(join(studyOut, "result.json"), "utf8"));
-    delete result.events[0].carPath;
+    const events = readFileSync(join(studyOut, "events.ndjson"), "utf8").trim().split("\n").map((line) => JSON.parse(line));
+    delete events[1].carPath;
     const broken = join(work, "broken.json");
-    writeFileSync(broken, JSON.stringify(result));
+    writeFileSync(broken, JSON.stringify({ ...result, eventsFile: undefined, eventCount: undefined, events }));
     const { code, stderr } = runCli(["report", broken, "-o", join(work, "broken.html")]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/broken\.json: events\.0\.carPath/);
+    expect(stderr).toMatch(/broken\.json: events\.1\.carPath/);
     expect(existsSync(join(work, "broken.html"))).toBe(false);
+    const brokenDir = join(work, "broken-out");
+    mkdirSync(brokenDir);
+    writeFileSync(join(brokenDir, "result.json"), JSON.stringify(result));
+    writeFileSync(join(brokenDir, "events.ndjson"), `${events.map((event) => JSON.stringify(event)).join("\n")}\n`);
+    const fromFolder = runCli(["report", join(brokenDir, "result.json"), "-o", join(work, "broken.html")]);
+    expect(fromFolder.code).toBe(2);
+    expect(fromFolder.stderr).toMatch(/events\.ndjson line 2: carPath/);
     const other = runCli(["report", join(repoRoot, "package.json")]);
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/neither a study result .* nor a claim check/);

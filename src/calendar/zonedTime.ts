@@ -6,6 +6,20 @@
  * @example zonedInstant("2021-01-14", "15:50", "America/New_York") // Date.UTC(2021, 0, 14, 20, 50)
  */
 export function zonedInstant(date: string, time: string, timeZone: string): number {
+  const key = `${date} ${time} ${timeZone}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    if (instants.size >= 100_000) instants.clear();
+    instant = computeZonedInstant(date, time, timeZone);
+    instants.set(key, instant);
+  }
+  return instant;
+}
+
+/** Instants already computed: a large study asks for the same few dates, times and zones many times. */
+const instants = new Map<string, number>();
+
+function computeZonedInstant(date: string, time: string, timeZone: string): number {
   const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
   const [h, mi] = time.split(":").map(Number) as [number, number];
   const asUtc = Date.UTC(y, mo - 1, d, h, mi);
@@ -42,10 +56,18 @@ function offsetMs(instant: number, timeZone: string): number {
 
 /** True when `timeZone` is an IANA zone name this runtime knows. */
 export function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
-  } catch {
-    return false;
+  let known = timeZones.get(timeZone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (timeZones.size < 10_000) timeZones.set(timeZone, known);
   }
+  return known;
 }
+
+/** Zone names already checked (a large spec names the same few zones many times). */
+const timeZones = new Map<string, boolean>();

@@ -1,11 +1,13 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { z } from "zod";
-import { InputError } from "../errors.js";
+import { InputError, summariseLines } from "../errors.js";
 import { studyText } from "../reports/studyText.js";
-import { writeStudyExport } from "../reports/studyExport.js";
+import { LineWriter } from "../reports/lineWriter.js";
+import { writeStudyExport, writeStudyJson, writeStudyWorkbook } from "../reports/studyExport.js";
 import { comparePrices, priceComparisonText, readRecordedPrices } from "../reports/priceComparison.js";
 import { studyPriceNeeds } from "../study/priceNeeds.js";
-import { parseStudySpec, runStudy } from "../study/runStudy.js";
+import { SPEC_LIMITS } from "../study/spec.js";
+import { materialise, parseStudySpec, studyRun } from "../study/runStudy.js";
 import { parseOptions } from "./options.js";
 import { preparePrices, priceSourceFlags } from "./priceOptions.js";
 
@@ -18,6 +20,8 @@ const studyOptions = z.strictObject({
   charts: z.string().min(1).optional(),
   json: z.boolean().optional(),
   strict: z.boolean().optional(),
+  xlsx: z.string().min(1).optional(),
+  residuals: z.boolean().optional(),
   compare: z.string().min(1).optional(),
   ...priceSourceFlags,
 });
@@ -26,8 +30,11 @@ const studyOptions = z.strictObject({
 export function readStudySpec(file: string) {
   let text: string;
   try {
+    const { size } = statSync(file);
+    if (size > SPEC_LIMITS.maxSpecBytes) throw new InputError("invalid-spec", `the study spec ${file} has ${size.toLocaleString("en-US")} bytes, more than the ${SPEC_LIMITS.maxSpecBytes.toLocaleString("en-US")} a spec may have; split the study`, { file });
     text = readFileSync(file, "utf8");
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError("missing-file", `cannot read the study spec ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
   }
   let json: unknown;
@@ -41,23 +48,29 @@ export function readStudySpec(file: string) {
 
 export async function studyCommand(specFile: string, rawOptions: unknown): Promise<void> {
   const options = parseOptions(studyOptions, rawOptions);
+  if (options.residuals && options.out === undefined && options.xlsx === undefined) throw new InputError("invalid-option", "--residuals adds estimation_residuals.csv to --out (or a sheet to --xlsx); give one of them", { field: "--residuals" });
   const spec = readStudySpec(specFile);
   const recorded = options.compare === undefined ? null : readRecordedPrices(options.compare);
   const priceDirs = await preparePrices(studyPriceNeeds(spec), options, options.data);
-  const result = runStudy(spec, { priceDirs, universeDir: options.universe, lenient: options.lenient, strict: options.strict, threads: options.threads });
+  const run = studyRun(spec, { priceDirs, universeDir: options.universe, lenient: options.lenient, strict: options.strict, threads: options.threads });
+  const exportOptions = { residuals: options.residuals };
   if (options.out !== undefined) {
-    const written = writeStudyExport(result, options.out);
+    const written = writeStudyExport(run, options.out, exportOptions);
     process.stderr.write(`wrote ${written.join(", ")}\n`);
   }
+  if (options.xlsx !== undefined) process.stderr.write(`wrote ${await writeStudyWorkbook(run, options.xlsx, exportOptions)}\n`);
   if (options.charts !== undefined) {
     const { studyCharts, writeCharts } = await import("../reports/charts/charts.js");
-    process.stderr.write(`wrote ${(await writeCharts(options.charts, studyCharts(result))).join(", ")}\n`);
+    process.stderr.write(`wrote ${(await writeCharts(options.charts, studyCharts(materialise(run)))).join(", ")}\n`);
   }
-  if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else process.stdout.write(`${studyText(result)}\n`);
-  for (const series of result.prices) {
+  if (options.json) {
+    const out = new LineWriter(process.stdout.fd);
+    writeStudyJson(run, out);
+    out.flush();
+  } else process.stdout.write(`${studyText(run)}\n`);
+  for (const series of run.prices) {
     if (series.skippedRows.length > 0) process.stderr.write(`warning: skipped ${series.skippedRows.length} invalid row(s) of ${series.file}, first at line ${series.skippedRows[0]!.line}: ${series.skippedRows[0]!.reason}\n`);
   }
-  for (const dropped of result.dropped) process.stderr.write(`warning: dropped ${dropped.symbol} ${dropped.date}: ${dropped.reason}\n`);
-  if (recorded !== null) process.stderr.write(`${priceComparisonText(comparePrices(recorded, result.prices), options.compare!)}\n`);
+  if (run.dropped.length > 0) process.stderr.write(`${summariseLines(run.dropped, (d) => `warning: dropped ${d.symbol} ${d.date}: ${d.reason}`)}\n`);
+  if (recorded !== null) process.stderr.write(`${priceComparisonText(comparePrices(recorded, run.prices), options.compare!)}\n`);
 }

@@ -12,8 +12,13 @@ function field(value: CsvValue): string {
  *
  * @example toCsv([{ a: 1, b: "x,y" }], ["a", "b"]) // 'a,b\n1,"x,y"\n'
  */
+/** One CSV line (without the line break) of cells in column order. */
+export function csvLine(cells: readonly CsvValue[]): string {
+  return cells.map(field).join(",");
+}
+
 export function toCsv<Row extends Record<string, CsvValue>>(rows: readonly Row[], columns: readonly (keyof Row & string)[]): string {
-  const lines = [columns.join(",")];
-  for (const row of rows) lines.push(columns.map((column) => field(row[column])).join(","));
+  const lines = [csvLine(columns)];
+  for (const row of rows) lines.push(csvLine(columns.map((column) => row[column])));
   return `${lines.join("\n")}\n`;
 }

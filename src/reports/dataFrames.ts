@@ -1,8 +1,8 @@
 import type { ClaimCheck } from "../claims/checkClaim.js";
 import { InputError } from "../errors.js";
-import type { StudyResult } from "../study/runStudy.js";
+import { studyRunOf, type StudyResult } from "../study/runStudy.js";
 import { htmlTable } from "./html.js";
-import { abnormalReturnRows, windowRows } from "./studyRows.js";
+import { abnormalReturnsTable, carsTable, tableRecords } from "./studyTables.js";
 
 /** What these views need of a data frame (danfojs' `DataFrame` has it): its column names and its rows. */
 export interface DataFrameLike {
@@ -37,7 +37,8 @@ export async function studyDataFrames<Frame = DataFrameLike>(
   dataFrames?: DataFrameModule<Frame>,
 ): Promise<{ abnormalReturns: Frame; windows: Frame }> {
   const { DataFrame } = dataFrames ?? ((await danfojs()) as DataFrameModule<Frame>);
-  return { abnormalReturns: new DataFrame(abnormalReturnRows(result)), windows: new DataFrame(windowRows(result)) };
+  const run = studyRunOf(result);
+  return { abnormalReturns: new DataFrame(tableRecords(abnormalReturnsTable, run)), windows: new DataFrame(tableRecords(carsTable, run)) };
 }
 
 /** A claim check's measures as a one-column-per-field DataFrame: measure, value, matchesClaim (see `studyDataFrames`). */

@@ -1,5 +1,7 @@
 import type { Aggregate, TestName } from "../study/crossSection.js";
-import type { EventResult, StudyResult } from "../study/runStudy.js";
+import { summariseLines } from "../errors.js";
+import { studyRunOf, type StudyRun } from "../study/runStudy.js";
+import type { EventResult, StudyResult } from "../study/studyResult.js";
 import { universeText } from "./checkText.js";
 import { priceWarningsText } from "./priceWarnings.js";
 import { formatTable, num, pct, pval } from "./table.js";
@@ -16,17 +18,28 @@ export const TEST_LABELS: Record<TestName, string> = {
   wilcoxon: "Wilcoxon signed-rank",
 };
 
+/** The most events the terminal lists one per line; the files of `--out` have them all. */
+export const MAX_TEXT_EVENTS = 50;
+
 /**
  * The terminal rendering of a study: for one event its model, abnormal returns and window statistics;
- * for several, one line per event and the cross-firm tables (CAAR tests by window, the AAR path).
+ * for several, one line per event (the first `MAX_TEXT_EVENTS`) and the cross-firm tables (CAAR tests by
+ * window, the AAR path). Dropped events are listed up to `MAX_LISTED_LINES`, then counted.
  */
-export function studyText(result: StudyResult): string {
-  const blocks: string[] = [`${result.name}: ${result.events.length} event(s), ${result.model} model, ${result.returns} returns`];
-  if (result.aggregate === null) blocks.push(...result.events.flatMap(eventBlocks));
-  else blocks.push(eventsTable(result), ...aggregateBlocks(result.aggregate));
-  if (result.aggregate !== null) blocks.push(...result.events.flatMap((event) => (event.universe ? [`${event.symbol}: ${universeText(event.universe)}`] : [])));
-  if (result.dropped.length > 0) {
-    blocks.push(`Dropped ${result.dropped.length} event(s):\n${result.dropped.map((d) => `  ${d.symbol} ${d.date}: ${d.reason}`).join("\n")}`);
+export function studyText(result: StudyResult | StudyRun): string {
+  const run = "events" in result ? studyRunOf(result) : result;
+  const { header } = run;
+  const blocks: string[] = [`${header.name}: ${run.eventCount.toLocaleString("en-US")} event(s), ${header.model} model, ${header.returns} returns`];
+  const listed = Array.from({ length: Math.min(run.eventCount, MAX_TEXT_EVENTS) }, (_, k) => run.event(k));
+  if (run.aggregate === null) blocks.push(...listed.flatMap(eventBlocks));
+  else {
+    blocks.push(eventsTable(header.eventWindows, listed));
+    if (run.eventCount > listed.length) blocks.push(`(the first ${listed.length} of ${run.eventCount.toLocaleString("en-US")} events; all are in the files of --out)`);
+    blocks.push(...aggregateBlocks(run.aggregate));
+    blocks.push(...listed.flatMap((event) => (event.universe ? [`${event.symbol}: ${universeText(event.universe)}`] : [])));
+  }
+  if (run.dropped.length > 0) {
+    blocks.push(`Dropped ${run.dropped.length.toLocaleString("en-US")} event(s):\n${summariseLines(run.dropped, (d) => `  ${d.symbol} ${d.date}: ${d.reason}`)}`);
   }
   const warnings = priceWarningsText(result.prices);
   if (warnings !== null) blocks.push(warnings);
@@ -63,9 +76,9 @@ function eventBlocks(event: EventResult): string[] {
   ];
 }
 
-function eventsTable(result: StudyResult): string {
-  const header = ["event", "symbol", "market", "day 0", "beta", ...result.eventWindows.map(([s, e]) => `CAR[${s},${e}] (t)`)];
-  const rows = result.events.map((event) => [
+function eventsTable(eventWindows: StudyResult["eventWindows"], events: readonly EventResult[]): string {
+  const header = ["event", "symbol", "market", "day 0", "beta", ...eventWindows.map(([s, e]) => `CAR[${s},${e}] (t)`)];
+  const rows = events.map((event) => [
     event.catalogId ?? "",
     event.symbol,
     event.market,
@@ -76,16 +89,27 @@ function eventsTable(result: StudyResult): string {
   return formatTable(header, rows);
 }
 
+/** The most items a sentence lists before it counts the rest. */
+const MAX_TEXT_ITEMS = 10;
+
+function some<Item>(items: readonly Item[], text: (item: Item) => string, separator: string): string {
+  const listed = items.slice(0, MAX_TEXT_ITEMS).map(text).join(separator);
+  return items.length > MAX_TEXT_ITEMS ? `${listed}${separator}and ${(items.length - MAX_TEXT_ITEMS).toLocaleString("en-US")} more` : listed;
+}
+
 function aggregateBlocks(aggregate: Aggregate): string[] {
   const blocks: string[] = [];
   const headline = TEST_LABELS[aggregate.headline];
   if (aggregate.clustered) {
-    const groups = aggregate.clusters.map((c) => `${c.symbols.join(", ")} on ${c.day0} (${c.market})`).join("; ");
+    const groups = some(aggregate.clusters, (c) => `${some(c.symbols, (symbol) => symbol, ", ")} on ${c.day0} (${c.market})`, "; ");
     blocks.push(
       `Clustered events share day 0 and market: ${groups}. Naive tests over-reject when returns are cross-correlated; read the ${headline} (r = ${num(aggregate.meanResidualCorrelation, 3)}) first.`,
     );
   }
-  for (const overlap of aggregate.overlaps) blocks.push(`Warning: ${overlap.symbol} has overlapping event windows (day 0 ${overlap.day0s.join(", ")}); its events are not independent.`);
+  for (const overlap of aggregate.overlaps.slice(0, MAX_TEXT_ITEMS)) {
+    blocks.push(`Warning: ${overlap.symbol} has overlapping event windows (day 0 ${some(overlap.day0s, (day) => day, ", ")}); its events are not independent.`);
+  }
+  if (aggregate.overlaps.length > MAX_TEXT_ITEMS) blocks.push(`... and ${aggregate.overlaps.length - MAX_TEXT_ITEMS} more firms with overlapping event windows.`);
 
   const windows = aggregate.windows;
   const rows: string[][] = [

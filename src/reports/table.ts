@@ -3,7 +3,7 @@
  * columns whose cells all look numeric are right-aligned.
  */
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((title, c) => Math.max(title.length, ...rows.map((row) => (row[c] ?? "").length)));
+  const widths = header.map((title, c) => rows.reduce((widest, row) => Math.max(widest, (row[c] ?? "").length), title.length));
   const numeric = header.map((_, c) => rows.length > 0 && rows.every((row) => /^[-+]?[\d.,%<]*\d[\d.,%]*$|^$|^n\/a$/.test(row[c] ?? "")));
   const line = (cells: readonly string[]) =>
     cells

@@ -1,4 +1,5 @@
 import { DEFAULT_ESTIMATION_WINDOW } from "./spec.js";
+import { eventSpan } from "./eventBatch.js";
 import { marketOf } from "../calendar/exchanges.js";
 import { addDays } from "../calendar/isoDate.js";
 import type { PriceNeed } from "../sources/fetchPrices.js";
@@ -15,16 +16,6 @@ export function calendarSpan(sessions: number): number {
   return Math.ceil(Math.max(0, sessions) * 1.5) + 14;
 }
 
-/** Merges needs by symbol, each covering the earliest start and the latest end asked for. */
-function bySymbol(needs: readonly PriceNeed[]): PriceNeed[] {
-  const merged = new Map<string, PriceNeed>();
-  for (const need of needs) {
-    const seen = merged.get(need.symbol);
-    merged.set(need.symbol, seen === undefined ? { ...need } : { symbol: need.symbol, from: need.from < seen.from ? need.from : seen.from, to: need.to > seen.to ? need.to : seen.to });
-  }
-  return [...merged.values()];
-}
-
 /**
  * The symbols a study reads (each event's stock and market, catalog selections included) and the dates
  * each must cover: from the estimation window's first day to the last event window's end around every
@@ -36,12 +27,17 @@ function bySymbol(needs: readonly PriceNeed[]): PriceNeed[] {
 export function studyPriceNeeds(specInput: StudySpecInput | StudySpec): PriceNeed[] {
   const spec = parseStudySpec(specInput);
   const before = calendarSpan(-spec.estimationWindow[0]);
-  const after = calendarSpan(Math.max(...spec.eventWindows.map(([, end]) => end)));
-  return bySymbol(
-    studyEvents(spec).flatMap((event) =>
-      [event.symbol, marketOf(event.symbol, event.market, spec.market)].map((symbol) => ({ symbol, from: addDays(event.date, -before), to: addDays(event.date, after) })),
-    ),
-  );
+  const after = calendarSpan(eventSpan(spec.eventWindows)[1]);
+  const dates = new Map<string, { first: string; last: string }>();
+  for (const event of studyEvents(spec)) {
+    for (const symbol of [event.symbol, marketOf(event.symbol, event.market, spec.market)]) {
+      const seen = dates.get(symbol);
+      if (seen === undefined) dates.set(symbol, { first: event.date, last: event.date });
+      else if (event.date < seen.first) seen.first = event.date;
+      else if (event.date > seen.last) seen.last = event.date;
+    }
+  }
+  return [...dates].map(([symbol, { first, last }]) => ({ symbol, from: addDays(first, -before), to: addDays(last, after) }));
 }
 
 /**
@@ -50,5 +46,5 @@ export function studyPriceNeeds(specInput: StudySpecInput | StudySpec): PriceNee
  */
 export function claimPriceNeeds(request: { symbol: string; date: string; market?: string | undefined }): PriceNeed[] {
   const from = addDays(request.date, -calendarSpan(-DEFAULT_ESTIMATION_WINDOW[0]));
-  return bySymbol([request.symbol, marketOf(request.symbol, request.market)].map((symbol) => ({ symbol, from, to: request.date })));
+  return [...new Set([request.symbol, marketOf(request.symbol, request.market)])].map((symbol) => ({ symbol, from, to: request.date }));
 }

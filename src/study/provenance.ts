@@ -1,4 +1,4 @@
-import { relative } from "node:path";
+import { basename } from "node:path";
 import { priceSourceOf } from "../sources/localFiles.js";
 import type { PriceSeries } from "../sources/priceBar.js";
 import type { PriceProvenance } from "./studyResult.js";
@@ -8,11 +8,15 @@ export const SCHEMA_VERSION = 1;
 
 export type { PriceProvenance } from "./studyResult.js";
 
-/** Where a price series came from: its file (relative to the working folder), date range and what reading dropped. */
+/**
+ * Where a price series came from: its file name (relative to its folder, so that results do not depend on
+ * where the data lives; `source` and `sha256` say which folder and which content), date range and what
+ * reading dropped.
+ */
 export function priceProvenance(series: PriceSeries): PriceProvenance {
   return {
     symbol: series.symbol,
-    file: relative(process.cwd(), series.source),
+    file: basename(series.source),
     source: priceSourceOf(series.source),
     sha256: series.sha256,
     first: series.bars[0]!.date,

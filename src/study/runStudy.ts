@@ -1,20 +1,21 @@
+import { basename, resolve, sep } from "node:path";
 import { alignPrices } from "../calendar/alignment.js";
 import { eventDayIndex, type Announcement } from "../calendar/eventDay.js";
 import { marketOf } from "../calendar/exchanges.js";
-import { InputError, zodInputError } from "../errors.js";
+import { InputError, summariseLines, zodInputError } from "../errors.js";
 import { readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
 import { priceFolders } from "../sources/priceFolders.js";
 import type { PriceSeries } from "../sources/priceBar.js";
 import { filterCatalog, readCatalog } from "./catalog.js";
 import { carPathAt, cumulativeWindows } from "./carPath.js";
 import { columnsCrossSectionInput, crossSectionOf } from "./crossSection.js";
-import { analyseEvents, eventProblem, prepareFirm, type PreparedFirm } from "./eventBatch.js";
+import { analyseEvents, estimationRange, eventProblem, prepareFirm, type PreparedFirm } from "./eventBatch.js";
 import { analyseEventsInParallel, threadCount } from "./parallelBatch.js";
-import { SCHEMA_VERSION, priceProvenance, type PriceProvenance } from "./provenance.js";
+import { SCHEMA_VERSION, priceProvenance } from "./provenance.js";
 import { alignedReturns, eventAnalysisAt } from "./eventStudy.js";
-import type { DroppedEvent, EventAnalysis, EventResult, StudyResult } from "./studyResult.js";
+import type { Aggregate, DroppedEvent, EventAnalysis, EventResult, PriceProvenance, StudyHeader, StudyResult } from "./studyResult.js";
 import { rankInUniverse, readUniverse, universeMoves, type StockMove, type UniverseRanking } from "./universeRanking.js";
-import { studySpecSchema, type StudyEvent, type StudySpec, type StudySpecInput } from "./spec.js";
+import { SPEC_LIMITS, studySpecSchema, type StudyEvent, type StudySpec, type StudySpecInput } from "./spec.js";
 
 export { SCHEMA_VERSION, priceProvenance, type PriceProvenance } from "./provenance.js";
 
@@ -38,11 +39,46 @@ export interface StudyOptions {
 }
 
 
-/** Validates a study spec, with errors that name the field path. */
+/** Specs this process has validated (so that passing one on does not validate its events again). */
+const validated = new WeakSet<object>();
+
+/** Validates a study spec, with errors that name the field path; a spec it returned passes through as is. */
 export function parseStudySpec(input: unknown, origin = "study spec"): StudySpec {
+  if (typeof input === "object" && input !== null && validated.has(input)) return input as StudySpec;
+  const events = typeof input === "object" && input !== null ? (input as { events?: unknown }).events : undefined;
+  if (Array.isArray(events) && events.length > SPEC_LIMITS.maxEvents) {
+    throw new InputError("invalid-spec", `${origin}: events: ${events.length.toLocaleString("en-US")} events, more than the ${SPEC_LIMITS.maxEvents.toLocaleString("en-US")} a study may have; split the study`, { field: "events" });
+  }
   const parsed = studySpecSchema.safeParse(input);
   if (!parsed.success) throw zodInputError("invalid-spec", parsed.error, { prefix: origin });
+  validated.add(parsed.data);
   return parsed.data;
+}
+
+/**
+ * A study's result with its events computed on demand from the batch's columns: what the CLI streams to
+ * files and stdout, so that no step holds a million event objects at once (`runStudy` materialises it).
+ */
+export interface StudyRun {
+  header: StudyHeader;
+  eventCount: number;
+  /** Event `k` of `eventCount`, built when asked for. */
+  event(k: number): EventResult;
+  dropped: DroppedEvent[];
+  /** Cross-firm statistics; null when fewer than two events were studied. */
+  aggregate: Aggregate | null;
+  prices: PriceProvenance[];
+  /** Event `k`'s estimation-window returns and model residuals (absent for a result read back from JSON). */
+  estimation?: (k: number) => EstimationRow[];
+}
+
+/** An estimation-window day of one event, with the model's residual `ret - alpha - beta * marketRet`. */
+export interface EstimationRow {
+  offset: number;
+  date: string;
+  ret: number;
+  marketRet: number;
+  residual: number;
 }
 
 /**
@@ -52,6 +88,22 @@ export function parseStudySpec(input: unknown, origin = "study spec"): StudySpec
  * reason; if none is left the study fails with all reasons.
  */
 export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOptions = {}): StudyResult {
+  return materialise(studyRun(specInput, options));
+}
+
+/** A study run with every event built (see `runStudy`). */
+export function materialise(run: StudyRun): StudyResult {
+  return { ...run.header, events: Array.from({ length: run.eventCount }, (_, k) => run.event(k)), dropped: run.dropped, aggregate: run.aggregate, prices: run.prices };
+}
+
+/** A materialised result as a `StudyRun` (to write or stream it like a fresh one). */
+export function studyRunOf(result: StudyResult): StudyRun {
+  const { events, dropped, aggregate, prices, ...header } = result;
+  return { header, eventCount: events.length, event: (k) => events[k]!, dropped, aggregate, prices };
+}
+
+/** `runStudy` with the events left in columns until asked for (see `StudyRun`). */
+export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOptions = {}): StudyRun {
   const spec = parseStudySpec(specInput);
   const dataDirs = options.priceDirs ?? priceFolders({ dataDir: options.dataDir });
   const readFile = (symbol: string, dates?: ReadonlySet<string>) => (options.readPrices ?? readPriceSeriesFrom)(dataDirs, symbol, { lenient: options.lenient, strict: options.strict, marketDates: dates });
@@ -95,55 +147,92 @@ export function runStudy(specInput: StudySpecInput | StudySpec, options: StudyOp
     return index;
   };
 
-  const studied: { firm: number; day0: number; announcement: Announcement; catalogId: string | undefined }[] = [];
+  const specEvents = studyEvents(spec);
+  const firmOf = new Int32Array(specEvents.length);
+  const day0Of = new Int32Array(specEvents.length);
+  const sourceOf = new Int32Array(specEvents.length);
+  let count = 0;
   const dropped: DroppedEvent[] = [];
-  for (const event of studyEvents(spec)) {
+  const withoutDataDirs = relativeToDataDirs(dataDirs);
+  specEvents.forEach((event, index) => {
     try {
       const firm = prepared(event.symbol, marketOf(event.symbol, event.market, spec.market));
-      const announcement: Announcement = { date: event.date, time: event.time, timezone: event.timezone };
-      const { dates } = firms[firm]!.returns;
-      const day0 = dayZero(event.symbol, dates, announcement);
-      const problem = eventProblem(event.symbol, dates, day0, spec);
+      const day0 = dayZero(event.symbol, firms[firm]!.returns.dates, event);
+      const problem = eventProblem(event.symbol, firms[firm]!.returns.dates, day0, spec);
       if (problem !== null) throw new InputError("no-prices", problem);
-      studied.push({ firm, day0, announcement: definedFields(announcement), catalogId: event.catalogId });
+      firmOf[count] = firm;
+      day0Of[count] = day0;
+      sourceOf[count++] = index;
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      dropped.push({ symbol: event.symbol, date: event.date, reason: error.message });
+      dropped.push({ symbol: event.symbol, date: event.date, reason: withoutDataDirs(error.message) });
     }
+  });
+  if (count === 0) {
+    const issues = dropped.map((d) => ({ at: `${d.symbol} ${d.date}`, message: d.reason }));
+    throw new InputError("no-events", `no event could be studied:\n${summariseLines(issues, ({ at, message }) => `  ${at}: ${message}`)}`, { issues });
   }
 
-  const batch = { firm: Int32Array.from(studied, (e) => e.firm), day0: Int32Array.from(studied, (e) => e.day0) };
-  const columns = analyseEventsInParallel(firms, batch, spec, threadCount(batch.firm.length, options.threads));
+  const batch = { firm: firmOf.slice(0, count), day0: day0Of.slice(0, count) };
+  const columns = analyseEventsInParallel(firms, batch, spec, threadCount(count, options.threads));
   const paths = analyseEvents(firms, batch, { ...spec, eventWindows: cumulativeWindows(spec.eventWindows) });
   const rank = options.universeDir === undefined ? null : universeRanker(options.universeDir, spec, load);
-  const events: EventResult[] = studied.map(({ firm, announcement, catalogId }, k) => {
-    const { symbol, market } = firms[firm]!;
-    const analysis = eventAnalysisAt(columns, k, firms[firm]!, spec.model);
+  const event = (k: number): EventResult => {
+    const firm = firms[batch.firm[k]!]!;
+    const { symbol, market } = firm;
+    const source = specEvents[sourceOf[k]!]!;
+    const analysis = eventAnalysisAt(columns, k, firm, spec.model);
     const ranking = rank?.(symbol, market, analysis);
-    const carPath = carPathAt(paths, k, firms[firm]!);
-    return { symbol, market, announcement, ...(catalogId === undefined ? {} : { catalogId }), ...analysis, ...(ranking ? { universe: ranking } : {}), carPath };
-  });
-  if (events.length === 0) {
-    const issues = dropped.map((d) => ({ at: `${d.symbol} ${d.date}`, message: d.reason }));
-    throw new InputError("no-events", `no event could be studied:\n${issues.map(({ at, message }) => `  ${at}: ${message}`).join("\n")}`, { issues });
-  }
+    const carPath = carPathAt(paths, k, firm);
+    return {
+      symbol,
+      market,
+      announcement: announcementOf(source),
+      ...(source.catalogId === undefined ? {} : { catalogId: source.catalogId }),
+      ...analysis,
+      ...(ranking ? { universe: ranking } : {}),
+      carPath,
+    };
+  };
 
   const read = new Map<string, PriceSeries>();
   for (const series of loaded.values()) if (!(series instanceof InputError) && !read.has(series.symbol)) read.set(series.symbol, series);
   const prices: PriceProvenance[] = [...firstUse].flatMap((symbol) => (read.has(symbol) ? [priceProvenance(read.get(symbol)!)] : []));
   return {
-    schemaVersion: SCHEMA_VERSION,
-    name: spec.name,
-    model: spec.model,
-    returns: spec.returns,
-    estimationWindow: [...spec.estimationWindow],
-    minEstimationObservations: spec.minEstimationObservations,
-    eventWindows: spec.eventWindows.map(([start, end]) => [start, end]),
-    events,
+    header: {
+      schemaVersion: SCHEMA_VERSION,
+      name: spec.name,
+      model: spec.model,
+      returns: spec.returns,
+      estimationWindow: [...spec.estimationWindow],
+      minEstimationObservations: spec.minEstimationObservations,
+      eventWindows: spec.eventWindows.map(([start, end]) => [start, end]),
+    },
+    eventCount: count,
+    event,
     dropped,
-    aggregate: columns.count >= 2 ? crossSectionOf(columnsCrossSectionInput(firms, columns)) : null,
+    aggregate: count >= 2 ? crossSectionOf(columnsCrossSectionInput(firms, columns)) : null,
     prices,
+    estimation: (k) => {
+      const { dates, firm: returns, market } = firms[batch.firm[k]!]!.returns;
+      const day0 = batch.day0[k]!;
+      const [first, last] = estimationRange(day0, spec.estimationWindow);
+      const rows: EstimationRow[] = [];
+      for (let t = first; t <= last; t++) {
+        rows.push({ offset: t - day0, date: dates[t]!, ret: returns[t]!, marketRet: market[t]!, residual: returns[t]! - columns.alpha[k]! - columns.beta[k]! * market[t]! });
+      }
+      return rows;
+    },
   };
+}
+
+/**
+ * Removes the price folders from error messages kept in results, so that file names read relative to
+ * their folder and a result does not depend on where the data lives.
+ */
+function relativeToDataDirs(dirs: readonly string[]): (message: string) => string {
+  const prefixes = [...new Set(dirs.flatMap((dir) => [resolve(dir), dir].map((path) => path + sep)))].sort((a, b) => b.length - a.length);
+  return (message) => prefixes.reduce((text, prefix) => text.split(prefix).join(""), message);
 }
 
 /**
@@ -162,7 +251,7 @@ function universeRanker(dir: string, spec: StudySpec, load: (symbol: string) => 
       moves = universeMoves(universe, load(market), analysis.day0, spec);
       movesByDay.set(key, moves);
     }
-    return rankInUniverse(moves, { symbol, ret: day0.ret, ar: day0.ar }, { date: analysis.day0, market, universe: dir, unreadable: universe.unreadable });
+    return rankInUniverse(moves, { symbol, ret: day0.ret, ar: day0.ar }, { date: analysis.day0, market, universe: basename(resolve(dir)), unreadable: universe.unreadable });
   };
 }
 
@@ -187,6 +276,6 @@ export function dayZero(symbol: string, dates: readonly string[], announcement: 
   return day0;
 }
 
-function definedFields(announcement: Announcement): Announcement {
-  return Object.fromEntries(Object.entries(announcement).filter(([, value]) => value !== undefined)) as Announcement;
+function announcementOf({ date, time, timezone }: StudyEvent): Announcement {
+  return { date, ...(time === undefined ? {} : { time }), ...(timezone === undefined ? {} : { timezone }) };
 }

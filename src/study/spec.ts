@@ -1,9 +1,29 @@
 import { z } from "zod";
 import { isoDateSchema } from "../calendar/isoDate.js";
 import { isTimeZone } from "../calendar/zonedTime.js";
+import { eventSpan } from "./eventBatch.js";
+
+/**
+ * Limits of a study spec (README "Limits"), checked before anything is allocated for it: offsets in
+ * trading days from day 0, event windows, events (the spec's and the catalog's), event-days (events x
+ * days of the event span: the per-day columns hold this many numbers each) and the spec file's size.
+ */
+export const SPEC_LIMITS = {
+  maxOffset: 10_000,
+  maxEventWindows: 100,
+  maxEvents: 2_000_000,
+  maxEventDays: 20_000_000,
+  maxSpecBytes: 256 * 1024 * 1024,
+} as const;
+
+const offset = z
+  .number()
+  .int()
+  .min(-SPEC_LIMITS.maxOffset, `at least -${SPEC_LIMITS.maxOffset.toLocaleString("en-US")} trading days`)
+  .max(SPEC_LIMITS.maxOffset, `at most ${SPEC_LIMITS.maxOffset.toLocaleString("en-US")} trading days`);
 
 const window = z
-  .tuple([z.number().int(), z.number().int()])
+  .tuple([offset, offset])
   .refine(([start, end]) => start <= end, "a window is [start, end] with start <= end");
 
 /** The default estimation window, in trading days relative to day 0 (DESIGN section 3). */
@@ -50,17 +70,23 @@ export const studySpecSchema = z
     returns: returnKindSchema.default("simple"),
     estimationWindow: window.default([...DEFAULT_ESTIMATION_WINDOW]),
     minEstimationObservations: z.number().int().min(5, "at least 5: the market model needs more than 4 days for its tests").default(DEFAULT_MIN_ESTIMATION_OBSERVATIONS),
-    eventWindows: z.array(window).min(1).default([
+    eventWindows: z.array(window).min(1).max(SPEC_LIMITS.maxEventWindows).default([
       [0, 0],
       [-1, 1],
       [0, 5],
     ]),
-    events: z.array(studyEventSchema).default([]),
+    events: z.array(studyEventSchema).max(SPEC_LIMITS.maxEvents).default([]),
     catalog: catalogFilterSchema.optional(),
   })
   .superRefine((spec, ctx) => {
     if (spec.events.length === 0 && spec.catalog === undefined) {
       ctx.addIssue({ code: "custom", path: ["events"], message: "a study needs at least one event, or a catalog selection" });
+    }
+    const [spanStart, spanEnd] = eventSpan(spec.eventWindows);
+    const eventDays = spec.events.length * (spanEnd - spanStart + 1);
+    const offsetsValid = Math.max(-spanStart, spanEnd) <= SPEC_LIMITS.maxOffset;
+    if (offsetsValid && eventDays > SPEC_LIMITS.maxEventDays) {
+      ctx.addIssue({ code: "custom", path: ["events"], message: `${spec.events.length.toLocaleString("en-US")} events x ${spanEnd - spanStart + 1} days of event span is more than ${SPEC_LIMITS.maxEventDays.toLocaleString("en-US")} event-days; split the study or shorten the windows` });
     }
     const [, estimationEnd] = spec.estimationWindow;
     spec.eventWindows.forEach(([start], i) => {

@@ -207,6 +207,29 @@ export const studyResultSchema = z.object({
   prices: z.array(priceProvenanceSchema),
 });
 
+/** The settings a study ran with: what `result.json` and the JSON form start with. */
+export const studyHeaderSchema = studyResultSchema.pick({
+  schemaVersion: true,
+  name: true,
+  model: true,
+  returns: true,
+  estimationWindow: true,
+  minEstimationObservations: true,
+  eventWindows: true,
+});
+
+/** The file beside `result.json` that holds one event result per line (NDJSON). */
+export const EVENTS_FILE = "events.ndjson";
+
+/**
+ * `result.json` as `study --out` writes it: the study result with its events moved to `events.ndjson`
+ * (one `eventResultSchema` object per line, in order), so that no file needs the whole study in memory.
+ */
+export const studyResultFileSchema = studyResultSchema.omit({ events: true }).extend({
+  eventCount: z.number().int().min(1),
+  eventsFile: z.literal(EVENTS_FILE),
+});
+
 export type AbnormalReturnRow = z.output<typeof abnormalReturnRowSchema>;
 export type WindowResult = z.output<typeof windowResultSchema>;
 export type CarPathPoint = z.output<typeof carPathPointSchema>;
@@ -225,3 +248,5 @@ export type OverlappingEvents = z.output<typeof overlappingEventsSchema>;
 export type Aggregate = z.output<typeof aggregateSchema>;
 export type PriceProvenance = z.output<typeof priceProvenanceSchema>;
 export type StudyResult = z.output<typeof studyResultSchema>;
+export type StudyHeader = z.output<typeof studyHeaderSchema>;
+export type StudyResultFile = z.output<typeof studyResultFileSchema>;

@@ -1,7 +1,9 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { ClaimCheck } from "../../claims/checkClaim.js";
 import { readCatalog } from "../../study/catalog.js";
 import type { StudyResult } from "../../study/runStudy.js";
-import { writeFilesAtomically } from "../atomicWrite.js";
+import { writeOutputSet } from "../outputSet.js";
 import { caarChartSpec } from "./caarChart.js";
 import { carChartSpec } from "./carChart.js";
 import { claimDayChartSpec } from "./claimDayChart.js";
@@ -40,7 +42,8 @@ export function checkCharts(check: ClaimCheck): Chart[] {
 
 /**
  * Renders charts and writes `<name>.svg` and `<name>.vl.json` (the Vega-Lite specification, data inline)
- * for each into a folder, all or nothing. Returns the paths written.
+ * for each into a folder as one output set (all or nothing; the charts of an earlier run that this one
+ * does not draw are removed, see `writeOutputSet`). Returns the paths written.
  */
 export async function writeCharts(dir: string, charts: readonly Chart[]): Promise<string[]> {
   const files: Record<string, string> = {};
@@ -48,7 +51,10 @@ export async function writeCharts(dir: string, charts: readonly Chart[]): Promis
     files[`${chart.name}.svg`] = `${await renderSvg(chart.spec)}\n`;
     files[`${chart.name}.vl.json`] = `${JSON.stringify(chart.spec, null, 2)}\n`;
   }
-  return writeFilesAtomically(dir, files);
+  return writeOutputSet(dir, "charts", (staging) => {
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(staging, name), content);
+    return Object.keys(files);
+  });
 }
 
 function fileSafe(symbol: string): string {

@@ -1,0 +1,222 @@
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { InputError } from "../errors.js";
+
+/**
+ * Output sets, all or nothing. A command's outputs into one folder (`study --out`, `--charts`) form a
+ * set of a kind, listed in the folder's `.event-impact-<kind>.json`. A new set is written into a staging
+ * folder beside them; the listing is written last and marks it complete. Then, holding the folder's lock,
+ * the previous set's files move to a backup folder, the new files move in, the backup is removed. A
+ * failure on the way puts the previous set back; a kill is finished by the next run into the folder,
+ * which installs a complete staged set (or removes an incomplete one) before it starts. Files of the
+ * previous set that the new one lacks are removed; no other file of the folder is touched.
+ *
+ * Test hook: `EVENT_IMPACT_FAIL_AT=<step>:<n>[:kill]` fails (or SIGKILLs the process) at the n-th time a
+ * step is reached; the steps are `stage`, `backup`, `install` and `cleanup`.
+ */
+
+const PREFIX = ".event-impact-";
+const LOCK = `${PREFIX}lock`;
+/** How long a run waits for another process that holds the folder's lock. */
+const LOCK_WAIT_MS = 30_000;
+
+export type OutputStep = "stage" | "backup" | "install" | "cleanup";
+
+const reached = new Map<OutputStep, number>();
+
+/** The test hook (see the module comment). */
+function step(name: OutputStep): void {
+  const spec = process.env.EVENT_IMPACT_FAIL_AT;
+  if (spec === undefined) return;
+  const [at, nth, how] = spec.split(":");
+  if (at !== name) return;
+  const count = (reached.get(name) ?? 0) + 1;
+  reached.set(name, count);
+  if (count !== Number(nth)) return;
+  if (how === "kill") process.kill(process.pid, "SIGKILL");
+  throw Object.assign(new Error(`injected failure at ${name} ${nth}`), { code: "EIO" });
+}
+
+const listingName = (kind: string) => `${PREFIX}${kind}.json`;
+
+function readListing(file: string): string[] | null {
+  if (!existsSync(file)) return null;
+  try {
+    const files: unknown = JSON.parse(readFileSync(file, "utf8")).files;
+    return Array.isArray(files) && files.every((name) => typeof name === "string" && name === basename(name)) ? files : null;
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** `<prefix><kind>-<pid>-<token>` folders of this tool, with their parts. */
+function toolFolders(dir: string, role: "staging" | "backup"): { path: string; kind: string; pid: number }[] {
+  const pattern = new RegExp(`^\\${PREFIX}${role}-([a-z]+)-(\\d+)-[0-9a-z]+$`);
+  return readdirSync(dir).flatMap((name) => {
+    const match = pattern.exec(name);
+    return match === null ? [] : [{ path: join(dir, name), kind: match[1]!, pid: Number(match[2]) }];
+  });
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Takes the folder's lock (a file created exclusively, holding the pid); a dead holder's lock is taken over. */
+function lock(dir: string): () => void {
+  const file = join(dir, LOCK);
+  const started = Date.now();
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: "wx" });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const holder = Number(readFileSync(file, "utf8"));
+    if (!Number.isInteger(holder) || holder <= 0 || !isAlive(holder)) rmSync(file, { force: true });
+    else if (Date.now() - started > LOCK_WAIT_MS) throw new InputError("cannot-write", `${dir} is being written by another event-impact process (pid ${holder}); try again when it has finished`, { file: dir });
+    else sleep(50);
+  }
+}
+
+/** Moves a staged set's files into the folder and removes the previous set's files it does not replace. */
+function install(dir: string, staging: string, kind: string, previous: readonly string[]): string[] {
+  const files = readListing(join(staging, listingName(kind)))!;
+  for (const name of [...files, listingName(kind)]) {
+    step("install");
+    if (existsSync(join(staging, name))) renameSync(join(staging, name), join(dir, name));
+  }
+  for (const name of previous) if (!files.includes(name)) rmSync(join(dir, name), { force: true });
+  return files;
+}
+
+/**
+ * Finishes or undoes what killed runs left in a folder: a complete staged set is installed, an incomplete
+ * one removed, backups and a dead process's lock removed; also the `*.tmp-*` files that earlier versions
+ * left. Runs of other live processes are left alone.
+ */
+export function recoverOutputFolder(dir: string): void {
+  if (!existsSync(dir)) return;
+  const lockFile = join(dir, LOCK);
+  if (existsSync(lockFile) && !isAlive(Number(readFileSync(lockFile, "utf8")))) rmSync(lockFile, { force: true });
+  for (const { path, kind, pid } of toolFolders(dir, "staging")) {
+    if (isAlive(pid) && pid !== process.pid) continue;
+    if (readListing(join(path, listingName(kind))) !== null) install(dir, path, kind, readListing(join(dir, listingName(kind))) ?? []);
+    rmSync(path, { recursive: true, force: true });
+  }
+  for (const { path, pid } of toolFolders(dir, "backup")) if (!isAlive(pid) || pid === process.pid) rmSync(path, { recursive: true, force: true });
+  for (const name of readdirSync(dir)) {
+    const match = /\.(?:json|ndjson|csv|svg|html|xlsx)\.tmp-(\d+)-\d+$/.exec(name);
+    if (match !== null && !isAlive(Number(match[1]))) rmSync(join(dir, name), { force: true });
+  }
+}
+
+/**
+ * Writes a set of files of `kind` into `dir`, all or nothing (see the module comment): `produce` writes
+ * the files into the staging folder it is given and returns their names. `legacy` names the files an
+ * earlier version wrote without a listing, taken as the previous set when there is none. Returns the
+ * paths written.
+ */
+export function writeOutputSet(dir: string, kind: string, produce: (staging: string) => string[], legacy: readonly string[] = []): string[] {
+  reached.clear();
+  const token = Math.random().toString(36).slice(2, 10);
+  const staging = join(dir, `${PREFIX}staging-${kind}-${process.pid}-${token}`);
+  const backup = join(dir, `${PREFIX}backup-${kind}-${process.pid}-${token}`);
+  let staged = false;
+  try {
+    mkdirSync(dir, { recursive: true });
+    const release = lock(dir);
+    try {
+      recoverOutputFolder(dir);
+    } finally {
+      release();
+    }
+    mkdirSync(staging);
+    staged = true;
+    const files = produce(staging);
+    step("stage");
+    writeFileSync(join(staging, listingName(kind)), `${JSON.stringify({ files }, null, 2)}\n`);
+    const release2 = lock(dir);
+    try {
+      swap(dir, kind, staging, backup, files, legacy);
+    } finally {
+      release2();
+    }
+    return files.map((name) => join(dir, name));
+  } catch (error) {
+    if (staged) rmSync(staging, { recursive: true, force: true });
+    if (error instanceof InputError) throw error;
+    const { code, path } = error as NodeJS.ErrnoException;
+    if (code === undefined) throw error;
+    throw new InputError("cannot-write", `cannot write to ${dir}: ${code}${path === undefined ? "" : ` (${path})`}`, { file: dir });
+  }
+}
+
+function swap(dir: string, kind: string, staging: string, backup: string, files: readonly string[], legacy: readonly string[]): void {
+  const previous = (readListing(join(dir, listingName(kind))) ?? legacy.filter((name) => existsSync(join(dir, name)))).filter((name) => existsSync(join(dir, name)));
+  for (const name of [...files, listingName(kind)]) {
+    if (existsSync(join(dir, name)) && !lstatSync(join(dir, name)).isFile()) throw new InputError("cannot-write", `cannot write ${join(dir, name)}: it exists and is not a file; remove it or choose another folder`, { file: join(dir, name) });
+  }
+  const moved: string[] = [];
+  const installed: string[] = [];
+  try {
+    mkdirSync(backup);
+    for (const name of [...previous, ...(existsSync(join(dir, listingName(kind))) ? [listingName(kind)] : [])]) {
+      step("backup");
+      renameSync(join(dir, name), join(backup, name));
+      moved.push(name);
+    }
+    for (const name of [...files, listingName(kind)]) {
+      step("install");
+      renameSync(join(staging, name), join(dir, name));
+      installed.push(name);
+    }
+  } catch (error) {
+    for (const name of installed) rmSync(join(dir, name), { force: true });
+    for (const name of moved) renameSync(join(backup, name), join(dir, name));
+    rmSync(backup, { recursive: true, force: true });
+    throw error;
+  }
+  try {
+    step("cleanup");
+    rmSync(backup, { recursive: true, force: true });
+    rmSync(staging, { recursive: true, force: true });
+  } catch {
+    // The new set is in place; what is left is swept by the next run (recoverOutputFolder).
+  }
+}
+
+/**
+ * Writes one file all or nothing: to a temporary name beside it (swept by the next run when a kill leaves
+ * it), then renamed over the target.
+ */
+export async function writeFileAtomically(file: string, write: (temporary: string) => Promise<void>): Promise<string> {
+  reached.clear();
+  const dir = dirname(file);
+  const temporary = join(dir, `${basename(file)}.tmp-${process.pid}-${Date.now()}`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    recoverOutputFolder(dir);
+    if (existsSync(file) && !lstatSync(file).isFile()) throw new InputError("cannot-write", `cannot write ${file}: it exists and is not a file`, { file });
+    await write(temporary);
+    step("install");
+    renameSync(temporary, file);
+    return file;
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    if (error instanceof InputError) throw error;
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === undefined) throw error;
+    throw new InputError("cannot-write", `cannot write ${file}: ${code}`, { file });
+  }
+}
