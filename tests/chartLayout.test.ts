@@ -75,15 +75,6 @@ function textBoxes(page: Page): Promise<{ svg: Box; texts: Box[] }> {
   });
 }
 
-/**
- * Charts of the full-catalog study (data/studies/us-china-2020-2021.json, 43 events) whose labels overlap or run
- * outside the chart today: a universe label beside its rank text, a CAR chart's subtitle wider than the chart, the
- * [-5, 5] forest plot. Expected to fail, so that a fix in src/reports/charts is noticed and the entry removed.
- */
-const KNOWN_LAYOUT_DEFECTS = new Set(
-  ["", " [-5, 5]"].flatMap((variant) => ["universe-CHL-2020-12-31", "universe-0883.HK-2021-01-11", "universe-1810.HK-2021-02-01"].map((chart) => `us-china-2020-2021.json${variant} ${chart}`)).concat(["us-china-2020-2021.json car-1810.HK-2021-03-15", "us-china-2020-2021.json [-5, 5] forest"]),
-);
-
 /** Pairs of texts whose boxes overlap by more than a pixel either way (glyph boxes include line spacing). */
 function overlaps(texts: readonly Box[]): string[] {
   const found: string[] = [];
@@ -125,6 +116,5 @@ describe.skipIf(!hasChromium)("every chart in headless Chromium", () => {
     const outside = texts.filter((t) => t.left < svg.left - 0.5 || t.top < svg.top - 0.5 || t.right > svg.right + 0.5 || t.bottom > svg.bottom + 0.5).map((t) => t.text);
     expect(outside).toEqual([]);
   };
-  it.each(charts.filter((chart) => !KNOWN_LAYOUT_DEFECTS.has(chart.name)).map((chart) => [chart.name, chart] as const))("%s: no two texts overlap and every text stays inside the chart", async (_, chart) => laidOut(chart));
-  it.fails.each(charts.filter((chart) => KNOWN_LAYOUT_DEFECTS.has(chart.name)).map((chart) => [chart.name, chart] as const))("%s: a known layout defect (fails until the charts are fixed)", async (_, chart) => laidOut(chart));
+  it.each(charts.map((chart) => [chart.name, chart] as const))("%s: no two texts overlap and every text stays inside the chart", async (_, chart) => laidOut(chart));
 });

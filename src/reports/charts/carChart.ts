@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { EventResult, StudyResult } from "../../study/runStudy.js";
-import { CHART_FRAME, COLORS, EVENT_DAY_LABEL_EXPR, eventDayLabel, labelledDays } from "./chartStyle.js";
+import { CHART_FRAME, COLORS, EVENT_DAY_LABEL_EXPR, eventDayLabel, labelledDays, subtitleLines } from "./chartStyle.js";
 import { carInterval } from "./intervals.js";
 
 const SERIES = ["daily abnormal return (AR)", "CAR from the first day", "95% band of the CAR"] as const;
@@ -31,10 +31,10 @@ export function carChartSpec(event: EventResult, study: Pick<StudyResult, "estim
     ...CHART_FRAME,
     title: {
       text: `${event.symbol}: abnormal returns around day 0 (${event.day0})`,
-      subtitle: [
+      subtitle: subtitleLines([
         `announced ${announced}; ${event.model} model vs ${event.market} on [${study.estimationWindow.join(", ")}] (${event.nEstimation} days, ${event.estimation.start} to ${event.estimation.end})`,
         `band: CAR from day ${first.offset} ± t(0.975, ${event.df} df) × √Var(CAR), prediction-error variance (MacKinlay 1997)`,
-      ],
+      ]),
     },
     data: { values: rows },
     layer: [

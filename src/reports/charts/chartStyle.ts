@@ -1,5 +1,5 @@
 import type { Config } from "vega-lite";
-import { estimateTextWidth } from "./textWidth.js";
+import { estimateTextWidth, wrapText } from "./textWidth.js";
 
 /** The width of a chart's plotting area: with axes and legend a chart stays under 800 px. */
 export const CHART_WIDTH = 640;
@@ -16,13 +16,14 @@ export const COLORS = {
 } as const;
 
 const AXIS_LABEL_FONT_SIZE = 12;
+const SUBTITLE_FONT_SIZE = 12;
 
 /** Shared look: readable font sizes at 800 px, titles left-aligned, white background (the SVG prints as shown). */
 export const CHART_CONFIG: Config = {
   background: "white",
   font: "Helvetica, Arial, sans-serif",
   padding: 8,
-  title: { anchor: "start", fontSize: 16, subtitleFontSize: 12, subtitleColor: "#444444", offset: 12 },
+  title: { anchor: "start", fontSize: 16, subtitleFontSize: SUBTITLE_FONT_SIZE, subtitleColor: "#444444", offset: 12 },
   axis: { labelFontSize: AXIS_LABEL_FONT_SIZE, titleFontSize: 12, titleFontWeight: "normal", gridColor: "#e6e6e6" },
   legend: { labelFontSize: 12, titleFontSize: 12, labelLimit: 400, orient: "bottom", direction: "horizontal", columns: 2, columnPadding: 24, symbolType: "square", symbolOpacity: 1 },
   view: { stroke: null },
@@ -35,6 +36,11 @@ export const CHART_FRAME: { readonly $schema: string; readonly config: Config; r
   width: CHART_WIDTH,
   height: CHART_HEIGHT,
 };
+
+/** A title's subtitle lines, each broken at spaces to fit the plotting width so that none runs out of the chart. */
+export function subtitleLines(lines: readonly string[], width = CHART_WIDTH): string[] {
+  return lines.flatMap((line) => wrapText(line, width, SUBTITLE_FONT_SIZE));
+}
 
 /** A day of event time with its date, as an axis label: offset and date on two lines. */
 export function eventDayLabel(offset: number, date: string): string {

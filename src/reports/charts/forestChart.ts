@@ -2,7 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { StudyResult } from "../../study/runStudy.js";
 import { CHART_CONFIG, CHART_WIDTH, COLORS, signedPercent } from "./chartStyle.js";
 import { carInterval, crossSectionalInterval } from "./intervals.js";
-import { estimateTextWidth } from "./textWidth.js";
+import { estimateTextWidth, wrapText } from "./textWidth.js";
 
 export interface ForestOptions {
   /** The firm to mark (its dot, interval and label in the highlight colour). */
@@ -16,6 +16,12 @@ const ROW_STEP = 18;
 const LABEL_FONT_SIZE = 12;
 /** Lines of a group's header; a longer action is cut short (its id leads the header). */
 const HEADER_LINES = 2;
+/**
+ * A header starts above its panel's plot and may run over the blank headers of the panels beside it; with
+ * a single panel it must end within the plot, less this many pixels, as a bold stand-in font draws up to
+ * about 5% wider than estimated.
+ */
+const SINGLE_PANEL_HEADER_SLACK = 32;
 /** The group of events given in the spec rather than selected from the catalog. */
 const SPEC_GROUP = "events given in the study spec";
 
@@ -37,7 +43,7 @@ export function forestChartSpec(result: StudyResult, options: ForestOptions = {}
   const labelWidth = Math.ceil(Math.max(...result.events.map((event) => estimateTextWidth(firmLabel(event), LABEL_FONT_SIZE, true))));
   const cellWidth = Math.max(110, Math.floor(CHART_WIDTH / windows.length) - labelWidth - 16);
   const groupHeader = (group: string) => {
-    const lines = wrapText(group, cellWidth + labelWidth, LABEL_FONT_SIZE, true);
+    const lines = wrapText(group, windows.length > 1 ? cellWidth + labelWidth : cellWidth - SINGLE_PANEL_HEADER_SLACK, LABEL_FONT_SIZE, true);
     return lines.length <= HEADER_LINES ? lines.join("|") : [...lines.slice(0, HEADER_LINES - 1), `${lines[HEADER_LINES - 1]!.replace(/.$/, "")}…`].join("|");
   };
   const firms = result.events.flatMap((event) =>
@@ -111,15 +117,4 @@ export function forestChartSpec(result: StudyResult, options: ForestOptions = {}
     resolve: { scale: { x: "independent" } },
     spacing: 16,
   } as TopLevelSpec;
-}
-
-/** Breaks a text into lines that fit a width (at spaces), for headers that must not run into their neighbours. */
-function wrapText(text: string, width: number, fontSize: number, bold: boolean): string[] {
-  const lines: string[] = [];
-  for (const word of text.split(" ")) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && estimateTextWidth(`${last} ${word}`, fontSize, bold) <= width) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
 }

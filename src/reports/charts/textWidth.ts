@@ -34,3 +34,14 @@ export function estimateTextWidth(text: string, fontSize: number, bold = false):
   }
   return (units / 1000) * fontSize * FALLBACK_FONT_FACTOR * (bold ? BOLD_FACTOR : 1);
 }
+
+/** Breaks a text into lines that fit a width (at spaces), for headers and subtitles that must not run into their neighbours or out of the chart. */
+export function wrapText(text: string, width: number, fontSize: number, bold = false): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(" ")) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && estimateTextWidth(`${last} ${word}`, fontSize, bold) <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
