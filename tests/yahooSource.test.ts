@@ -280,7 +280,7 @@ describe("ensurePrices: which source serves a study", () => {
 
   it("the one folder order: --data, the cache, the bundled data; runStudy and checkClaim default to it", () => {
     const data = tempDir("data");
-    copyFileSync(join(bundled, "0941.HK.csv"), join(data, "0700.HK.csv"));
+    copyFileSync(join(bundled, "0941.HK.csv"), join(data, "0005.HK.csv"));
     const cache = tempDir("cache");
     vi.stubEnv("EVENT_IMPACT_CACHE", cache);
     expect(priceFolders({ dataDir: data })).toEqual([data, cache, join(repoRoot, "data")]);
@@ -288,7 +288,7 @@ describe("ensurePrices: which source serves a study", () => {
     expect(priceFolders({ source: "yahoo", cacheDir: "/c" })).toEqual(["/c"]);
     writeFileSync(join(cache, "INDEX_HSI.csv"), readFileSync(join(bundled, "INDEX_HSI.csv")));
     expect(runStudy(spec, { dataDir: data }).prices.map(({ symbol, source }) => [symbol, source])).toEqual([
-      ["0700.HK", "data"],
+      ["0005.HK", "data"],
       ["^HSI", "data"],
     ]);
   });

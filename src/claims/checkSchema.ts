@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { volumeWindowSchema } from "../statistics/abnormalVolume.js";
 import { sqResultSchema } from "../statistics/sqTest.js";
-import { priceProvenanceSchema } from "../study/studyResult.js";
+import { priceProvenanceSchema, universeRankingSchema } from "../study/studyResult.js";
 
 /**
  * The result of a claim check (`check --json`, `/api/check`), defined once: the TypeScript types are
@@ -114,21 +114,6 @@ export const claimInferenceSchema = z.object({
   nEstimation: z.number(),
   sigma: z.number(),
   estimation: z.object({ start: date, end: date }),
-});
-
-const rankSchema = z.object({ value: z.number(), rank: z.number(), of: z.number(), percentile: z.number(), fellMore: z.number(), roseMore: z.number() });
-const stockMoveSchema = z.object({ symbol: z.string(), name: z.string().optional(), ret: z.number(), ar: stat });
-
-export const universeRankingSchema = z.object({
-  date,
-  market: z.string(),
-  universe: z.string(),
-  size: z.number(),
-  ret: rankSchema,
-  ar: rankSchema.nullable(),
-  biggestMovers: z.array(stockMoveSchema),
-  moves: z.array(stockMoveSchema),
-  unreadable: z.array(z.object({ symbol: z.string(), reason: z.string() })),
 });
 
 export const pricePathPointSchema = z.object({ offset: z.number(), date, open: z.number(), high: z.number(), low: z.number(), close: z.number() });
