@@ -1,7 +1,4 @@
 import betainc from "@stdlib/math-base-special-betainc";
-import jstatModule from "jstat";
-
-const { jStat } = jstatModule as unknown as typeof import("jstat");
 
 /**
  * Two-sided p-value of a t statistic with `df` degrees of freedom, `P(|T| > |t|)`, through the regularized incomplete
@@ -19,15 +16,4 @@ export function twoSidedTPValue(t: number, df: number): number {
   if (df === 1) return (2 / Math.PI) * Math.atan(1 / Math.abs(t));
   const t2 = t * t;
   return t2 < df ? betainc(t2 / (df + t2), 0.5, df / 2, true, true) : betainc(df / (df + t2), df / 2, 0.5, true, false);
-}
-
-/**
- * The quantile of Student's t distribution with `df` degrees of freedom, `F_t^{-1}(probability; df)`,
- * from jStat: the critical value of a two-sided 95% interval is `studentTQuantile(0.975, df)`.
- *
- * @example studentTQuantile(0.975, 10) // ≈ 2.228 (t table, 10 df)
- */
-export function studentTQuantile(probability: number, df: number): number {
-  if (!(df > 0)) return Number.NaN;
-  return jStat.studentt.inv(probability, df);
 }

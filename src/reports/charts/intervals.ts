@@ -1,5 +1,5 @@
 import { mean, sampleStandardDeviation } from "simple-statistics";
-import { studentTQuantile } from "../../statistics/studentT.js";
+import { studentTQuantile } from "../../statistics/studentTQuantile.js";
 
 /** A point estimate with its 95% interval. */
 export interface Interval {
