@@ -10,7 +10,7 @@ export interface DataFrameLike {
   readonly values: unknown;
 }
 
-/** A data-frame library as these views use it: danfojs-node's module (`import * as dfd from "danfojs-node"`). */
+/** A data-frame library as these views use it: danfojs-node's module namespace (`dfd` in the notebooks). */
 export interface DataFrameModule<Frame> {
   DataFrame: new (rows: Record<string, unknown>[]) => Frame;
 }
@@ -29,7 +29,7 @@ async function danfojs(): Promise<DataFrameModule<DataFrameLike>> {
 
 /**
  * A study's results as danfojs DataFrames (one row per event-day and per event-window, the same columns
- * as the CSV exports). Pass danfojs' module (`import * as dfd from "danfojs-node"`) to get its `DataFrame`
+ * as the CSV exports). Pass danfojs-node's module namespace (`dfd`) to get its `DataFrame`
  * type; without it danfojs-node is loaded on first use, so scripts that do not call this stay light.
  */
 export async function studyDataFrames<Frame = DataFrameLike>(
