@@ -7,50 +7,41 @@ import { parseCheckQuery } from "../src/serve/checkQuery.js";
 import { invalidFields } from "../src/serve/page.js";
 import { parsePriceCsv } from "../src/sources/priceCsv.js";
 import { parseStudySpec, runStudy } from "../src/study/runStudy.js";
-
-function thrown(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error("expected an InputError, but nothing was thrown");
-}
+import { thrownInputError } from "./helpers/inputError.js";
 
 describe("InputError: typed code, field, file and line", () => {
   it("a bad price row names the file, the line and the column", () => {
-    const error = thrown(() => parsePriceCsv("date,open,high,low,close,adj_close,volume\n2021-01-14,1,1,1,1,1,100\n2021-01-15,1,1,1,-1,1,100\n", "X.csv"));
+    const error = thrownInputError(() => parsePriceCsv("date,open,high,low,close,adj_close,volume\n2021-01-14,1,1,1,1,1,100\n2021-01-15,1,1,1,-1,1,100\n", "X.csv"));
     expect({ code: error.code, file: error.file, line: error.line, field: error.field }).toEqual({ code: "invalid-file", file: "X.csv", line: 3, field: "close" });
   });
 
   it("a bad spec names the field path of each issue", () => {
-    const error = thrown(() => parseStudySpec({ events: [{ symbol: "1810.HK", date: "2021-13-01" }] }));
+    const error = thrownInputError(() => parseStudySpec({ events: [{ symbol: "1810.HK", date: "2021-13-01" }] }));
     expect(error.code).toBe("invalid-spec");
     expect(error.field).toBe("events.0.date");
     expect(error.issues.map((issue) => issue.at)).toContain("events.0.date");
   });
 
   it("a bad option names the flag as typed on the command line", () => {
-    const error = thrown(() => parseOptions(z.object({ estimationDays: z.number().int() }), { estimationDays: 1.5 }));
+    const error = thrownInputError(() => parseOptions(z.object({ estimationDays: z.number().int() }), { estimationDays: 1.5 }));
     expect({ code: error.code, field: error.field }).toEqual({ code: "invalid-option", field: "--estimation-days" });
     expect(error.message).toMatch(/^--estimation-days: /);
   });
 
   it("bad query parameters are each an issue, and the page marks exactly those fields", () => {
-    const error = thrown(() => parseCheckQuery(new URLSearchParams("symbol=../x&date=2021-02-30")));
+    const error = thrownInputError(() => parseCheckQuery(new URLSearchParams("symbol=../x&date=2021-02-30")));
     expect(error.code).toBe("invalid-option");
     expect(invalidFields(error).sort()).toEqual(["date", "symbol"]);
   });
 
   it("a date without trading is no-prices and marks no form field", () => {
-    const error = thrown(() => checkClaim({ symbol: "1810.HK", date: "2030-01-15" }));
+    const error = thrownInputError(() => checkClaim({ symbol: "1810.HK", date: "2030-01-15" }));
     expect(error.code).toBe("no-prices");
     expect(invalidFields(error)).toEqual([]);
   });
 
   it("a study with every event dropped lists each dropped event as an issue", () => {
-    const error = thrown(() => runStudy({ events: [{ symbol: "9999.HK", date: "2021-01-14" }, { symbol: "8888.HK", date: "2021-01-14" }] }));
+    const error = thrownInputError(() => runStudy({ events: [{ symbol: "9999.HK", date: "2021-01-14" }, { symbol: "8888.HK", date: "2021-01-14" }] }));
     expect(error.code).toBe("no-events");
     expect(error.issues.map((issue) => issue.at)).toEqual(["9999.HK 2021-01-14", "8888.HK 2021-01-14"]);
     expect(error.field).toBeUndefined();

@@ -11,20 +11,11 @@ import { MAX_CELL_LENGTH, MAX_LINE_LENGTH, decimalAt, readPriceColumns } from ".
 import { runStudy } from "../src/study/runStudy.js";
 import { runCli } from "./helpers/cli.js";
 import { hasHkUniverse, hkUniverseDir } from "./helpers/hkUniverse.js";
+import { thrownInputError } from "./helpers/inputError.js";
 
 const FILE = "prices/TEST.HK.csv";
 const HEADER = "date,open,high,low,close,adj_close,volume";
 const ROWS = ["2021-01-13,33.55,34,32.4,33,33,120265263", "2021-01-14,33.3,33.65,32.3,32.65,32.65,122585978", "2021-01-15,29,30.5,28.2,29.3,29.3,1149252510"];
-
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error("expected an InputError, but nothing was thrown");
-}
 
 const csv = (...rows: string[]) => [HEADER, ...rows].join("\n");
 
@@ -110,27 +101,27 @@ describe("readPriceColumns: absurd and hostile input", () => {
     ["NaN", "2021-01-15,29,30.5,28.2,29.3,NaN,1", /line 4: adj_close: expected a number/],
     ["a 1e300 volume", "2021-01-15,29,30.5,28.2,29.3,29.3,1e300", /line 4: volume: 1e300 must be between 0 and/],
   ])("rejects %s, naming the file and line", (_, row, pattern) => {
-    const error = errorOf(() => readPriceColumns(csv(ROWS[0]!, ROWS[1]!, row), FILE));
+    const error = thrownInputError(() => readPriceColumns(csv(ROWS[0]!, ROWS[1]!, row), FILE));
     expect(error.message).toContain(FILE);
     expect(error.message).toMatch(pattern);
   });
 
   it("fails at once on a 1 MB digit cell followed by a letter, echoing at most a line's start", () => {
     const text = csv(ROWS[0]!, `2021-01-14,${"9".repeat(1_000_000)}x,33.65,32.3,32.65,32.65,1`);
-    const error = errorOf(() => readPriceColumns(text, FILE));
+    const error = thrownInputError(() => readPriceColumns(text, FILE));
     expect(error.message).toMatch(new RegExp(`${FILE} line 3: the line is longer than ${MAX_LINE_LENGTH} characters`));
     expect(error.message.length).toBeLessThan(300);
   });
 
   it("rejects a cell longer than the limit within a short line, naming the field", () => {
-    const error = errorOf(() => readPriceColumns(csv(`2021-01-14,${"1".repeat(MAX_CELL_LENGTH + 1)},33.65,32.3,32.65,32.65,1`), FILE));
+    const error = thrownInputError(() => readPriceColumns(csv(`2021-01-14,${"1".repeat(MAX_CELL_LENGTH + 1)},33.65,32.3,32.65,32.65,1`), FILE));
     expect(error.message).toMatch(/line 2: field 2 is longer than 100 characters: 1{80}\.\.\. \(101 characters\)/);
   });
 
   it("reads a file of 300 hostile cells (each 999 characters) in time linear in its size", () => {
     const hostile = Array.from({ length: 300 }, (_, k) => `2021-01-14,${"9".repeat(900)}x,1,1,1,1,${k}`);
     const lenient: number[] = [];
-    const error = errorOf(() => readPriceColumns(csv(...hostile), FILE, { onInvalidRow: (line) => lenient.push(line) }));
+    const error = thrownInputError(() => readPriceColumns(csv(...hostile), FILE, { onInvalidRow: (line) => lenient.push(line) }));
     expect(error.message).toMatch(/line 2: field 2 is longer than 100 characters/);
   });
 });
@@ -145,7 +136,7 @@ describe("readPriceColumns: suspect rows are kept with a warning (DESIGN section
   });
 
   it("makes it an error naming the file and line with strict", () => {
-    const error = errorOf(() => readPriceColumns(csv(ROWS[0]!, openBelowLow), FILE, { strict: true }));
+    const error = thrownInputError(() => readPriceColumns(csv(ROWS[0]!, openBelowLow), FILE, { strict: true }));
     expect(error.message).toMatch(/^prices\/TEST.HK.csv line 3: low 32.3 is above min\(open, close\) 32.2.*strict/);
   });
 
@@ -237,10 +228,10 @@ describe("price files that cannot be read are input errors naming the file", () 
   it("a folder named like a price file (EISDIR)", () => {
     const dir = mkdtempSync(join(tmpdir(), "ei-reader-"));
     mkdirSync(join(dir, "1810.HK.csv"));
-    expect(errorOf(() => readPriceSeries(dir, "1810.HK")).message).toBe(`${join(dir, "1810.HK.csv")} is a folder, not a file`);
+    expect(thrownInputError(() => readPriceSeries(dir, "1810.HK")).message).toBe(`${join(dir, "1810.HK.csv")} is a folder, not a file`);
   });
 
   it("a missing file (ENOENT) lists the symbols there are", () => {
-    expect(errorOf(() => readPriceSeries(bundledDataDir, "0005.HK")).message).toMatch(/no price file for 0005.HK: .*0005.HK.csv does not exist; available: /);
+    expect(thrownInputError(() => readPriceSeries(bundledDataDir, "0005.HK")).message).toMatch(/no price file for 0005.HK: .*0005.HK.csv does not exist; available: /);
   });
 });

@@ -5,6 +5,7 @@ import { dropFillerBars, intradayProblem } from "../src/sources/fillerBars.js";
 import type { PriceBar } from "../src/sources/priceBar.js";
 import { barsOf, parsePriceCsv, readPriceColumns } from "../src/sources/priceCsv.js";
 import { priceFileName, symbolOfFileName } from "../src/sources/symbolFile.js";
+import { thrownInputError } from "./helpers/inputError.js";
 
 const FILE = "prices/TEST.HK.csv";
 
@@ -16,16 +17,7 @@ const VALID_LINES = [
 ];
 const VALID_CSV = VALID_LINES.join("\n") + "\n";
 
-/** Runs `fn`, expects an InputError, and returns its message. */
-function inputErrorMessage(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error("expected an InputError, but nothing was thrown");
-}
+const inputErrorMessage = (fn: () => unknown): string => thrownInputError(fn).message;
 
 function bar(date: string, open: number, high: number, low: number, close: number, volume: number, adjClose = close): PriceBar {
   return { date, open, high, low, close, adjClose, volume };

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
 import { parseStudySpec, runStudy } from "../src/study/runStudy.js";
 import { ols } from "./helpers/ols.js";
+import { thrownInputError } from "./helpers/inputError.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const { jStat } = jstatModule as any;
@@ -47,15 +48,7 @@ function readAdjCloses(file: string): Map<string, number> {
   return out;
 }
 
-function thrownMessage(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error("expected an InputError, but nothing was thrown");
-}
+const thrownMessage = (fn: () => unknown): string => thrownInputError(fn).message;
 
 describe("runStudy on the bundled Xiaomi data", () => {
   const result = runStudy(xiaomiSpec() as never);
