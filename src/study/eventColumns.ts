@@ -14,7 +14,7 @@ export const EVENT_COLUMNS = {
   s2: { type: "float", per: "event" },
   df: { type: "int", per: "event" },
   nEstimation: { type: "int", per: "event" },
-  /** Per day of the event span: abnormal return, standardised abnormal return, abnormal log volume. */
+  /** Per day of the event span: abnormal return, standardised abnormal return, abnormal log volume (Campbell & Wasley 1996). */
   ar: { type: "float", per: "span" },
   sar: { type: "float", per: "span" },
   av: { type: "float", per: "span" },

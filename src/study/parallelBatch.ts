@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { analyseEvents, batchLayout, type EventStudyOptions, type PreparedFirm } from "./eventBatch.js";
+import type { EventStudyOptions } from "../engine/eventWindows.js";
+import { analyseEvents, batchLayout, type PreparedFirm } from "./eventBatch.js";
 import { columnBuffers, eventColumns, type ColumnName, type EventColumns } from "./eventColumns.js";
 
 /** Studies with at least this many events run on worker threads unless a thread count is given. */
