@@ -12,7 +12,6 @@ import { residualAt, type PreparedFirm } from "./eventBatch.js";
 import type { BatchLayout, EventColumns } from "./eventColumns.js";
 import type { Aggregate, Cluster, DayAggregate, OverlappingEvents, TestBattery, WindowAggregate } from "./studyResult.js";
 
-
 export type { Aggregate, Cluster, DayAggregate, OverlappingEvents, TestBattery, TestName, WindowAggregate } from "./studyResult.js";
 
 /** What the cross-firm tests read of `count` analysed events that share their event windows. */
