@@ -5,7 +5,7 @@ import { readPriceSeries, bundledDataDir } from "../src/sources/localFiles.js";
 import { eventProblem, eventSpan, type EventStudyOptions } from "../src/engine/eventWindows.js";
 import { analyseEvents, prepareFirm, type PreparedFirm } from "../src/study/eventBatch.js";
 import { columnsCrossSectionInput, crossSectionOf } from "../src/study/crossSection.js";
-import type { EventColumns } from "../src/study/eventColumns.js";
+import { COLUMN_NAMES, columnWidth, type EventColumns } from "../src/study/eventColumns.js";
 import { alignedReturns } from "../src/study/eventStudy.js";
 import { analyseEventDirectly, crossSection, estimationResiduals, type EventSample } from "./reference/eventStudy.js";
 
@@ -101,6 +101,20 @@ describe("the batch engine equals the direct per-event refit to 1e-10", () => {
     });
     expect(firm.length).toBeGreaterThan(500);
     compareWithDirect(firms, { firm: Int32Array.from(firm), day0: Int32Array.from(day0) }, OPTIONS);
+  });
+});
+
+describe("the column table", () => {
+  it("every column is written for every event (a column added to EVENT_COLUMNS but not filled fails here)", () => {
+    const panel = syntheticPanel({ firms: 3, days: 400, events: 5, seed: 3, margin: [260, 10] });
+    const firms = panel.firms.map((firm) => prepareFirm(firm.symbol, "MKT", alignedReturns(alignPrices(firm.bars, panel.market), "simple")));
+    const columns = analyseEvents(firms, panel.events, OPTIONS);
+    expect(columns.spanLength).toBe(7);
+    for (const name of COLUMN_NAMES) {
+      const width = columnWidth(columns, name);
+      expect(columns[name].length, name).toBe(5 * width);
+      for (let k = 0; k < 5; k++) expect(columns[name].subarray(k * width, (k + 1) * width).some((value) => value !== 0), `${name} of event ${k}`).toBe(true);
+    }
   });
 });
 
