@@ -4,7 +4,7 @@ import { checkParagraph } from "../claims/paragraph.js";
 import { checkText, paragraphText } from "../reports/checkText.js";
 import { isoDateSchema } from "../calendar/isoDate.js";
 import { InputError } from "../errors.js";
-import { claimPriceNeeds } from "../study/priceNeeds.js";
+import { claimPriceNeeds } from "../claims/claimPriceNeeds.js";
 import { parseOptions } from "./options.js";
 import { preparePrices, priceSourceFlags } from "./priceOptions.js";
 

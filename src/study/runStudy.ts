@@ -12,13 +12,14 @@ import { columnsCrossSectionInput, crossSectionOf } from "./crossSection.js";
 import { estimationRange, eventProblem } from "../engine/eventWindows.js";
 import { analyseEvents, prepareFirm, type PreparedFirm } from "./eventBatch.js";
 import { analyseEventsInParallel, threadCount } from "./parallelBatch.js";
-import { SCHEMA_VERSION, priceProvenance } from "./provenance.js";
+import { priceProvenance } from "../sources/priceProvenance.js";
+import type { PriceProvenance } from "../sources/priceProvenanceSchema.js";
 import { alignedReturns, eventAnalysisAt } from "./eventStudy.js";
-import type { Aggregate, DroppedEvent, EventAnalysis, EventResult, PriceProvenance, StudyHeader, StudyResult } from "./studyResult.js";
-import { rankInUniverse, readUniverse, universeMoves, type StockMove, type UniverseRanking } from "./universeRanking.js";
+import { SCHEMA_VERSION, type Aggregate, type DroppedEvent, type EventAnalysis, type EventResult, type StudyHeader, type StudyResult } from "./studyResult.js";
+import type { StockMove, UniverseRanking } from "../engine/universeRankingSchema.js";
+import { rankInUniverse, readUniverse, universeMoves } from "./universeRanking.js";
 import { SPEC_LIMITS, studySpecSchema, type StudyEvent, type StudySpec, type StudySpecInput } from "./spec.js";
 
-export { SCHEMA_VERSION, priceProvenance, type PriceProvenance } from "./provenance.js";
 
 export type { DroppedEvent, EventResult, StudyResult } from "./studyResult.js";
 

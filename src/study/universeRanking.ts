@@ -9,7 +9,7 @@ import { CONSTITUENTS_FILE, availableSymbols, priceDir, readPriceSeriesFrom, typ
 import type { PriceSeries } from "../sources/priceBar.js";
 import { prepareFirm, type PreparedFirm } from "./eventBatch.js";
 import { alignedReturns, analysePreparedEvent } from "./eventStudy.js";
-import type { Rank, StockMove, UniverseRanking } from "./studyResult.js";
+import type { Rank, StockMove, UniverseRanking } from "../engine/universeRankingSchema.js";
 
 /** A folder of price files read as a cross-section of stocks, with names when it has `constituents.csv`. */
 export interface Universe {
@@ -19,7 +19,6 @@ export interface Universe {
   unreadable: { symbol: string; reason: string }[];
 }
 
-export type { Rank, StockMove, UniverseRanking } from "./studyResult.js";
 
 export interface MoveOptions {
   model: ModelName;
