@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkClaim } from "../src/claims/checkClaim.js";
 import type { StockMove } from "../src/engine/universeRankingSchema.js";
-import { rankInUniverse } from "../src/study/universeRanking.js";
+import { rankInUniverse } from "../src/engine/universeRanking.js";
 import { runStudy } from "../src/study/runStudy.js";
 import { availableSymbols } from "../src/sources/localFiles.js";
 import { repoRoot, runCli } from "./helpers/cli.js";

@@ -1,23 +1,23 @@
 import { basename, resolve, sep } from "node:path";
-import { alignPrices } from "../calendar/alignment.js";
+import { alignPrices } from "../engine/alignment.js";
 import { eventDayIndex, type Announcement } from "../calendar/eventDay.js";
 import { marketOf } from "../calendar/exchanges.js";
 import { InputError, summariseLines, zodInputError } from "../errors.js";
 import { readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
 import { priceFolders } from "../sources/priceFolders.js";
 import type { PriceSeries } from "../sources/priceBar.js";
-import { filterCatalog, readCatalog } from "./catalog.js";
+import { filterCatalog, readCatalog } from "../sources/catalog.js";
 import { carPathAt } from "./carPath.js";
 import { columnsCrossSectionInput, crossSectionOf } from "./crossSection.js";
 import { estimationRange, eventProblem } from "../engine/eventWindows.js";
-import { prepareFirm, residualAt, type PreparedFirm } from "./eventBatch.js";
-import { analyseEventsInParallel, threadCount } from "./parallelBatch.js";
+import { prepareFirm, residualAt, type PreparedFirm } from "../engine/eventBatch.js";
+import { analyseEventsInParallel, threadCount } from "../engine/parallelBatch.js";
 import { priceProvenance } from "../sources/priceProvenance.js";
 import type { PriceProvenance } from "../sources/priceProvenanceSchema.js";
-import { alignedReturns, eventAnalysisAt } from "./eventStudy.js";
+import { alignedReturns, eventAnalysisAt } from "../engine/eventStudy.js";
 import { SCHEMA_VERSION, type Aggregate, type DroppedEvent, type EventAnalysis, type EventResult, type StudyHeader, type StudyResult } from "./studyResult.js";
 import type { StockMove, UniverseRanking } from "../engine/universeRankingSchema.js";
-import { rankInUniverse, readUniverse, universeMoves } from "./universeRanking.js";
+import { rankInUniverse, readUniverse, universeMoves } from "../engine/universeRanking.js";
 import { SPEC_LIMITS, studySpecSchema, type StudyEvent, type StudySpec, type StudySpecInput } from "./spec.js";
 
 

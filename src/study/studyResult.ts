@@ -1,12 +1,9 @@
 import { z } from "zod";
 import { jsonNumber } from "../jsonNumber.js";
-import { volumeWindowSchema } from "../statistics/abnormalVolume.js";
-import { sqResultSchema } from "../statistics/sqTest.js";
-import { volatilityResultSchema } from "../statistics/volatilityRatio.js";
 import { testResultSchema } from "../statistics/testResult.js";
 import { priceProvenanceSchema } from "../sources/priceProvenanceSchema.js";
 import { universeRankingSchema } from "../engine/universeRankingSchema.js";
-import { modelNameSchema, returnKindSchema } from "./spec.js";
+import { eventAnalysisSchema, modelNameSchema, returnKindSchema, type AbnormalReturnRow, type EventAnalysis, type WindowResult } from "../engine/eventAnalysisSchema.js";
 
 /**
  * The study result (DESIGN section 8) as zod schemas: the one definition of its shape. The TypeScript
@@ -20,54 +17,8 @@ export const SCHEMA_VERSION = 1;
 const date = z.string();
 const window = z.tuple([z.number(), z.number()]);
 
-/** One day of an event's span: the firm's and the market's return, the abnormal return and its standardised value. */
-export const abnormalReturnRowSchema = z.object({
-  offset: z.number(),
-  date,
-  ret: z.number(),
-  marketRet: z.number(),
-  ar: z.number(),
-  sar: jsonNumber,
-  /** Abnormal log volume `ln(1 + volume) - mean_est` (Campbell & Wasley 1996); null without volume data. */
-  av: jsonNumber,
-});
-
-/** One event window of one event: CAR, its variance, t and two-sided p with the model's df, BHAR, the SQ test and abnormal volatility. */
-export const windowResultSchema = z.object({
-  start: z.number(),
-  end: z.number(),
-  startDate: date,
-  endDate: date,
-  car: z.number(),
-  variance: z.number(),
-  t: jsonNumber,
-  p: jsonNumber,
-  df: z.number(),
-  bhar: z.number(),
-  /** The SQ test (Gelbach, Helland & Klick 2013) of the CAR against the estimation window's sums of L2 residuals. */
-  sq: sqResultSchema,
-  /** Abnormal volatility: `mean_window(AR^2) / s^2` and its one-sided F p-value. */
-  volatility: volatilityResultSchema,
-  /** Cumulative abnormal log volume with its t and p (Campbell & Wasley 1996). */
-  volume: volumeWindowSchema,
-});
-
 /** The CAR from the first day of the event span to one day, with its prediction-error variance. */
 export const carPathPointSchema = z.object({ offset: z.number(), date, car: z.number(), variance: z.number() });
-
-/** One firm's event study around day 0: the fitted model, abnormal returns over the span and window statistics. */
-export const eventAnalysisSchema = z.object({
-  day0: date,
-  model: modelNameSchema,
-  alpha: z.number(),
-  beta: z.number(),
-  sigma: z.number(),
-  df: z.number(),
-  nEstimation: z.number(),
-  estimation: z.object({ start: date, end: date }),
-  abnormalReturns: z.array(abnormalReturnRowSchema).min(1),
-  windows: z.array(windowResultSchema),
-});
 
 /** An event of a study: who, when announced, and its analysis. */
 export const eventResultSchema = eventAnalysisSchema.extend({
@@ -185,10 +136,8 @@ export const studyResultFileSchema = studyResultSchema.omit({ events: true }).ex
   eventsFile: z.literal(EVENTS_FILE),
 });
 
-export type AbnormalReturnRow = z.output<typeof abnormalReturnRowSchema>;
-export type WindowResult = z.output<typeof windowResultSchema>;
+export type { AbnormalReturnRow, EventAnalysis, WindowResult };
 export type CarPathPoint = z.output<typeof carPathPointSchema>;
-export type EventAnalysis = z.output<typeof eventAnalysisSchema>;
 export type EventResult = z.output<typeof eventResultSchema>;
 export type DroppedEvent = z.output<typeof droppedEventSchema>;
 export type TestBattery = z.output<typeof testBatterySchema>;
