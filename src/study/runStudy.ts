@@ -257,15 +257,22 @@ function universeRanker(dir: string, spec: StudySpec, load: (symbol: string) => 
   };
 }
 
+/** The events of each spec with a catalog selection, so that planning the prices and running the study read the catalog once. */
+const selectedEvents = new WeakMap<StudySpec, (StudyEvent & { catalogId?: string })[]>();
+
 /** The spec's own events followed by the catalog rows it selects. */
 export function studyEvents(spec: StudySpec): (StudyEvent & { catalogId?: string })[] {
   if (spec.catalog === undefined) return spec.events;
+  const known = selectedEvents.get(spec);
+  if (known !== undefined) return known;
   const selected = filterCatalog(readCatalog(), spec.catalog);
   if (selected.length === 0) throw new InputError("no-events", `the catalog selection ${JSON.stringify(spec.catalog)} matches no event; list the catalog with: event-impact events`);
-  return [
+  const events = [
     ...spec.events,
     ...selected.map((row) => ({ symbol: row.symbol, date: row.date, time: row.time, timezone: row.timezone, market: row.market, catalogId: row.id })),
   ];
+  selectedEvents.set(spec, events);
+  return events;
 }
 
 /** Day 0 on an aligned calendar, or an error saying how the announcement misses the data. */
