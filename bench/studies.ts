@@ -11,7 +11,7 @@ import { analyseEventsInParallel } from "../src/study/parallelBatch.js";
  * worker threads (1: in the calling thread).
  */
 export function batchStudy(panel: SyntheticPanel, options: EventStudyOptions, crossFirm: boolean, threads = 1): { firms: PreparedFirm[]; columns: EventColumns; aggregate: Aggregate | null } {
-  const firms = panel.firms.map((firm) => prepareFirm(firm.symbol, "MKT", alignedReturns(alignPrices(firm.bars, panel.market), options.returns)));
+  const firms = panel.firms.map((firm) => prepareFirm(firm.symbol, "MKT", alignedReturns(alignPrices(firm.prices, panel.market), options.returns)));
   const columns = threads > 1 ? analyseEventsInParallel(firms, panel.events, options, threads) : analyseEvents(firms, panel.events, options);
   return { firms, columns, aggregate: crossFirm ? crossSectionOf(columnsCrossSectionInput(firms, columns)) : null };
 }
@@ -26,7 +26,7 @@ export function directStudy(panel: SyntheticPanel, options: EventStudyOptions, c
   for (let k = 0; k < panel.events.firm.length; k++) {
     const firm = panel.firms[panel.events.firm[k]!]!;
     const day0 = panel.events.day0[k]!;
-    const returns = alignedReturns(alignPrices(firm.bars, panel.market), options.returns);
+    const returns = alignedReturns(alignPrices(firm.prices, panel.market), options.returns);
     const analysis = analyseEventDirectly(returns, day0, options);
     analyses.push(analysis);
     if (crossFirm) samples.push({ symbol: firm.symbol, market: "MKT", analysis, estimation: estimationResiduals(returns, day0, options.estimationWindow, analysis) });

@@ -80,7 +80,7 @@ describe("the batch engine equals the direct per-event refit to 1e-10", () => {
   it("on the bundled data: every trading day of 1810.HK and 0883.HK as day 0", () => {
     const market = readPriceSeries(bundledDataDir, "^HSI");
     const firms = ["1810.HK", "0883.HK"].map((symbol) =>
-      prepareFirm(symbol, "^HSI", alignedReturns(alignPrices(readPriceSeries(bundledDataDir, symbol).bars, market.bars), "simple")),
+      prepareFirm(symbol, "^HSI", alignedReturns(alignPrices(readPriceSeries(bundledDataDir, symbol).columns, market.columns), "simple")),
     );
     const firm: number[] = [];
     const day0: number[] = [];

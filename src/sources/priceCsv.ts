@@ -474,13 +474,52 @@ function warning(line: number, date: string, kind: PriceWarning["kind"], message
   return { line, date, kind, message };
 }
 
-/** The bars of price columns, one object per row. */
+/** The bars of price columns, one object per row (for APIs that hand bars to users; the study path reads the columns). */
 export function barsOf(columns: PriceColumns): PriceBar[] {
   const bars: PriceBar[] = new Array(columns.dates.length);
   for (let k = 0; k < bars.length; k++) {
     bars[k] = { date: columns.dates[k]!, open: columns.open[k]!, high: columns.high[k]!, low: columns.low[k]!, close: columns.close[k]!, adjClose: columns.adjClose[k]!, volume: columns.volume[k]! };
   }
   return bars;
+}
+
+/**
+ * The columns of bars in ascending date order (bars built in code, such as a synthetic panel); `lines`
+ * counts rows from 1.
+ *
+ * @example alignPrices(columnsOf(myBars), readPriceSeries(bundledDataDir, "^HSI").columns)
+ */
+export function columnsOf(bars: readonly PriceBar[]): PriceColumns {
+  const column = (field: Exclude<keyof PriceBar, "date">) => Float64Array.from(bars, (bar) => bar[field]);
+  return {
+    dates: bars.map((bar) => bar.date),
+    open: column("open"),
+    high: column("high"),
+    low: column("low"),
+    close: column("close"),
+    adjClose: column("adjClose"),
+    volume: column("volume"),
+    lines: Int32Array.from(bars, (_, k) => k + 1),
+  };
+}
+
+/** The rows `rows` (ascending indices) of price columns, as columns. */
+export function selectRows(columns: PriceColumns, rows: Int32Array): PriceColumns {
+  const pick = <T extends Float64Array | Int32Array>(column: T, into: T): T => {
+    for (let k = 0; k < rows.length; k++) into[k] = column[rows[k]!]!;
+    return into;
+  };
+  const n = rows.length;
+  return {
+    dates: Array.from(rows, (row) => columns.dates[row]!),
+    open: pick(columns.open, new Float64Array(n)),
+    high: pick(columns.high, new Float64Array(n)),
+    low: pick(columns.low, new Float64Array(n)),
+    close: pick(columns.close, new Float64Array(n)),
+    adjClose: pick(columns.adjClose, new Float64Array(n)),
+    volume: pick(columns.volume, new Float64Array(n)),
+    lines: pick(columns.lines, new Int32Array(n)),
+  };
 }
 
 /**
