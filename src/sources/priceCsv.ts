@@ -138,10 +138,26 @@ function numberAt(text: string, at: number, count: number): number {
  */
 function tradingDateAt(text: string, start: number, end: number): string | null {
   if (end - start < 10 || !digitsAt(text, start, 4) || text.charCodeAt(start + 4) !== Char.Minus || !digitsAt(text, start + 5, 2) || text.charCodeAt(start + 7) !== Char.Minus || !digitsAt(text, start + 8, 2)) return null;
-  if (!isCalendarDay(numberAt(text, start, 4), numberAt(text, start + 5, 2), numberAt(text, start + 8, 2))) return null;
+  const year = numberAt(text, start, 4);
+  const month = numberAt(text, start + 5, 2);
+  const day = numberAt(text, start + 8, 2);
+  if (!isCalendarDay(year, month, day)) return null;
   if (start + 10 < end && !timeOfDayEndsAt(text, start + 10, end)) return null;
-  return text.slice(start, start + 10);
+  const key = year * 10_000 + month * 100 + day;
+  let date = dateStrings.get(key);
+  if (date === undefined) {
+    if (dateStrings.size >= MAX_HELD_DATES) dateStrings.clear();
+    dateStrings.set(key, (date = text.slice(start, start + 10)));
+  }
+  return date;
 }
+
+/**
+ * Date strings already made, by `yyyymmdd`: the files of one market share their dates, so a universe read
+ * holds each date once rather than once per file (fewer objects for the garbage collector to copy).
+ */
+const dateStrings = new Map<number, string>();
+const MAX_HELD_DATES = 100_000;
 
 /** True when `text[i, end)` is a time of day ` HH:MM[:SS[.fff]][Z|+HH[:]MM]` (or with `T`). */
 function timeOfDayEndsAt(text: string, i: number, end: number): boolean {
