@@ -13,13 +13,7 @@
 #      Wasley's (1993) modified rank test and the Wilcoxon signed-rank test.
 # Prints the number of firms studied, then one line per test: the statistic on day 0.
 # Usage: Rscript estudy2Steps.R <universe dir> <market csv> <event date> <symbol>...
-args <- commandArgs(trailingOnly = TRUE)
-dir <- args[1]; market_file <- args[2]; event_date <- args[3]; symbols <- args[-(1:3)]
-read_prices <- function(file) {
-  p <- read.csv(file, colClasses = c(date = "character"))
-  data.frame(date = p$date, close = p$adj_close)
-}
-market <- read_prices(market_file)
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "studyArgs.R"))
 event_days <- -1:5
 estimation <- -250:-11
 
