@@ -262,22 +262,25 @@ class ColumnBuilder {
   }
 }
 
-const PRICE_FIELDS = ["open", "high", "low", "close", "adj_close"] as const;
+const VALUE_FIELDS = ["open", "high", "low", "close", "adj_close", "volume"] as const;
+const VOLUME = 5;
 
-/** The column at fault in a row and why, or null when its values can be used (finite, within the sane ranges). */
-function valueProblem(values: Float64Array, cell: (k: number) => string): { field: string; message: string } | null {
-  for (let k = 0; k < PRICE_FIELDS.length; k++) {
+/** The first of a row's values (open, high, low, close, adjClose, volume) that is not a number within its sane range, or -1. */
+function unusableValue(values: Float64Array): number {
+  for (let k = 0; k < VOLUME; k++) {
     const value = values[k]!;
-    const field = PRICE_FIELDS[k]!;
-    if (Number.isNaN(value)) return { field, message: `${field}: expected a number, found "${echo(cell(k))}"` };
-    if (!(value >= PRICE_RANGE[0] && value <= PRICE_RANGE[1])) {
-      return { field, message: value > 0 ? `${field}: ${cell(k)} is outside the sane price range ${PRICE_RANGE[0]} to ${PRICE_RANGE[1]}` : `${field}: must be a positive price, found ${cell(k)}` };
-    }
+    if (!(value >= PRICE_RANGE[0] && value <= PRICE_RANGE[1])) return k;
   }
-  const volume = values[5]!;
-  if (Number.isNaN(volume)) return { field: "volume", message: `volume: expected a number, found "${echo(cell(5))}"` };
-  if (!(volume >= 0 && volume <= MAX_VOLUME)) return { field: "volume", message: `volume: ${cell(5)} must be between 0 and ${MAX_VOLUME}` };
-  return null;
+  const volume = values[VOLUME]!;
+  return volume >= 0 && volume <= MAX_VOLUME ? -1 : VOLUME;
+}
+
+/** Why value `k` of a row (see `unusableValue`), read from the cell `cell`, cannot be used, naming its column. */
+function valueProblem(k: number, value: number, cell: string): { field: string; message: string } {
+  const field = VALUE_FIELDS[k]!;
+  if (Number.isNaN(value)) return { field, message: `${field}: expected a number, found "${echo(cell)}"` };
+  if (k === VOLUME) return { field, message: `volume: ${cell} must be between 0 and ${MAX_VOLUME}` };
+  return { field, message: value > 0 ? `${field}: ${cell} is outside the sane price range ${PRICE_RANGE[0]} to ${PRICE_RANGE[1]}` : `${field}: must be a positive price, found ${cell}` };
 }
 
 /**
@@ -330,8 +333,9 @@ export function readPriceColumns(text: string, file: string, options: PriceCsvOp
       if (cells.count !== layout.fieldCount) throw new LineError(`expected ${layout.fieldCount} fields like the header, found ${cells.count}`);
       const date = dateCell(text, cells, layout.date);
       for (let k = 0; k < 6; k++) values[k] = numberCell(text, cells, layout.values[k]!);
-      const problem = date === null ? { field: "date", message: dateProblem(text, cells, layout.date) } : valueProblem(values, (k) => cellText(text, cells, layout!.values[k]!));
-      if (problem !== null) {
+      const unusable = date === null ? -1 : unusableValue(values);
+      if (date === null || unusable >= 0) {
+        const problem = date === null ? { field: "date", message: dateProblem(text, cells, layout.date) } : valueProblem(unusable, values[unusable]!, cellText(text, cells, layout.values[unusable]!));
         const message = `${problem.message} (row: ${echo(text.slice(lineStart, lineEnd))})`;
         if (onInvalidRow === undefined) throw new LineError(message, problem.field);
         onInvalidRow(lineNumber, message);
