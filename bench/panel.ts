@@ -1,10 +1,10 @@
-import { columnsOf, type PriceColumns } from "../src/sources/priceCsv.js";
+import type { PriceBar } from "../src/sources/priceBar.js";
 import { seededRandom } from "../src/statistics/seededRandom.js";
 
 /** A seeded synthetic panel: `firms` price series and one market on a shared calendar, and the events. */
 export interface SyntheticPanel {
-  market: PriceColumns;
-  firms: { symbol: string; prices: PriceColumns }[];
+  market: PriceBar[];
+  firms: { symbol: string; bars: PriceBar[] }[];
   events: { firm: Int32Array; day0: Int32Array };
 }
 
@@ -12,19 +12,17 @@ function normal(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }
 
-function prices(dates: readonly string[], returns: Float64Array): PriceColumns {
+function bars(dates: readonly string[], returns: Float64Array): PriceBar[] {
   let price = 100;
-  return columnsOf(
-    dates.map((date, t) => {
-      if (t > 0) price *= 1 + returns[t]!;
-      return { date, open: price, high: price, low: price, close: price, adjClose: price, volume: 1_000_000 };
-    }),
-  );
+  return dates.map((date, t) => {
+    if (t > 0) price *= 1 + returns[t]!;
+    return { date, open: price, high: price, low: price, close: price, adjClose: price, volume: 1_000_000 };
+  });
 }
 
 /**
  * Builds the panel: market returns N(0.0003, 0.012), firm returns `alpha + beta R_m + e` with firm-level
- * alpha ~ N(0, 0.0002), beta ~ U(0.5, 1.5) and e ~ N(0, 0.02), as daily price columns; events at uniform random
+ * alpha ~ N(0, 0.0002), beta ~ U(0.5, 1.5) and e ~ N(0, 0.02), as daily bars; events at uniform random
  * days (indices into the calendar) that leave `margin` days before and after.
  */
 export function syntheticPanel(options: { firms: number; days: number; events: number; seed: number; margin: [number, number] }): SyntheticPanel {
@@ -37,7 +35,7 @@ export function syntheticPanel(options: { firms: number; days: number; events: n
     const beta = 0.5 + random();
     const returns = new Float64Array(options.days);
     for (let t = 1; t < options.days; t++) returns[t] = alpha + beta * marketReturns[t]! + 0.02 * normal(random);
-    return { symbol: `F${f}`, prices: prices(dates, returns) };
+    return { symbol: `F${f}`, bars: bars(dates, returns) };
   });
   const [before, after] = options.margin;
   const firm = new Int32Array(options.events);
@@ -46,5 +44,5 @@ export function syntheticPanel(options: { firms: number; days: number; events: n
     firm[k] = Math.floor(random() * options.firms);
     day0[k] = before + Math.floor(random() * (options.days - before - after));
   }
-  return { market: prices(dates, marketReturns), firms, events: { firm, day0 } };
+  return { market: bars(dates, marketReturns), firms, events: { firm, day0 } };
 }

@@ -1,6 +1,7 @@
 import { analyseEventDirectly } from "./baseline/eventStudy.js";
 import type { SyntheticPanel } from "./panel.js";
 import { alignPrices } from "../src/calendar/alignment.js";
+import { columnsOf } from "../src/sources/priceCsv.js";
 import { columnsCrossSectionInput, crossSection, crossSectionOf, type Aggregate, type EventSample } from "../src/study/crossSection.js";
 import { analyseEvents, prepareFirm, type EventColumns, type EventStudyOptions, type PreparedFirm } from "../src/study/eventBatch.js";
 import { alignedReturns, estimationResiduals, type EventAnalysis } from "../src/study/eventStudy.js";
@@ -11,7 +12,7 @@ import { analyseEventsInParallel } from "../src/study/parallelBatch.js";
  * worker threads (1: in the calling thread).
  */
 export function batchStudy(panel: SyntheticPanel, options: EventStudyOptions, crossFirm: boolean, threads = 1): { firms: PreparedFirm[]; columns: EventColumns; aggregate: Aggregate | null } {
-  const firms = panel.firms.map((firm) => prepareFirm(firm.symbol, "MKT", alignedReturns(alignPrices(firm.prices, panel.market), options.returns)));
+  const firms = panel.firms.map((firm) => prepareFirm(firm.symbol, "MKT", alignedReturns(alignPrices(columnsOf(firm.bars), columnsOf(panel.market)), options.returns)));
   const columns = threads > 1 ? analyseEventsInParallel(firms, panel.events, options, threads) : analyseEvents(firms, panel.events, options);
   return { firms, columns, aggregate: crossFirm ? crossSectionOf(columnsCrossSectionInput(firms, columns)) : null };
 }
@@ -23,10 +24,12 @@ export function batchStudy(panel: SyntheticPanel, options: EventStudyOptions, cr
 export function directStudy(panel: SyntheticPanel, options: EventStudyOptions, crossFirm: boolean): { analyses: EventAnalysis[]; aggregate: Aggregate | null } {
   const analyses: EventAnalysis[] = [];
   const samples: EventSample[] = [];
+  const market = columnsOf(panel.market);
+  const prices = panel.firms.map((firm) => columnsOf(firm.bars));
   for (let k = 0; k < panel.events.firm.length; k++) {
     const firm = panel.firms[panel.events.firm[k]!]!;
     const day0 = panel.events.day0[k]!;
-    const returns = alignedReturns(alignPrices(firm.prices, panel.market), options.returns);
+    const returns = alignedReturns(alignPrices(prices[panel.events.firm[k]!]!, market), options.returns);
     const analysis = analyseEventDirectly(returns, day0, options);
     analyses.push(analysis);
     if (crossFirm) samples.push({ symbol: firm.symbol, market: "MKT", analysis, estimation: estimationResiduals(returns, day0, options.estimationWindow, analysis) });
