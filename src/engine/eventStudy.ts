@@ -15,9 +15,9 @@ export type { EventStudyOptions } from "./eventWindows.js";
 export function alignedReturns(prices: AlignedPrices, kind: ReturnKind): AlignedReturns {
   return {
     dates: prices.dates,
-    firm: periodReturns(prices.firm.map((bar) => bar.adjClose), kind),
-    market: periodReturns(prices.market.map((bar) => bar.adjClose), kind),
-    volume: Float64Array.from(prices.firm, (bar) => bar.volume),
+    firm: periodReturns(prices.firm.adjClose, kind),
+    market: periodReturns(prices.market.adjClose, kind),
+    volume: prices.firm.volume,
   };
 }
 
