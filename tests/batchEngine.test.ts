@@ -3,6 +3,7 @@ import { analyseEventDirectly } from "../bench/baseline/eventStudy.js";
 import { syntheticPanel } from "../bench/panel.js";
 import { batchStudy } from "../bench/studies.js";
 import { alignPrices } from "../src/calendar/alignment.js";
+import type { ModelName } from "../src/models/expectedReturnModel.js";
 import { readPriceSeries, bundledDataDir } from "../src/sources/localFiles.js";
 import { crossSection, type EventSample } from "../src/study/crossSection.js";
 import { analyseEvents, eventProblem, prepareFirm, type EventStudyOptions, type PreparedFirm } from "../src/study/eventBatch.js";
@@ -55,9 +56,9 @@ function compareWithDirect(firms: PreparedFirm[], events: { firm: Int32Array; da
 }
 
 describe("the batch engine equals the direct per-event refit to 1e-10", () => {
-  it("on a synthetic panel, for every model and both return types, including the cross-firm tests", () => {
+  it.each<{ models: readonly ModelName[] }>([{ models: ["market", "market-adjusted", "mean-adjusted"] }, { models: ["scholes-williams", "dimson"] }])("on a synthetic panel, for the models $models and both return types, including the cross-firm tests", ({ models }) => {
     const panel = syntheticPanel({ firms: 12, days: 700, events: 150, seed: 7, margin: [260, 10] });
-    for (const model of ["market", "market-adjusted", "mean-adjusted"] as const) {
+    for (const model of models) {
       for (const returns of ["simple", "log"] as const) {
         const options = { ...OPTIONS, model, returns };
         const batch = batchStudy(panel, options, true);

@@ -1,9 +1,12 @@
 import type { FittedModel, ModelName } from "./expectedReturnModel.js";
+import { fitThinTradingOnWindow, laggedSums, type LaggedSums } from "./laggedWindowFit.js";
+import { isThinTradingModel } from "./thinTrading.js";
 
 /**
  * Running sums of a firm's and its market's returns, centred on their full-sample means so that window
  * sums keep their precision: `x[k] = sum_{t<k} (R_mt - cx)`, likewise `y` for the firm, and the squares
- * and cross-products. Index 0 of the returns (no previous price) is left out of every sum.
+ * and cross-products, and the lagged cross-products the thin-trading models read. Index 0 of the returns (no
+ * previous price) is left out of every sum.
  */
 export interface ReturnSums {
   cx: number;
@@ -13,6 +16,7 @@ export interface ReturnSums {
   xx: Float64Array;
   yy: Float64Array;
   xy: Float64Array;
+  lagged: LaggedSums;
 }
 
 /** Builds the running sums of aligned firm and market returns (`returns[0]` is NaN and skipped). */
@@ -26,7 +30,7 @@ export function returnSums(firm: ArrayLike<number>, market: ArrayLike<number>): 
   }
   cx = n > 1 ? cx / (n - 1) : 0;
   cy = n > 1 ? cy / (n - 1) : 0;
-  const sums: ReturnSums = { cx, cy, x: new Float64Array(n + 1), y: new Float64Array(n + 1), xx: new Float64Array(n + 1), yy: new Float64Array(n + 1), xy: new Float64Array(n + 1) };
+  const sums: ReturnSums = { cx, cy, x: new Float64Array(n + 1), y: new Float64Array(n + 1), xx: new Float64Array(n + 1), yy: new Float64Array(n + 1), xy: new Float64Array(n + 1), lagged: laggedSums(firm, market, cx, cy) };
   const { x, y, xx, yy, xy } = sums;
   for (let t = 1; t < n; t++) {
     const u = market[t]! - cx;
@@ -45,7 +49,8 @@ export function returnSums(firm: ArrayLike<number>, market: ArrayLike<number>): 
  * sums, with the same estimates as the direct fits (`fitMarketModel`, `fitMeanAdjusted`,
  * `fitMarketAdjusted`): with centred window sums `Su, Sv, Suu, Svv, Suv` over `n` days,
  * `Smm = Suu - Su^2/n`, `Smf = Suv - Su Sv/n`, `beta = Smf/Smm`, `alpha = Ri_bar - beta Rm_bar`,
- * `SSE = (Svv - Sv^2/n) - beta Smf`. References as for the direct fits (MacKinlay 1997, section 4).
+ * `SSE = (Svv - Sv^2/n) - beta Smf`. References as for the direct fits (MacKinlay 1997, section 4). The
+ * thin-trading models are fitted by `fitThinTradingOnWindow`.
  */
 export function fitOnWindow(model: ModelName, sums: ReturnSums, first: number, last: number): FittedModel {
   const n = last - first + 1;
@@ -59,6 +64,7 @@ export function fitOnWindow(model: ModelName, sums: ReturnSums, first: number, l
   const smm = suu - (su * su) / n;
   const syy = svv - (sv * sv) / n;
   const smf = suv - (su * sv) / n;
+  if (isThinTradingModel(model)) return fitThinTradingOnWindow(model, sums, { n, firmMean, marketMean, syy, smf, smm }, first, last);
   const common = { nEstimation: n, marketMean, marketSumSquares: smm };
   if (model === "market") {
     const beta = smf / smm;

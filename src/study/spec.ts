@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isoDateSchema } from "../calendar/isoDate.js";
 import { isTimeZone } from "../calendar/zonedTime.js";
 import { eventSpan } from "./eventBatch.js";
+import { MODEL_NAMES } from "../models/expectedReturnModel.js";
 
 /**
  * Limits of a study spec (README "Limits"), checked before anything is allocated for it: offsets in
@@ -32,7 +33,7 @@ export const DEFAULT_ESTIMATION_WINDOW: readonly [number, number] = [-250, -11];
 export const DEFAULT_MIN_ESTIMATION_OBSERVATIONS = 100;
 
 /** The expected-return models (DESIGN section 4). */
-export const modelNameSchema = z.enum(["market", "market-adjusted", "mean-adjusted"]);
+export const modelNameSchema = z.enum(MODEL_NAMES);
 /** Simple or log returns (DESIGN section 4). */
 export const returnKindSchema = z.enum(["simple", "log"]);
 
