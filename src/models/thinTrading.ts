@@ -1,6 +1,6 @@
 import { dimson } from "./dimson.js";
 import type { FittedModel } from "./expectedReturnModel.js";
-import { lagMoments, type LagMoments } from "./lagMoments.js";
+import type { LagMoments } from "./lagMoments.js";
 import { scholesWilliams } from "./scholesWilliams.js";
 
 /** The thin-trading models: betas from lagged and leading market returns (DESIGN §9). */
@@ -30,20 +30,4 @@ export function thinTradingModel(
 ): FittedModel {
   const df = fit.nEstimation - 2;
   return { model, ...coefficients, s2: fit.sse / df, df, nEstimation: fit.nEstimation, marketMean: fit.marketMean, marketSumSquares: fit.marketSumSquares, estimatedMean: false, estimatedSlope: false };
-}
-
-/** Fits a thin-trading model directly (O(L1)) on the estimation window's firm and market returns. */
-export function fitThinTrading(model: ThinTradingModelName, firm: ArrayLike<number>, market: ArrayLike<number>): FittedModel {
-  const coefficients = THIN_TRADING_BETAS.get(model)!(lagMoments(firm, market));
-  const n = firm.length;
-  let sse = 0;
-  let marketSum = 0;
-  for (let t = 0; t < n; t++) {
-    sse += (firm[t]! - coefficients.alpha - coefficients.beta * market[t]!) ** 2;
-    marketSum += market[t]!;
-  }
-  const marketMean = marketSum / n;
-  let smm = 0;
-  for (let t = 0; t < n; t++) smm += (market[t]! - marketMean) ** 2;
-  return thinTradingModel(model, coefficients, { sse, nEstimation: n, marketMean, marketSumSquares: smm });
 }

@@ -1,3 +1,4 @@
+import type { FittedModel } from "../../src/models/expectedReturnModel.js";
 import { ols } from "../helpers/ols.js";
 
 /**
@@ -8,7 +9,7 @@ import { ols } from "../helpers/ols.js";
  */
 
 /** The regression days' returns: `R_t` and the market's `Rm_{t-1}`, `Rm_t`, `Rm_{t+1}` for t = 1 .. L1-2. */
-function regressionDays(firm: readonly number[], market: readonly number[]) {
+function regressionDays(firm: ArrayLike<number>, market: ArrayLike<number>) {
   const y: number[] = [];
   const lag: number[] = [];
   const now: number[] = [];
@@ -59,25 +60,36 @@ function solve(a: number[][], c: number[]): number[] {
   return x;
 }
 
-/** `s^2 = SSE / (L1 - 2)` of `R - a - b Rm` over all L1 estimation days. */
-function fitted(firm: readonly number[], market: readonly number[], alpha: number, beta: number) {
-  const sse = firm.reduce((sum, r, t) => sum + (r - alpha - beta * market[t]!) ** 2, 0);
-  return { alpha, beta, s2: sse / (firm.length - 2), df: firm.length - 2 };
+/**
+ * The fitted model: `s^2 = SSE / (L1 - 2)` of `R - a - b Rm` over all L1 estimation days, df `L1 - 2`,
+ * `Var(CAR) = L2 s^2` (no parameter-estimation terms).
+ */
+function fitted(model: "scholes-williams" | "dimson", firm: ArrayLike<number>, market: ArrayLike<number>, alpha: number, beta: number): FittedModel {
+  const n = firm.length;
+  let sse = 0;
+  let marketSum = 0;
+  for (let t = 0; t < n; t++) {
+    sse += (firm[t]! - alpha - beta * market[t]!) ** 2;
+    marketSum += market[t]!;
+  }
+  let smm = 0;
+  for (let t = 0; t < n; t++) smm += (market[t]! - marketSum / n) ** 2;
+  return { model, alpha, beta, s2: sse / (n - 2), df: n - 2, nEstimation: n, marketMean: marketSum / n, marketSumSquares: smm, estimatedMean: false, estimatedSlope: false };
 }
 
-export function scholesWilliamsReference(firm: readonly number[], market: readonly number[]) {
+export function scholesWilliamsReference(firm: ArrayLike<number>, market: ArrayLike<number>): FittedModel & { rho: number } {
   const { y, lag, now, lead } = regressionDays(firm, market);
   const rho = pearson(now, lag);
   const beta = (ols(y, lag).beta + ols(y, now).beta + ols(y, lead).beta) / (1 + 2 * rho);
   const alpha = y.reduce((s, v) => s + v, 0) / y.length - (beta * now.reduce((s, v) => s + v, 0)) / now.length;
-  return { ...fitted(firm, market, alpha, beta), rho };
+  return { ...fitted("scholes-williams", firm, market, alpha, beta), rho };
 }
 
-export function dimsonReference(firm: readonly number[], market: readonly number[]) {
+export function dimsonReference(firm: ArrayLike<number>, market: ArrayLike<number>): FittedModel & { slopes: number[] } {
   const { y, lag, now, lead } = regressionDays(firm, market);
   const rows = y.map((_, i) => [1, lag[i]!, now[i]!, lead[i]!]);
   const xtx = [0, 1, 2, 3].map((j) => [0, 1, 2, 3].map((k) => rows.reduce((s, row) => s + row[j]! * row[k]!, 0)));
   const xty = [0, 1, 2, 3].map((j) => rows.reduce((s, row, i) => s + row[j]! * y[i]!, 0));
   const [alpha, ...slopes] = solve(xtx, xty) as [number, number, number, number];
-  return { ...fitted(firm, market, alpha, slopes[0]! + slopes[1]! + slopes[2]!), slopes };
+  return { ...fitted("dimson", firm, market, alpha, slopes[0]! + slopes[1]! + slopes[2]!), slopes };
 }
