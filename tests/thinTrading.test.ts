@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { alignPrices } from "../src/calendar/alignment.js";
 import type { ModelName } from "../src/models/expectedReturnModel.js";
@@ -7,6 +9,8 @@ import { twoSidedTPValue } from "../src/statistics/studentT.js";
 import { estimationRange, eventProblem, type EventStudyOptions } from "../src/engine/eventWindows.js";
 import { analyseEvents, prepareFirm } from "../src/study/eventBatch.js";
 import { alignedReturns } from "../src/study/eventStudy.js";
+import { runStudy } from "../src/study/runStudy.js";
+import { repoRoot } from "./helpers/cli.js";
 import { mulberry32, normalGenerator } from "./helpers/random.js";
 import { fitModel } from "./reference/models.js";
 import { dimsonReference, scholesWilliamsReference } from "./reference/thinTrading.js";
@@ -171,5 +175,31 @@ describe("the O(1) window fit from running sums equals the direct refit", () => 
         });
       }
     }
+  });
+});
+
+describe("against R as a peer", () => {
+  /**
+   * R 4 (Debian's Rscript) on the same 240 estimation returns of 1810.HK and ^HSI (2020-01-13 to 2020-12-30, the
+   * DoD-listing study's window), the regression days 2..239:
+   *   SW:     b <- (coef(lm(y ~ lag))[2] + coef(lm(y ~ now))[2] + coef(lm(y ~ lead))[2]) / (1 + 2 cor(now, lag))
+   *           rho = -0.083741251712314113, b = 1.1737718518751405, a = mean(y) - b mean(now) = 0.0051838935500368773
+   *   Dimson: fit <- lm(y ~ lag + now + lead); b = sum(coef(fit)[2:4]) = 1.1726502694811112, a = 0.0051786758418321255
+   *   s2 = sum((firm - a - b market)^2) / 238: 0.00091504158577450389 (SW), 0.00091507197557838082 (Dimson)
+   */
+  const R_PEER = {
+    "scholes-williams": { beta: 1.1737718518751405, alpha: 0.0051838935500368773, s2: 0.00091504158577450389 },
+    dimson: { beta: 1.1726502694811112, alpha: 0.0051786758418321255, s2: 0.00091507197557838082 },
+  } as const;
+
+  it.each(["scholes-williams", "dimson"] as const)("%s on Xiaomi's estimation window before the DoD listing: beta, alpha and s^2 to 1e-10", (model) => {
+    const spec = JSON.parse(readFileSync(join(repoRoot, "data/studies/xiaomi-ccmc.json"), "utf8"));
+    const event = runStudy({ ...spec, model }).events[0]!;
+    const peer = R_PEER[model];
+    expect(event.nEstimation).toBe(240);
+    expect(event.df).toBe(238);
+    expectClose(event.beta, peer.beta, 1);
+    expectClose(event.alpha, peer.alpha, Math.sqrt(peer.s2));
+    expectClose(event.sigma ** 2, peer.s2, peer.s2);
   });
 });
