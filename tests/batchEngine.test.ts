@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { syntheticPanel } from "../bench/panel.js";
 import { alignPrices } from "../src/calendar/alignment.js";
 import type { ModelName } from "../src/models/expectedReturnModel.js";
-import { readPriceSeries, bundledDataDir } from "../src/sources/localFiles.js";
-import { eventProblem, eventSpan, type EventStudyOptions } from "../src/engine/eventWindows.js";
+import { eventSpan, type EventStudyOptions } from "../src/engine/eventWindows.js";
 import { analyseEvents, prepareFirm, type PreparedFirm } from "../src/study/eventBatch.js";
 import { columnsCrossSectionInput, crossSectionOf } from "../src/study/crossSection.js";
 import type { EventColumns } from "../src/study/eventColumns.js";
 import { alignedReturns } from "../src/study/eventStudy.js";
+import { everyBundledEventDay } from "./helpers/bundledEventDays.js";
 import { analyseEventDirectly, crossSection, estimationResiduals, type EventSample } from "./reference/eventStudy.js";
 
 const OPTIONS: EventStudyOptions = {
@@ -86,22 +86,9 @@ describe("the batch engine equals the direct per-event refit to 1e-10", () => {
   }, 120_000);
 
   it("on the bundled data: every trading day of 1810.HK and 0883.HK as day 0", () => {
-    const market = readPriceSeries(bundledDataDir, "^HSI");
-    const firms = ["1810.HK", "0883.HK"].map((symbol) =>
-      prepareFirm(symbol, "^HSI", alignedReturns(alignPrices(readPriceSeries(bundledDataDir, symbol).bars, market.bars), "simple")),
-    );
-    const firm: number[] = [];
-    const day0: number[] = [];
-    firms.forEach((prepared, f) => {
-      for (let d = 0; d < prepared.returns.dates.length; d++) {
-        if (eventProblem(prepared.symbol, prepared.returns.dates, d, OPTIONS) === null) {
-          firm.push(f);
-          day0.push(d);
-        }
-      }
-    });
-    expect(firm.length).toBeGreaterThan(500);
-    compareWithDirect(firms, { firm: Int32Array.from(firm), day0: Int32Array.from(day0) }, OPTIONS);
+    const { firms, events } = everyBundledEventDay(OPTIONS);
+    expect(events.firm.length).toBeGreaterThan(500);
+    compareWithDirect(firms, events, OPTIONS);
   });
 });
 

@@ -1,16 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { alignPrices } from "../src/calendar/alignment.js";
 import type { ModelName } from "../src/models/expectedReturnModel.js";
 import { fitOnWindow, returnSums } from "../src/models/windowFit.js";
-import { readPriceSeries, bundledDataDir } from "../src/sources/localFiles.js";
 import { twoSidedTPValue } from "../src/statistics/studentT.js";
-import { estimationRange, eventProblem, type EventStudyOptions } from "../src/engine/eventWindows.js";
-import { analyseEvents, prepareFirm } from "../src/study/eventBatch.js";
-import { alignedReturns } from "../src/study/eventStudy.js";
+import { estimationRange, type EventStudyOptions } from "../src/engine/eventWindows.js";
+import { analyseEvents } from "../src/study/eventBatch.js";
 import { runStudy } from "../src/study/runStudy.js";
 import { repoRoot } from "./helpers/cli.js";
+import { everyBundledEventDay } from "./helpers/bundledEventDays.js";
 import { mulberry32, normalGenerator } from "./helpers/random.js";
 import { fitModel } from "./reference/models.js";
 import { dimsonReference, scholesWilliamsReference } from "./reference/thinTrading.js";
@@ -134,22 +132,13 @@ describe("the O(1) window fit from running sums equals the direct refit", () => 
   });
 
   it("on the bundled data, every day of 1810.HK and 0883.HK as day 0: alpha, beta, s^2, Var(AR) = s^2, Var(CAR) = L2 s^2, df L1-2", () => {
-    const market = readPriceSeries(bundledDataDir, "^HSI");
-    const firms = ["1810.HK", "0883.HK"].map((symbol) => prepareFirm(symbol, "^HSI", alignedReturns(alignPrices(readPriceSeries(bundledDataDir, symbol).bars, market.bars), "simple")));
     for (const model of ["scholes-williams", "dimson"] as const) {
       const options: EventStudyOptions = { model, returns: "simple", estimationWindow: [-250, -11], minEstimationObservations: 100, eventWindows: [[0, 0], [-1, 1], [0, 5]] };
-      const firm: number[] = [];
-      const day0: number[] = [];
-      firms.forEach((prepared, f) => {
-        for (let d = 0; d < prepared.returns.dates.length; d++) {
-          if (eventProblem(prepared.symbol, prepared.returns.dates, d, options) === null) {
-            firm.push(f);
-            day0.push(d);
-          }
-        }
-      });
+      const { firms, events } = everyBundledEventDay(options);
+      const firm = events.firm;
+      const day0 = events.day0;
       expect(firm.length).toBeGreaterThan(500);
-      const columns = analyseEvents(firms, { firm: Int32Array.from(firm), day0: Int32Array.from(day0) }, options);
+      const columns = analyseEvents(firms, events, options);
       const reference = model === "dimson" ? dimsonReference : scholesWilliamsReference;
       for (let k = 0; k < columns.count; k++) {
         const { returns } = firms[firm[k]!]!;

@@ -1,5 +1,5 @@
 import type { FittedModel } from "../../src/models/expectedReturnModel.js";
-import { ols } from "../helpers/ols.js";
+import { ols, pearson } from "../helpers/ols.js";
 
 /**
  * Plain-loop reference fits of the thin-trading models (Scholes & Williams 1977; Dimson 1979; DESIGN §9), written
@@ -21,21 +21,6 @@ function regressionDays(firm: ArrayLike<number>, market: ArrayLike<number>) {
     lead.push(market[t + 1]!);
   }
   return { y, lag, now, lead };
-}
-
-function pearson(a: readonly number[], b: readonly number[]): number {
-  const n = a.length;
-  const ma = a.reduce((s, v) => s + v, 0) / n;
-  const mb = b.reduce((s, v) => s + v, 0) / n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    sab += (a[i]! - ma) * (b[i]! - mb);
-    saa += (a[i]! - ma) ** 2;
-    sbb += (b[i]! - mb) ** 2;
-  }
-  return sab / Math.sqrt(saa * sbb);
 }
 
 /** Solves `A b = c` by Gaussian elimination with partial pivoting. */
