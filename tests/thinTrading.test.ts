@@ -5,7 +5,7 @@ import type { ModelName } from "../src/models/expectedReturnModel.js";
 import { fitOnWindow, returnSums } from "../src/models/windowFit.js";
 import { twoSidedTPValue } from "../src/statistics/studentT.js";
 import { estimationRange, type EventStudyOptions } from "../src/engine/eventWindows.js";
-import { analyseEvents } from "../src/study/eventBatch.js";
+import { analyseEvents } from "../src/engine/eventBatch.js";
 import { runStudy } from "../src/study/runStudy.js";
 import { repoRoot } from "./helpers/cli.js";
 import { everyBundledEventDay } from "./helpers/bundledEventDays.js";

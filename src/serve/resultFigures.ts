@@ -5,7 +5,7 @@ import { carChartSpec } from "../reports/charts/carChart.js";
 import { checkCharts, studyCharts } from "../reports/charts/charts.js";
 import { renderSvg } from "../reports/charts/renderSvg.js";
 import { volumeChartSpec } from "../reports/charts/volumeChart.js";
-import { readCatalog, type CatalogEvent } from "../study/catalog.js";
+import { readCatalog, type CatalogEvent } from "../sources/catalog.js";
 import { runStudy, type StudyOptions } from "../study/runStudy.js";
 import type { Figure } from "./page.js";
 

@@ -8,20 +8,15 @@ import { meanResidualCorrelationOf } from "../statistics/residualCorrelation.js"
 import { skewnessAdjustedT } from "../statistics/skewnessAdjustedT.js";
 import { wilcoxonSignedRank } from "../statistics/wilcoxon.js";
 import { estimationRange } from "../engine/eventWindows.js";
-import { residualAt, type PreparedFirm } from "./eventBatch.js";
-import type { EventColumns } from "./eventColumns.js";
+import { residualAt, type PreparedFirm } from "../engine/eventBatch.js";
+import type { BatchLayout, EventColumns } from "../engine/eventColumns.js";
 import type { Aggregate, Cluster, DayAggregate, OverlappingEvents, TestBattery, WindowAggregate } from "./studyResult.js";
 
 
 export type { Aggregate, Cluster, DayAggregate, OverlappingEvents, TestBattery, TestName, WindowAggregate } from "./studyResult.js";
 
 /** What the cross-firm tests read of `count` analysed events that share their event windows. */
-export interface CrossSectionInput {
-  count: number;
-  estimationWindow: readonly [number, number];
-  windows: readonly (readonly [number, number])[];
-  spanStart: number;
-  spanLength: number;
+export interface CrossSectionInput extends Omit<BatchLayout, "betaCount"> {
   /** Per event and window (`k * windows.length + w`). */
   car: ArrayLike<number>;
   variance: ArrayLike<number>;

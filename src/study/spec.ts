@@ -2,8 +2,8 @@ import { z } from "zod";
 import { isoDateSchema } from "../calendar/isoDate.js";
 import { isTimeZone } from "../calendar/zonedTime.js";
 import { DEFAULT_ESTIMATION_WINDOW, DEFAULT_MIN_ESTIMATION_OBSERVATIONS } from "../engine/defaults.js";
+import { modelNameSchema, returnKindSchema } from "../engine/eventAnalysisSchema.js";
 import { eventSpan } from "../engine/eventWindows.js";
-import { MODEL_NAMES } from "../models/expectedReturnModel.js";
 
 /**
  * Limits of a study spec (README "Limits"), checked before anything is allocated for it: offsets in
@@ -28,10 +28,6 @@ const window = z
   .tuple([offset, offset])
   .refine(([start, end]) => start <= end, "a window is [start, end] with start <= end");
 
-/** The expected-return models (DESIGN section 4). */
-export const modelNameSchema = z.enum(MODEL_NAMES);
-/** Simple or log returns (DESIGN section 4). */
-export const returnKindSchema = z.enum(["simple", "log"]);
 
 /** One event of a study: a symbol and when the news became public. */
 export const studyEventSchema = z.strictObject({

@@ -1,8 +1,8 @@
-import { alignPrices } from "../../src/calendar/alignment.js";
+import { alignPrices } from "../../src/engine/alignment.js";
 import { eventProblem, type EventStudyOptions } from "../../src/engine/eventWindows.js";
 import { bundledDataDir, readPriceSeries } from "../../src/sources/localFiles.js";
-import { prepareFirm, type PreparedFirm } from "../../src/study/eventBatch.js";
-import { alignedReturns } from "../../src/study/eventStudy.js";
+import { prepareFirm, type PreparedFirm } from "../../src/engine/eventBatch.js";
+import { alignedReturns } from "../../src/engine/eventStudy.js";
 
 /** 1810.HK and 0883.HK against ^HSI from the bundled data, with every trading day the options accept as day 0 an event. */
 export function everyBundledEventDay(options: EventStudyOptions): { firms: PreparedFirm[]; events: { firm: Int32Array; day0: Int32Array } } {

@@ -1,4 +1,5 @@
 import type { FittedModel, ModelName } from "../../src/models/expectedReturnModel.js";
+import { ols } from "../helpers/ols.js";
 import { dimsonReference, scholesWilliamsReference } from "./thinTrading.js";
 
 /*
@@ -17,30 +18,18 @@ import { dimsonReference, scholesWilliamsReference } from "./thinTrading.js";
  * @example fitMarketModel([0.01, 0.03, 0.05], [0.01, 0.02, 0.03]) // beta 2, alpha -0.01, s2 0
  */
 export function fitMarketModel(firm: ArrayLike<number>, market: ArrayLike<number>): FittedModel {
-  const n = firm.length;
-  let sumFirm = 0;
-  let sumMarket = 0;
-  for (let t = 0; t < n; t++) {
-    sumFirm += firm[t]!;
-    sumMarket += market[t]!;
-  }
-  const firmMean = sumFirm / n;
-  const marketMean = sumMarket / n;
-  let smm = 0;
-  let smf = 0;
-  for (let t = 0; t < n; t++) {
-    const dm = market[t]! - marketMean;
-    smm += dm * dm;
-    smf += dm * (firm[t]! - firmMean);
-  }
-  const beta = smf / smm;
-  const alpha = firmMean - beta * marketMean;
-  let sse = 0;
-  for (let t = 0; t < n; t++) {
-    const e = firm[t]! - alpha - beta * market[t]!;
-    sse += e * e;
-  }
-  return { model: "market", alpha, beta, s2: sse / (n - 2), df: n - 2, nEstimation: n, marketMean, marketSumSquares: smm, estimatedMean: true, estimatedSlope: true };
+  const { n, alpha, beta, s2, mx, sxx } = ols(firm, market);
+  return { model: "market", alpha, beta, s2, df: n - 2, nEstimation: n, marketMean: mx, marketSumSquares: sxx, estimatedMean: true, estimatedSlope: true };
+}
+
+/** The mean of `values` and the sum of squared deviations from it. */
+function centred(values: ArrayLike<number>): { mean: number; sumSquares: number } {
+  let sum = 0;
+  for (let t = 0; t < values.length; t++) sum += values[t]!;
+  const mean = sum / values.length;
+  let sumSquares = 0;
+  for (let t = 0; t < values.length; t++) sumSquares += (values[t]! - mean) ** 2;
+  return { mean, sumSquares };
 }
 
 /**
@@ -52,21 +41,9 @@ export function fitMarketModel(firm: ArrayLike<number>, market: ArrayLike<number
  */
 export function fitMeanAdjusted(firm: ArrayLike<number>, market: ArrayLike<number>): FittedModel {
   const n = firm.length;
-  let sum = 0;
-  let sumMarket = 0;
-  for (let t = 0; t < n; t++) {
-    sum += firm[t]!;
-    sumMarket += market[t]!;
-  }
-  const mean = sum / n;
-  const marketMean = sumMarket / n;
-  let ss = 0;
-  let smm = 0;
-  for (let t = 0; t < n; t++) {
-    ss += (firm[t]! - mean) ** 2;
-    smm += (market[t]! - marketMean) ** 2;
-  }
-  return { model: "mean-adjusted", alpha: mean, beta: 0, s2: ss / (n - 1), df: n - 1, nEstimation: n, marketMean, marketSumSquares: smm, estimatedMean: true, estimatedSlope: false };
+  const { mean, sumSquares } = centred(firm);
+  const m = centred(market);
+  return { model: "mean-adjusted", alpha: mean, beta: 0, s2: sumSquares / (n - 1), df: n - 1, nEstimation: n, marketMean: m.mean, marketSumSquares: m.sumSquares, estimatedMean: true, estimatedSlope: false };
 }
 
 /**
@@ -79,21 +56,9 @@ export function fitMeanAdjusted(firm: ArrayLike<number>, market: ArrayLike<numbe
  */
 export function fitMarketAdjusted(firm: ArrayLike<number>, market: ArrayLike<number>): FittedModel {
   const n = firm.length;
-  let sum = 0;
-  let sumMarket = 0;
-  for (let t = 0; t < n; t++) {
-    sum += firm[t]! - market[t]!;
-    sumMarket += market[t]!;
-  }
-  const mean = sum / n;
-  const marketMean = sumMarket / n;
-  let ss = 0;
-  let smm = 0;
-  for (let t = 0; t < n; t++) {
-    ss += (firm[t]! - market[t]! - mean) ** 2;
-    smm += (market[t]! - marketMean) ** 2;
-  }
-  return { model: "market-adjusted", alpha: 0, beta: 1, s2: ss / (n - 1), df: n - 1, nEstimation: n, marketMean, marketSumSquares: smm, estimatedMean: false, estimatedSlope: false };
+  const { sumSquares } = centred(Array.from({ length: n }, (_, t) => firm[t]! - market[t]!));
+  const m = centred(market);
+  return { model: "market-adjusted", alpha: 0, beta: 1, s2: sumSquares / (n - 1), df: n - 1, nEstimation: n, marketMean: m.mean, marketSumSquares: m.sumSquares, estimatedMean: false, estimatedSlope: false };
 }
 
 const FITTERS: Record<ModelName, (firm: ArrayLike<number>, market: ArrayLike<number>) => FittedModel> = {

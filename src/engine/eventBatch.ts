@@ -1,7 +1,7 @@
 import { dayNumber } from "../calendar/dayNumber.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
 import { fitOnWindow, marketSum, returnSums, type ReturnSums } from "../models/windowFit.js";
-import { estimationRange, eventSpan, type EventStudyOptions } from "../engine/eventWindows.js";
+import { estimationRange, eventSpan, type EventStudyOptions } from "./eventWindows.js";
 import { abnormalVolume, cumulativeAbnormalVolume, volumeBaseline } from "../statistics/abnormalVolume.js";
 import { carVariance } from "../statistics/predictionErrorVariance.js";
 import { sqTest } from "../statistics/sqTest.js";
