@@ -4,7 +4,6 @@ import { InputError } from "../errors.js";
 import { carChartSpec } from "../reports/charts/carChart.js";
 import { checkCharts, studyCharts } from "../reports/charts/charts.js";
 import { renderSvg } from "../reports/charts/renderSvg.js";
-import { volumeChartSpec } from "../reports/charts/volumeChart.js";
 import { readCatalog, type CatalogEvent } from "../sources/catalog.js";
 import { runStudy, type StudyOptions } from "../study/runStudy.js";
 import type { Figure } from "./page.js";
@@ -16,7 +15,7 @@ const CAPTIONS: Record<string, string> = {
 
 /**
  * The charts of a check: the claim day, the event window (the AR/CAR chart of a one-event study with the
- * check's date as day 0, the study defaults and the check's market, and its abnormal-volume companion), and the universe ranking when there
+ * check's date as day 0, the study defaults and the check's market), and the universe ranking when there
  * is one; when the firm's catalog event of the week before the date has peers with prices, every firm's
  * CAR beside the checked one's (the forest plot). An event window the data cannot support is a note
  * instead of a chart.
@@ -31,10 +30,6 @@ export async function resultFigures(check: ClaimCheck, prices: Pick<StudyOptions
     figures.push({
       svg: await renderSvg(carChartSpec(study.events[0]!, study)),
       caption: `The event window: daily abnormal returns around day 0 (bars) and their cumulative sum, the CAR, with its 95% band; windows ${study.eventWindows.map(([start, end]) => `[${start}, ${end}]`).join(", ")} as in event-impact study.`,
-    });
-    figures.push({
-      svg: await renderSvg(volumeChartSpec(study.events[0]!)),
-      caption: "Trading volume over the same days: each day's log volume above (or below) its estimation-window mean.",
     });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
