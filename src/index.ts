@@ -66,6 +66,7 @@ export { alignPrices } from "./engine/alignment.js";
 export type { AlignedPrices } from "./engine/alignment.js";
 export { periodReturns, compoundReturn } from "./returns/returns.js";
 export type { ReturnKind } from "./returns/returns.js";
+export { MODEL_NAMES } from "./models/expectedReturnModel.js";
 export type { FittedModel, ModelName } from "./models/expectedReturnModel.js";
 export { carVariance } from "./statistics/predictionErrorVariance.js";
 export { twoSidedNormalPValue } from "./statistics/normal.js";
@@ -85,6 +86,7 @@ export { studyCharts, checkCharts, writeCharts } from "./reports/charts/charts.j
 export { renderSvg } from "./reports/charts/renderSvg.js";
 export type { Chart } from "./reports/charts/renderSvg.js";
 export { carChartSpec } from "./reports/charts/carChart.js";
+export { volumeChartSpec } from "./reports/charts/volumeChart.js";
 export { caarChartSpec } from "./reports/charts/caarChart.js";
 export { forestChartSpec, type ForestOptions } from "./reports/charts/forestChart.js";
 export { claimDayChartSpec } from "./reports/charts/claimDayChart.js";

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { syntheticPanel } from "../bench/panel.js";
 import { alignPrices } from "../src/engine/alignment.js";
-import { readPriceSeries, bundledDataDir } from "../src/sources/localFiles.js";
 import { columnsOf } from "../src/sources/priceCsv.js";
-import { eventProblem, eventSpan, type EventStudyOptions } from "../src/engine/eventWindows.js";
+import type { ModelName } from "../src/models/expectedReturnModel.js";
+import { eventSpan, type EventStudyOptions } from "../src/engine/eventWindows.js";
 import { analyseEvents, prepareFirm, type PreparedFirm } from "../src/engine/eventBatch.js";
 import { columnsCrossSectionInput, crossSectionOf } from "../src/study/crossSection.js";
 import { COLUMN_NAMES, columnWidth, type EventColumns } from "../src/engine/eventColumns.js";
 import { alignedReturns } from "../src/engine/eventStudy.js";
+import { everyBundledEventDay } from "./helpers/bundledEventDays.js";
 import { analyseEventDirectly, crossSection, estimationResiduals, type EventSample } from "./reference/eventStudy.js";
 
 const OPTIONS: EventStudyOptions = {
@@ -66,9 +67,9 @@ function compareWithDirect(firms: PreparedFirm[], events: { firm: Int32Array; da
 }
 
 describe("the batch engine equals the direct per-event refit to 1e-10", () => {
-  it("on a synthetic panel, for every model and both return types, including the cross-firm tests", () => {
+  it.each<{ models: readonly ModelName[] }>([{ models: ["market", "market-adjusted", "mean-adjusted"] }, { models: ["scholes-williams", "dimson"] }])("on a synthetic panel, for the models $models and both return types, including the cross-firm tests", ({ models }) => {
     const panel = syntheticPanel({ firms: 12, days: 700, events: 150, seed: 7, margin: [260, 10] });
-    for (const model of ["market", "market-adjusted", "mean-adjusted"] as const) {
+    for (const model of models) {
       for (const returns of ["simple", "log"] as const) {
         const options = { ...OPTIONS, model, returns };
         const firms = panel.firms.map((firm) => prepareFirm(firm.symbol, "MKT", alignedReturns(alignPrices(columnsOf(firm.bars), columnsOf(panel.market)), returns)));
@@ -86,25 +87,12 @@ describe("the batch engine equals the direct per-event refit to 1e-10", () => {
         });
       }
     }
-  });
+  }, 120_000);
 
   it("on the bundled data: every trading day of 1810.HK and 0883.HK as day 0", () => {
-    const market = readPriceSeries(bundledDataDir, "^HSI");
-    const firms = ["1810.HK", "0883.HK"].map((symbol) =>
-      prepareFirm(symbol, "^HSI", alignedReturns(alignPrices(readPriceSeries(bundledDataDir, symbol).columns, market.columns), "simple")),
-    );
-    const firm: number[] = [];
-    const day0: number[] = [];
-    firms.forEach((prepared, f) => {
-      for (let d = 0; d < prepared.returns.dates.length; d++) {
-        if (eventProblem(prepared.symbol, prepared.returns.dates, d, OPTIONS) === null) {
-          firm.push(f);
-          day0.push(d);
-        }
-      }
-    });
-    expect(firm.length).toBeGreaterThan(500);
-    compareWithDirect(firms, { firm: Int32Array.from(firm), day0: Int32Array.from(day0) }, OPTIONS);
+    const { firms, events } = everyBundledEventDay(OPTIONS);
+    expect(events.firm.length).toBeGreaterThan(500);
+    compareWithDirect(firms, events, OPTIONS);
   });
 });
 

@@ -103,9 +103,9 @@ describe.skipIf(!hasChromium)("every chart in headless Chromium", () => {
     await context?.close();
   });
 
-  it("covers the forest plot, the CAAR, CAR, claim-day and universe charts", () => {
+  it("covers the forest plot, the CAAR, CAR, abnormal volume, claim-day and universe charts", () => {
     const kinds = new Set(charts.map((chart) => chart.name.split(" ").pop()!.replace(/-.*/, "")));
-    expect([...kinds].sort()).toEqual(["caar", "car", "claim", "forest", "universe"]);
+    expect([...kinds].sort()).toEqual(["caar", "car", "claim", "forest", "universe", "volume"]);
   });
 
   const laidOut = async (chart: Chart) => {

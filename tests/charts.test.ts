@@ -11,6 +11,7 @@ import { forestChartSpec } from "../src/reports/charts/forestChart.js";
 import { renderSvg } from "../src/reports/charts/renderSvg.js";
 import { estimateTextWidth } from "../src/reports/charts/textWidth.js";
 import { universeChartSpec } from "../src/reports/charts/universeChart.js";
+import { volumeChartSpec } from "../src/reports/charts/volumeChart.js";
 import { resultFigures } from "../src/serve/resultFigures.js";
 import { runStudy } from "../src/study/runStudy.js";
 import { repoRoot } from "./helpers/cli.js";
@@ -73,6 +74,40 @@ describe("AR/CAR chart of one firm", () => {
     expect(text).toContain("abnormal return (%)");
     expect(text).toContain("trading day relative to day 0 (date)");
     expect(rows.find((row) => row.offset === 0)!.day).toBe("0|2021-01-15");
+  });
+});
+
+describe("abnormal volume chart, the CAR chart's companion", () => {
+  const event = xiaomi.events[0]!;
+
+  it("draws a bar of ln(1 + volume) - estimation mean for each day of the span, the event-day axis of the CAR chart", () => {
+    const bars = inlineRows(volumeChartSpec(event)).filter((row) => "av" in row);
+    expect(bars.map((row) => row.offset)).toEqual([-1, 0, 1, 2, 3, 4, 5]);
+    bars.forEach((row, k) => expect(row.av).toBe(event.abnormalReturns[k]!.av));
+    const volumeX = JSON.stringify((volumeChartSpec(event) as { layer: { encoding: { x: { axis: unknown } } }[] }).layer[0]!.encoding.x.axis);
+    const carX = JSON.stringify((carChartSpec(event, xiaomi) as { layer: { encoding: { x: { axis: unknown } } }[] }).layer[1]!.encoding.x.axis);
+    expect(volumeX).toBe(carX);
+  });
+
+  it("labels the axes and gives each window's CAV with its t (Xiaomi's day 0: 1.83, t 3.65)", () => {
+    const text = JSON.stringify(volumeChartSpec(event));
+    expect(text).toContain("abnormal log volume");
+    expect(text).toContain("trading day relative to day 0 (date)");
+    const day0 = event.windows.find((w) => w.start === 0 && w.end === 0)!.volume;
+    expect(day0.cav).toBeCloseTo(event.abnormalReturns.find((row) => row.offset === 0)!.av, 14);
+    expect(text).toContain(`[0, 0] CAV ${day0.cav.toFixed(2)} (t ${day0.t.toFixed(2)})`);
+  });
+
+  it("leaves out a day without volume data, keeps its place on the axis and counts it", () => {
+    const gap = { ...event, abnormalReturns: event.abnormalReturns.map((row) => (row.offset === 2 ? { ...row, av: Number.NaN } : row)) };
+    const spec = volumeChartSpec(gap);
+    expect(inlineRows(spec).filter((row) => "av" in row).map((row) => row.offset)).toEqual([-1, 0, 1, 3, 4, 5]);
+    expect(JSON.stringify(spec)).toContain("1 day(s) without volume data");
+    expect(JSON.stringify(spec)).toContain("+2|2021-01-19");
+  });
+
+  it("follows each event's CAR chart in a study's charts (and so in the HTML report)", () => {
+    expect(studyCharts(xiaomi).map((c) => c.name)).toEqual(["car-1810.HK-2021-01-15", "volume-1810.HK-2021-01-15"]);
   });
 });
 
@@ -199,8 +234,8 @@ describe("universe chart", () => {
 
 describe("rendered SVG", () => {
   it("names a study's charts after the firm and day 0", () => {
-    expect(studyCharts(xiaomi).map((c) => c.name)).toEqual(["car-1810.HK-2021-01-15"]);
-    expect(studyCharts(ccmc).map((c) => c.name)).toEqual(["forest", "caar", ...ccmc.events.map((e) => `car-${e.symbol}-${e.day0}`)]);
+    expect(studyCharts(xiaomi).map((c) => c.name)).toEqual(["car-1810.HK-2021-01-15", "volume-1810.HK-2021-01-15"]);
+    expect(studyCharts(ccmc).map((c) => c.name)).toEqual(["forest", "caar", ...ccmc.events.flatMap((e) => [`car-${e.symbol}-${e.day0}`, `volume-${e.symbol}-${e.day0}`])]);
   });
 
   it("is the same for the same input", async () => {
@@ -220,6 +255,7 @@ describe("rendered SVG", () => {
 
   it.each([
     ["car-1810.HK", () => carChartSpec(xiaomi.events[0]!, xiaomi)],
+    ["volume-1810.HK", () => volumeChartSpec(xiaomi.events[0]!)],
     ["caar-ccmc-hk", () => caarChartSpec(ccmc)],
     ["forest-ccmc-hk", () => studyCharts(ccmc, { highlight: "1810.HK" })[0]!.spec],
     ["claim-day-1810.HK", () => claimDayChartSpec(check)],

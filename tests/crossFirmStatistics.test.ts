@@ -15,7 +15,7 @@ import { findClusters, findOverlaps, type EventKeys } from "../src/study/crossSe
 import { analyseEvent, type AlignedReturns, type EventStudyOptions } from "../src/engine/eventStudy.js";
 import { crossSection, estimationResiduals, type EventSample } from "./reference/eventStudy.js";
 import { isoDates, mulberry32, normalGenerator } from "./helpers/random.js";
-import { ols } from "./helpers/ols.js";
+import { ols, pearson } from "./helpers/ols.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const { jStat } = jstatModule as any;
@@ -329,22 +329,6 @@ describe("Corrado rank test (Corrado & Zivney standardisation, unbalanced panel)
     close(ranks.sd, Math.sqrt((1 / 64 + 1 / 64 + 1 / 16) / 3));
   });
 });
-
-/** Pearson correlation written out (two-pass). */
-function pearson(x: readonly number[], y: readonly number[]): number {
-  const n = x.length;
-  const mx = x.reduce((a, b) => a + b, 0) / n;
-  const my = y.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i]! - mx) * (y[i]! - my);
-    sxx += (x[i]! - mx) ** 2;
-    syy += (y[i]! - my) ** 2;
-  }
-  return sxy / Math.sqrt(sxx * syy);
-}
 
 describe("meanResidualCorrelation (Kolari-Pynnönen r)", () => {
   const d = isoDates(8, Date.UTC(2021, 0, 1)); // d[0] = 2021-01-01 .. d[7] = 2021-01-08

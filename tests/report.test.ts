@@ -31,13 +31,14 @@ describe("charts from the command line", () => {
     expect(JSON.parse(readFileSync(join(dir, "claim-day.vl.json"), "utf8")).$schema).toMatch(/vega-lite\/v6/);
   });
 
-  it("study --charts writes the forest plot, the CAAR chart and one CAR chart per event", () => {
+  it("study --charts writes the forest plot, the CAAR chart and one CAR chart and its abnormal-volume chart per event", () => {
     const dir = join(work, "study-charts");
     const { code } = runCli(["study", join(repoRoot, "data/studies/ccmc-hk.json"), "--charts", dir]);
     expect(code).toBe(0);
     const svgs = readdirSync(dir).filter((file) => file.endsWith(".svg")).sort();
-    expect(svgs).toEqual(["caar.svg", "car-0883.HK-2020-12-04.svg", "car-0941.HK-2020-06-26.svg", "car-0981.HK-2020-12-04.svg", "car-1810.HK-2021-01-15.svg", "forest.svg"]);
-    expect(readdirSync(dir).filter((file) => file.endsWith(".vl.json"))).toHaveLength(6);
+    const perEvent = ["0883.HK-2020-12-04", "0941.HK-2020-06-26", "0981.HK-2020-12-04", "1810.HK-2021-01-15"];
+    expect(svgs).toEqual(["caar.svg", ...perEvent.map((stem) => `car-${stem}.svg`), "forest.svg", ...perEvent.map((stem) => `volume-${stem}.svg`)]);
+    expect(readdirSync(dir).filter((file) => file.endsWith(".vl.json"))).toHaveLength(10);
   });
 });
 
@@ -67,7 +68,7 @@ describe("event-impact report", () => {
     expect(html).toContain("Headline statistics");
     expect(html).toMatch(/CAAR\[0, 0\] = -6\.01% over 4 events/);
     expect(html).toContain("Kolari &amp; Pynnönen (2010)");
-    expect(html.match(/<svg /g)).toHaveLength(6);
+    expect(html.match(/<svg /g)).toHaveLength(10);
   });
 
   it("rejects a file that is no result, naming the field", () => {

@@ -6,6 +6,7 @@ import { InputError } from "../errors.js";
 import { claimPriceNeeds } from "../claims/claimPriceNeeds.js";
 import { parseOptions } from "./options.js";
 import { preparePrices, priceSourceFlags } from "./priceOptions.js";
+import { MODEL_NAMES } from "../models/expectedReturnModel.js";
 
 const checkOptions = z.strictObject({
   date: isoDateSchema.optional(),
@@ -13,7 +14,7 @@ const checkOptions = z.strictObject({
   text: z.string().min(1, "the text is empty").optional(),
   names: z.string().min(1).optional(),
   market: z.string().min(1).optional(),
-  model: z.enum(["market", "market-adjusted", "mean-adjusted"]),
+  model: z.enum(MODEL_NAMES),
   data: z.string().min(1).optional(),
   universe: z.string().min(1).optional(),
   charts: z.string().min(1).optional(),

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { readFileSync } from "node:fs";
 import { InputError } from "../errors.js";
+import { MODEL_NAMES } from "../models/expectedReturnModel.js";
 import { SERVE_DEFAULTS } from "../serve/limits.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
@@ -24,7 +25,7 @@ program
   .option("--names <file.csv>", "with --text: a CSV of symbol,name[,shares] added to the bundled names (the event catalog's, and the --universe's)")
   .option("--shares <n>", "shares outstanding, to check a claim about market value (\"wiped HK$80bn off its market value\")")
   .option("--market <symbol>", "market index (default: the exchange's, ^HSI for .HK)")
-  .option("--model <name>", "expected-return model: market, market-adjusted or mean-adjusted", "market")
+  .option("--model <name>", `expected-return model: ${MODEL_NAMES.join(", ")} (the last two with thin-trading betas)`, "market")
   .option("--data <dir>", "folder of price files <SYMBOL>.csv, searched first; symbols it lacks come from the cache, then the bundled data")
   .option("--universe <dir>", "folder of price files of stocks to rank the day's move among (e.g. ../shared/data/hk-universe)")
   .option("--charts <dir>", "write the claim-day chart (and the universe ranking) as <name>.svg and <name>.vl.json to this folder")

@@ -3,6 +3,7 @@ import { jsonNumber } from "../jsonNumber.js";
 import { volumeWindowSchema } from "../statistics/abnormalVolume.js";
 import { sqResultSchema } from "../statistics/sqTest.js";
 import { volatilityResultSchema } from "../statistics/volatilityRatio.js";
+import { MODEL_NAMES } from "../models/expectedReturnModel.js";
 
 /**
  * One firm's event study as zod schemas, the shape shared by a study's events (`studyResult.ts`) and the
@@ -10,7 +11,7 @@ import { volatilityResultSchema } from "../statistics/volatilityRatio.js";
  */
 
 /** The expected-return models (DESIGN section 4). */
-export const modelNameSchema = z.enum(["market", "market-adjusted", "mean-adjusted"]);
+export const modelNameSchema = z.enum(MODEL_NAMES);
 /** Simple or log returns (DESIGN section 4). */
 export const returnKindSchema = z.enum(["simple", "log"]);
 

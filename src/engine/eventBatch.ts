@@ -34,7 +34,7 @@ export function prepareFirm(symbol: string, market: string, returns: AlignedRetu
 }
 
 /** The number of slopes each model fits (the width of the `betas` column). */
-export const BETA_COUNT: Record<ModelName, number> = { market: 1, "market-adjusted": 1, "mean-adjusted": 1 };
+export const BETA_COUNT: Record<ModelName, number> = { market: 1, "market-adjusted": 1, "mean-adjusted": 1, "scholes-williams": 1, dimson: 1 };
 
 /** Event `k`'s model residual on day `t` of its firm's returns: `R_t - alpha - beta R_mt`. */
 export function residualAt(columns: EventColumns, k: number, firm: PreparedFirm, t: number): number {

@@ -1,5 +1,6 @@
-/** The models of the expected return (DESIGN section 4). */
-export type ModelName = "market" | "market-adjusted" | "mean-adjusted";
+/** The models of the expected return (DESIGN sections 4 and 9). */
+export const MODEL_NAMES = ["market", "market-adjusted", "mean-adjusted", "scholes-williams", "dimson"] as const;
+export type ModelName = (typeof MODEL_NAMES)[number];
 
 /**
  * A model fitted on an estimation window: `E[R_t] = alpha + beta * R_mt`, the residual variance `s2` with

@@ -1,9 +1,12 @@
 import type { FittedModel, ModelName } from "./expectedReturnModel.js";
+import { fitThinTradingOnWindow, laggedSums, type LaggedSums } from "./laggedWindowFit.js";
+import { isThinTradingModel } from "./thinTrading.js";
 
 /**
  * Running sums of a firm's and its market's returns, centred on their full-sample means so that window
  * sums keep their precision: `x[k] = sum_{t<k} (R_mt - cx)`, likewise `y` for the firm, and the squares
- * and cross-products. Index 0 of the returns (no previous price) is left out of every sum.
+ * and cross-products, and the lagged cross-products the thin-trading models read. Index 0 of the returns (no
+ * previous price) is left out of every sum.
  */
 export interface ReturnSums {
   cx: number;
@@ -13,6 +16,7 @@ export interface ReturnSums {
   xx: Float64Array;
   yy: Float64Array;
   xy: Float64Array;
+  lagged: LaggedSums;
 }
 
 /** Builds the running sums of aligned firm and market returns (`returns[0]` is NaN and skipped). */
@@ -26,7 +30,7 @@ export function returnSums(firm: ArrayLike<number>, market: ArrayLike<number>): 
   }
   cx = n > 1 ? cx / (n - 1) : 0;
   cy = n > 1 ? cy / (n - 1) : 0;
-  const sums: ReturnSums = { cx, cy, x: new Float64Array(n + 1), y: new Float64Array(n + 1), xx: new Float64Array(n + 1), yy: new Float64Array(n + 1), xy: new Float64Array(n + 1) };
+  const sums: ReturnSums = { cx, cy, x: new Float64Array(n + 1), y: new Float64Array(n + 1), xx: new Float64Array(n + 1), yy: new Float64Array(n + 1), xy: new Float64Array(n + 1), lagged: laggedSums(firm, market, cx, cy) };
   const { x, y, xx, yy, xy } = sums;
   for (let t = 1; t < n; t++) {
     const u = market[t]! - cx;
@@ -50,7 +54,8 @@ export function returnSums(firm: ArrayLike<number>, market: ArrayLike<number>): 
  * - mean-adjusted `E[R_it] = Ri_bar` (beta 0): `s^2 = Sff / (L1 - 1)` (MacKinlay 1997, section 4.1;
  *   Brown & Warner 1985, J. Financ. Econ. 14(1));
  * - market-adjusted `E[R_it] = R_mt` (alpha 0, beta 1, nothing estimated): `s^2` the sample variance of
- *   `R_i - R_m`, `(Sff - 2 Smf + Smm) / (L1 - 1)` (MacKinlay 1997, section 4.2; Brown & Warner 1985).
+ *   `R_i - R_m`, `(Sff - 2 Smf + Smm) / (L1 - 1)` (MacKinlay 1997, section 4.2; Brown & Warner 1985);
+ * - scholes-williams and dimson (thin trading) from the lagged sums too: `fitThinTradingOnWindow`.
  *
  * The direct O(L1) fits in tests/reference/models.ts give the same estimates (tests/batchEngine.test.ts).
  *
@@ -68,6 +73,7 @@ export function fitOnWindow(model: ModelName, sums: ReturnSums, first: number, l
   const smm = suu - (su * su) / n;
   const syy = svv - (sv * sv) / n;
   const smf = suv - (su * sv) / n;
+  if (isThinTradingModel(model)) return fitThinTradingOnWindow(model, sums, { n, firmMean, marketMean, syy, smf, smm }, first, last);
   const common = { nEstimation: n, marketMean, marketSumSquares: smm };
   if (model === "market") {
     const beta = smf / smm;

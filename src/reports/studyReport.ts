@@ -1,3 +1,5 @@
+import type { ModelName } from "../models/expectedReturnModel.js";
+import { isThinTradingModel } from "../models/thinTrading.js";
 import type { TestName } from "../study/crossSection.js";
 import type { EventResult, StudyResult } from "../study/runStudy.js";
 import { studyCharts } from "./charts/charts.js";
@@ -150,20 +152,30 @@ function aggregateTables(result: StudyResult): string {
   return events + tests + days;
 }
 
+const THIN_TRADING_AR = "AR = R − a − b·Rm, s² = SSE/(L1 − 2) over all L1 estimation days, L1 − 2 df";
+
+/** Each model as the report's method section states it (DESIGN §4 and §9). */
+const MODEL_METHODS: Record<ModelName, string> = {
+  market: "market model R = a + b·Rm + e, OLS on the estimation window, s² = SSE/(L1 − 2)",
+  "mean-adjusted": "mean-adjusted (constant mean) model, s² of the estimation-window abnormal returns, L1 − 1 df",
+  "market-adjusted": "market-adjusted model AR = R − Rm, s² of the estimation-window abnormal returns, L1 − 1 df",
+  "scholes-williams": `Scholes-Williams (1977) thin-trading beta b = (b₋ + b₀ + b₊)/(1 + 2ρ) from the slopes of R(t) on Rm(t−1), Rm(t), Rm(t+1) and ρ the correlation of Rm(t) and Rm(t−1), over the estimation days whose neighbours are estimation days; a = R̄ − b·R̄m; ${THIN_TRADING_AR}`,
+  dimson: `Dimson (1979) thin-trading beta: R(t) regressed on Rm(t−1), Rm(t), Rm(t+1) with intercept a over the estimation days whose neighbours are estimation days, b = the sum of the three slopes; ${THIN_TRADING_AR}`,
+};
+
 function method(result: StudyResult): string {
-  const model =
-    result.model === "market"
-      ? "market model R = a + b·Rm + e, OLS on the estimation window, s² = SSE/(L1 − 2)"
-      : result.model === "mean-adjusted"
-        ? "mean-adjusted (constant mean) model, s² of the estimation-window abnormal returns, L1 − 1 df"
-        : "market-adjusted model AR = R − Rm, s² of the estimation-window abnormal returns, L1 − 1 df";
   const facts = htmlFacts([
-    ["model", model],
+    ["model", MODEL_METHODS[result.model]],
     ["returns", `${result.returns} returns on adjusted closes`],
     ["estimation window", `[${result.estimationWindow.join(", ")}] trading days relative to day 0 (at least ${result.minEstimationObservations} returns)`],
     ["event windows", result.eventWindows.map(([s, e]) => `[${s}, ${e}]`).join(", ")],
     ["day 0", "the stock's first trading day whose session closes after the announcement; trading days are those on which both the stock and its market have a bar"],
-    ["CAR variance", "Var(CAR) = s² (L2 + L2²/L1 + (Σ Rm − L2·Rm̄)²/Smm), prediction-error corrected; t = CAR / √Var(CAR), two-sided p from Student's t (MacKinlay 1997; Campbell, Lo & MacKinlay 1997, ch. 4)"],
+    [
+      "CAR variance",
+      isThinTradingModel(result.model)
+        ? "Var(CAR) = L2·s² (thin-trading betas: no prediction-error correction); t = CAR / √Var(CAR), two-sided p from Student's t with L1 − 2 df"
+        : "Var(CAR) = s² (L2 + L2²/L1 + (Σ Rm − L2·Rm̄)²/Smm), prediction-error corrected; t = CAR / √Var(CAR), two-sided p from Student's t (MacKinlay 1997; Campbell, Lo & MacKinlay 1997, ch. 4)",
+    ],
     ["BHAR", "Π(1 + R) − Π(1 + E[R]) over the window (Barber & Lyon 1997)"],
     [
       "SQ test",

@@ -25,3 +25,19 @@ export function ols(y: ArrayLike<number>, x: ArrayLike<number>) {
   const sse = residuals.reduce((sum, e) => sum + e * e, 0);
   return { alpha, beta, s2: sse / (n - 2), n, mx, sxx, residuals };
 }
+
+/** Pearson correlation written out (two-pass). */
+export function pearson(x: readonly number[], y: readonly number[]): number {
+  const n = x.length;
+  const mx = x.reduce((a, b) => a + b, 0) / n;
+  const my = y.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (x[i]! - mx) * (y[i]! - my);
+    sxx += (x[i]! - mx) ** 2;
+    syy += (y[i]! - my) ** 2;
+  }
+  return sxy / Math.sqrt(sxx * syy);
+}

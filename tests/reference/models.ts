@@ -1,5 +1,6 @@
 import type { FittedModel, ModelName } from "../../src/models/expectedReturnModel.js";
 import { ols } from "../helpers/ols.js";
+import { dimsonReference, scholesWilliamsReference } from "./thinTrading.js";
 
 /*
  * Reference implementations of the expected-return models: each fitted directly from the estimation
@@ -64,6 +65,8 @@ const FITTERS: Record<ModelName, (firm: ArrayLike<number>, market: ArrayLike<num
   market: fitMarketModel,
   "market-adjusted": fitMarketAdjusted,
   "mean-adjusted": fitMeanAdjusted,
+  "scholes-williams": scholesWilliamsReference,
+  dimson: dimsonReference,
 };
 
 /** Fits the named model on estimation-window firm and market returns. */

@@ -10,11 +10,12 @@ import { claimDayChartSpec } from "./claimDayChart.js";
 import { forestChartSpec, type ForestOptions } from "./forestChart.js";
 import { renderSvg, type Chart } from "./renderSvg.js";
 import { universeChartSpec } from "./universeChart.js";
+import { volumeChartSpec } from "./volumeChart.js";
 
 /**
  * A study's charts: when there are several events, every firm's CAR beside the others' (a forest plot,
- * groups headed by the catalog's actions) and the AAR/CAAR path; then for each event its AR/CAR chart and,
- * when a universe was given, its day 0 among the universe.
+ * groups headed by the catalog's actions) and the AAR/CAAR path; then for each event its AR/CAR chart, its
+ * companion abnormal-volume chart and, when a universe was given, its day 0 among the universe.
  */
 export function studyCharts(result: StudyResult, options: Pick<ForestOptions, "highlight"> = {}): Chart[] {
   const charts: Chart[] =
@@ -26,7 +27,7 @@ export function studyCharts(result: StudyResult, options: Pick<ForestOptions, "h
         ];
   for (const event of result.events) {
     const stem = `${fileSafe(event.symbol)}-${event.day0}`;
-    charts.push({ name: `car-${stem}`, spec: carChartSpec(event, result) });
+    charts.push({ name: `car-${stem}`, spec: carChartSpec(event, result) }, { name: `volume-${stem}`, spec: volumeChartSpec(event) });
     if (event.universe) charts.push({ name: `universe-${stem}`, spec: universeChartSpec(event.symbol, event.universe) });
   }
   return charts;
