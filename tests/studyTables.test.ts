@@ -2,142 +2,17 @@ import { describe, expect, it } from "vitest";
 import type { CsvValue } from "../src/reports/csv.js";
 import { abnormalReturnsTable, aggregateTable, carsTable, estimationResidualsTable, type StudyTable } from "../src/reports/studyTables.js";
 import { studyRun } from "../src/study/runStudy.js";
-import { ols } from "./helpers/ols.js";
-import { priceRows, type Row } from "./helpers/priceTruth.js";
-import { fSurvivalReference, twoSidedNormalReference, twoSidedTReference } from "./reference/highPrecision.js";
-
+import { EVENTS, HAND_EVENTS, HAND_STUDY_SPEC, mean, sd, WINDOWS } from "./reference/handStudy.js";
+import { twoSidedNormalReference, twoSidedTReference } from "./reference/highPrecision.js";
 
 /**
- * Every column of cars.csv, abnormal_returns.csv, estimation_residuals.csv and aggregate.csv against values
- * computed here from the bundled price files (plain splits, a plain-loop OLS, the high-precision reference tails): the
- * tables are read through `studyTables.ts`, the one column list the CSVs, the workbook and the data frames share.
+ * Every column of cars.csv, abnormal_returns.csv, estimation_residuals.csv and aggregate.csv against the study worked
+ * out by hand in tests/reference/handStudy.ts: the tables are read through `studyTables.ts`, the one column list the
+ * CSVs, the workbook and the data frames share.
  */
 
-const ESTIMATION: [number, number] = [-250, -11];
-const WINDOWS: [number, number][] = [
-  [0, 0],
-  [-1, 1],
-];
-const EVENTS = [
-  { symbol: "1810.HK", date: "2021-01-14", time: "15:50", timezone: "America/New_York", day0: "2021-01-15" },
-  { symbol: "0981.HK", date: "2020-12-04", day0: "2020-12-04" },
-  { symbol: "0941.HK", date: "2020-06-26", day0: "2020-06-26" },
-];
-const spec = {
-  name: "three HK firms",
-  market: "^HSI",
-  model: "market",
-  returns: "simple",
-  estimationWindow: ESTIMATION,
-  minEstimationObservations: 100,
-  eventWindows: WINDOWS,
-  events: EVENTS.map(({ day0: _, ...event }) => event),
-};
-const run = studyRun(spec as never, { residuals: true } as never);
-
-const twoSidedT = twoSidedTReference;
-const normalP = twoSidedNormalReference;
-const upperF = fSurvivalReference;
-const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const sd = (xs: readonly number[]) => {
-  const m = mean(xs);
-  return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1));
-};
-
-/** One event worked out from the price files: the joined days, the fit, and each window's and day's figures. */
-function expectedEvent(event: (typeof EVENTS)[number]) {
-  const market = new Map(priceRows("INDEX_HSI").map((row) => [row.date, row]));
-  const days = priceRows(event.symbol)
-    .filter((row) => market.has(row.date))
-    .map((row) => ({ firm: row, market: market.get(row.date)! }));
-  const ret = (k: number) => days[k]!.firm.adj / days[k - 1]!.firm.adj - 1;
-  const marketRet = (k: number) => days[k]!.market.adj / days[k - 1]!.market.adj - 1;
-  const d0 = days.findIndex((day) => day.firm.date === event.day0);
-  const first = Math.max(1, d0 + ESTIMATION[0]);
-  const estimation = Array.from({ length: d0 + ESTIMATION[1] - first + 1 }, (_, i) => first + i);
-  const fit = ols(
-    estimation.map(ret),
-    estimation.map(marketRet),
-  );
-  const n = estimation.length;
-  const ar = (k: number) => ret(k) - fit.alpha - fit.beta * marketRet(k);
-  const logVolume = (row: Row) => (row.volume > 0 ? Math.log(1 + row.volume) : Number.NaN);
-  const estimationLogs = estimation.map((k) => logVolume(days[k]!.firm)).filter((v) => !Number.isNaN(v));
-  const volumeMean = mean(estimationLogs);
-  const av = (k: number) => logVolume(days[k]!.firm) - volumeMean;
-  const variance = (offsets: number[]) => {
-    const l2 = offsets.length;
-    const sumRm = offsets.reduce((a, o) => a + marketRet(d0 + o), 0);
-    return fit.s2 * (l2 + (l2 * l2) / n + (sumRm - l2 * fit.mx) ** 2 / fit.sxx);
-  };
-  const windows = WINDOWS.map(([start, end]) => {
-    const offsets = Array.from({ length: end - start + 1 }, (_, i) => start + i);
-    const car = offsets.reduce((a, o) => a + ar(d0 + o), 0);
-    const v = variance(offsets);
-    const t = car / Math.sqrt(v);
-    const l2 = offsets.length;
-    const sums = Array.from({ length: n - l2 + 1 }, (_, j) => fit.residuals.slice(j, j + l2).reduce((a, b) => a + b, 0));
-    const m = sums.length;
-    const atOrBelow = sums.filter((s) => s <= car).length;
-    const atOrAbove = sums.filter((s) => s >= car).length;
-    const ratio = mean(offsets.map((o) => ar(d0 + o) ** 2)) / fit.s2;
-    const volumes = offsets.map((o) => av(d0 + o)).filter((x) => !Number.isNaN(x));
-    const cav = volumes.reduce((a, b) => a + b, 0);
-    const cavT = cav / (sd(estimationLogs) * Math.sqrt(volumes.length));
-    return {
-      start,
-      end,
-      startDate: days[d0 + start]!.firm.date,
-      endDate: days[d0 + end]!.firm.date,
-      car,
-      variance: v,
-      t,
-      p: twoSidedT(t, n - 2),
-      bhar: offsets.reduce((a, o) => a * (1 + ret(d0 + o)), 1) - offsets.reduce((a, o) => a * (1 + fit.alpha + fit.beta * marketRet(d0 + o)), 1),
-      sqP: Math.min(1, (2 * (1 + Math.min(atOrBelow, atOrAbove))) / (m + 1)),
-      sqQuantile: sums.filter((s) => s < car).length / m,
-      sqMinP: 2 / (m + 1),
-      volatilityRatio: ratio,
-      volatilityP: upperF(ratio, l2, n - 2),
-      cav,
-      cavT,
-      cavP: twoSidedT(cavT, estimationLogs.length - 1),
-      volumeDf: estimationLogs.length - 1,
-      volumeDays: volumes.length,
-      scar: t,
-    };
-  });
-  const span = [Math.min(...WINDOWS.map(([s]) => s)), Math.max(...WINDOWS.map(([, e]) => e))];
-  const spanDays = Array.from({ length: span[1]! - span[0]! + 1 }, (_, i) => span[0]! + i).map((offset) => {
-    const k = d0 + offset;
-    return { offset, date: days[k]!.firm.date, ret: ret(k), marketRet: marketRet(k), ar: ar(k), sar: ar(k) / Math.sqrt(variance([offset])), av: av(k) };
-  });
-  const residuals = estimation.map((k, i) => ({ offset: k - d0, date: days[k]!.firm.date, ret: ret(k), marketRet: marketRet(k), residual: fit.residuals[i]! }));
-  return {
-    common: {
-      symbol: event.symbol,
-      market: "^HSI",
-      catalogId: undefined,
-      announcementDate: event.date,
-      announcementTime: event.time,
-      announcementTimezone: event.timezone,
-      day0: event.day0,
-      model: "market",
-      alpha: fit.alpha,
-      beta: fit.beta,
-      sigma: Math.sqrt(fit.s2),
-      nEstimation: n,
-      df: n - 2,
-      estimationStart: days[first]!.firm.date,
-      estimationEnd: days[d0 + ESTIMATION[1]]!.firm.date,
-    },
-    windows,
-    spanDays,
-    residuals,
-  };
-}
-
-const expected = EVENTS.map(expectedEvent);
+const run = studyRun(HAND_STUDY_SPEC as never);
+const expected = HAND_EVENTS;
 
 /** The table's rows as records keyed by column name. */
 function records(table: StudyTable): Map<string, CsvValue>[] {
@@ -205,15 +80,15 @@ describe("aggregate.csv, column by column", () => {
       const patell = scars.reduce((a, b) => a + b, 0) / Math.sqrt(dfs.reduce((a, df) => a + df / (df - 2), 0));
       const bmp = mean(scars) / (sd(scars) / Math.sqrt(n));
       const byTest = (test: string) => window.find((row) => row.get("test") === test)!;
-      expectRow(byTest("crossSectionalT"), { ...base, test: "crossSectionalT", statistic: csT, p: twoSidedT(csT, n - 1), headline: false }, `window ${start} crossSectionalT`);
-      expectRow(byTest("patell"), { ...base, test: "patell", statistic: patell, p: normalP(patell), headline: false }, `window ${start} patell`);
-      expectRow(byTest("bmp"), { ...base, test: "bmp", statistic: bmp, p: twoSidedT(bmp, n - 1), headline: true }, `window ${start} bmp`);
+      expectRow(byTest("crossSectionalT"), { ...base, test: "crossSectionalT", statistic: csT, p: twoSidedTReference(csT, n - 1), headline: false }, `window ${start} crossSectionalT`);
+      expectRow(byTest("patell"), { ...base, test: "patell", statistic: patell, p: twoSidedNormalReference(patell), headline: false }, `window ${start} patell`);
+      expectRow(byTest("bmp"), { ...base, test: "bmp", statistic: bmp, p: twoSidedTReference(bmp, n - 1), headline: true }, `window ${start} bmp`);
       const bhars = expected.map((event) => event.windows[w]!.bhar);
       const bhar = byTest("bharSkewnessAdjustedT");
       expect(bhar.get("value") as number).toBeCloseTo(mean(bhars), 14);
       const cavs = expected.map((event) => event.windows[w]!.cav);
       const cavT = mean(cavs) / (sd(cavs) / Math.sqrt(n));
-      expectRow(byTest("cavCrossSectionalT"), { ...base, measure: "cav", value: mean(cavs), test: "cavCrossSectionalT", statistic: cavT, p: twoSidedT(cavT, n - 1), headline: false }, `window ${start} cav`);
+      expectRow(byTest("cavCrossSectionalT"), { ...base, measure: "cav", value: mean(cavs), test: "cavCrossSectionalT", statistic: cavT, p: twoSidedTReference(cavT, n - 1), headline: false }, `window ${start} cav`);
     });
   });
 
@@ -223,7 +98,7 @@ describe("aggregate.csv, column by column", () => {
       const t = mean(ars) / (sd(ars) / Math.sqrt(n));
       const row = rows.find((row) => row.get("scope") === "day" && row.get("start") === offset && row.get("test") === "crossSectionalT")!;
       const base = { scope: "day", start: offset, end: offset, n, measure: "aar", value: mean(ars), positive: ars.filter((a) => a > 0).length, negative: ars.filter((a) => a < 0).length, testN: n, r };
-      expectRow(row, { ...base, test: "crossSectionalT", statistic: t, p: twoSidedT(t, n - 1), headline: false }, `day ${offset}`);
+      expectRow(row, { ...base, test: "crossSectionalT", statistic: t, p: twoSidedTReference(t, n - 1), headline: false }, `day ${offset}`);
     });
   });
 
