@@ -4,6 +4,7 @@ import { checkText } from "../src/reports/checkText.js";
 import { checkView } from "../src/reports/checkView.js";
 import { ols } from "./helpers/ols.js";
 import { dayFacts, priceRows } from "./helpers/priceTruth.js";
+import { twoSidedTReference } from "./reference/highPrecision.js";
 
 /**
  * Claim checks on ordinary days (Xiaomi, a 1.43% rise and a 1.41% fall, nothing unusual), every figure worked out
@@ -35,7 +36,27 @@ function expectedDay(date: string) {
   const estReturns = est.map(ret);
   const m = estReturns.reduce((a, b) => a + b, 0) / 240;
   const z = (facts.ret - m) / Math.sqrt(estReturns.reduce((a, r) => a + (r - m) ** 2, 0) / 239);
-  return { facts, previous: xiaomi[k - 1]!, historyDays: others.length, lower, higher, market, ar, t, z };
+  const sqBelow = fit.residuals.filter((e) => e < ar).length;
+  const sqAtOrBelow = fit.residuals.filter((e) => e <= ar).length;
+  const sqAtOrAbove = fit.residuals.filter((e) => e >= ar).length;
+  const logs = est.map((j) => joined[j]!.volume).filter((v) => v > 0).map((v) => Math.log(1 + v));
+  const logMean = logs.reduce((a, b) => a + b, 0) / logs.length;
+  const cav = Math.log(1 + joined[d0]!.volume) - logMean;
+  const cavT = cav / Math.sqrt(logs.reduce((a, v) => a + (v - logMean) ** 2, 0) / (logs.length - 1));
+  return {
+    facts,
+    previous: xiaomi[k - 1]!,
+    historyDays: others.length,
+    lower,
+    higher,
+    market,
+    ar,
+    t,
+    z,
+    estimation: { start: joined[d0 - 250]!.date, end: joined[d0 - 11]!.date },
+    sq: { p: Math.min(1, (2 * (1 + Math.min(sqAtOrBelow, sqAtOrAbove))) / 241), quantile: sqBelow / 240, minP: 2 / 241 },
+    volume: { cav, t: cavT, df: logs.length - 1 },
+  };
 }
 
 describe("checkClaim on an ordinary rise: 1810.HK on 2021-05-04, 'rose 1.4%'", () => {
@@ -81,6 +102,22 @@ describe("checkClaim on an ordinary rise: 1810.HK on 2021-05-04, 'rose 1.4%'", (
     expect(rows.get("closeToClose")).toBe(`+${(day.facts.ret * 100).toFixed(2)}%`);
     expect(checkText(check)).toMatch(new RegExp(`percentile\\s+${((100 * day.lower) / day.historyDays).toFixed(1)}%\\s+share of the ${day.historyDays} other days on file with a lower return`));
   });
+
+  it("states the question, and the inference line with the t-test, the SQ test and the abnormal volume", () => {
+    const view = checkView(check);
+    expect(view.title).toBe("1810.HK on 2021-05-04");
+    expect(view.question).toBe("Claim: “rose 1.4%”. Did 1810.HK rise 1.4% on 2021-05-04?");
+    expect(view.label).toEqual({ kind: "accurate", text: "accurate" });
+    expect(view.caption).toBe(`1810.HK on 2021-05-04 against the previous session ${day.previous.date}; market ^HSI`);
+    const p = twoSidedTReference(day.t, 238);
+    expect(view.inference).toBe(
+      `abnormal return: market model on [-250, -11] (240 days, ${day.estimation.start} to ${day.estimation.end}): t = ${day.t.toFixed(2)}, p = ${p.toPrecision(3)}, 238 df; ` +
+        `SQ p = ${day.sq.p.toPrecision(3)} (quantile ${day.sq.quantile.toFixed(3)}, smallest attainable p ${day.sq.minP.toPrecision(3)}; Gelbach, Helland & Klick 2013); ` +
+        `abnormal log volume ${day.volume.cav.toFixed(3)} (volume ${Math.exp(day.volume.cav).toFixed(2)}x the estimation-window geometric mean), t = ${day.volume.t.toFixed(2)}, ` +
+        `p = ${twoSidedTReference(day.volume.t, day.volume.df).toPrecision(3)}, ${day.volume.df} df (Campbell & Wasley 1996)`,
+    );
+    expect(view.verdict).toBe(check.verdict.text.slice(check.verdict.headline.length + 1));
+  });
 });
 
 describe("checkClaim on an ordinary fall: 1810.HK on 2021-08-17, 'fell 1.4%'", () => {
@@ -99,5 +136,6 @@ describe("checkClaim on an ordinary fall: 1810.HK on 2021-08-17, 'fell 1.4%'", (
     expect(check.verdict.text).toContain(`${((100 * day.lower) / day.historyDays).toFixed(1)}% of the other ${day.historyDays} days on file had a lower close-to-close return.`);
     expect(check.verdict.text).toContain("not unusual for this stock");
     expect(check.measures.abnormalReturn).toBeCloseTo(day.ar, 14);
+    expect(checkView(check).question).toBe("Claim: “fell 1.4%”. Did 1810.HK fall 1.4% on 2021-08-17?");
   });
 });
