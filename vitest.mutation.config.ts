@@ -21,6 +21,7 @@ export const mutationSuites = [
   "tests/readmeColumns.test.ts",
   "tests/checkClaim.test.ts",
   "tests/claimOrdinaryDay.test.ts",
+  "tests/checkView.test.ts",
   "tests/parseClaim.test.ts",
   "tests/claimCorpus.test.ts",
   "tests/claimVocabulary.test.ts",
