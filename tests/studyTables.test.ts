@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CsvValue } from "../src/reports/csv.js";
-import { abnormalReturnsTable, aggregateTable, carsTable, estimationResidualsTable, type StudyTable } from "../src/reports/studyTables.js";
-import { studyRun } from "../src/study/runStudy.js";
+import { abnormalReturnsTable, aggregateTable, carsTable, estimationResidualsTable, studyTables, tableRecords, type StudyTable } from "../src/reports/studyTables.js";
+import { runStudy, studyRun, studyRunOf } from "../src/study/runStudy.js";
 import { EVENTS, HAND_EVENTS, HAND_STUDY_SPEC, mean, sd, WINDOWS } from "./reference/handStudy.js";
 import { twoSidedNormalReference, twoSidedTReference } from "./reference/highPrecision.js";
 
@@ -111,5 +111,26 @@ describe("aggregate.csv, column by column", () => {
       expect(p).not.toBe(statistic);
       expect(row.get("testN")).toBeLessThanOrEqual(n);
     }
+  });
+});
+
+describe("the set of tables", () => {
+  it("is cars, abnormal_returns and aggregate, and estimation_residuals when asked for", () => {
+    expect(studyTables(false).map((table) => table.name)).toEqual(["cars", "abnormal_returns", "aggregate"]);
+    expect(studyTables(true).map((table) => table.name)).toEqual(["cars", "abnormal_returns", "aggregate", "estimation_residuals"]);
+  });
+
+  it("has no aggregate rows for one event, and no residual rows for a result read back (it has no estimation days)", () => {
+    const one = studyRun({ ...HAND_STUDY_SPEC, events: HAND_STUDY_SPEC.events.slice(0, 1) } as never);
+    expect([...aggregateTable.cells(one)]).toEqual([]);
+    expect([...carsTable.cells(one)]).toHaveLength(WINDOWS.length);
+    expect([...estimationResidualsTable.cells(studyRunOf(runStudy(HAND_STUDY_SPEC as never)))]).toEqual([]);
+  });
+
+  it("gives rows as records keyed by column name (for data frames)", () => {
+    const first = tableRecords(carsTable, run)[0]!;
+    expect(Object.keys(first)).toEqual(carsTable.columns.map((column) => column.name));
+    expect(first.symbol).toBe("1810.HK");
+    expect(first.car).toBe(records(carsTable)[0]!.get("car"));
   });
 });
