@@ -60,10 +60,11 @@ function expectedDay(date: string) {
 }
 
 describe("checkClaim on an ordinary rise: 1810.HK on 2021-05-04, 'rose 1.4%'", () => {
-  const check = checkClaim({ symbol: "1810.HK", date: "2021-05-04", claim: "rose 1.4%" });
+  const checked = () => checkClaim({ symbol: "1810.HK", date: "2021-05-04", claim: "rose 1.4%" });
   const day = expectedDay("2021-05-04");
 
   it("measures the day, the market and the stock's history from the files", () => {
+    const check = checked();
     expect(check.previousDate).toBe(day.previous.date);
     expect(check.measures.closeToClose).toBeCloseTo(day.facts.ret, 14);
     expect(check.measures.openGap).toBeCloseTo(day.facts.openGap!, 14);
@@ -78,12 +79,14 @@ describe("checkClaim on an ordinary rise: 1810.HK on 2021-05-04, 'rose 1.4%'", (
   });
 
   it("gives the market-model abnormal return and its t from a hand OLS on [-250, -11]", () => {
+    const check = checked();
     expect(check.measures.abnormalReturn).toBeCloseTo(day.ar, 14);
     expect(check.inference!.t).toBeCloseTo(day.t, 12);
     expect(check.inference!.p).toBeGreaterThan(0.05);
   });
 
   it("says so in the verdict: accurate on the close, not unusual, and the share of days that rose more", () => {
+    const check = checked();
     const sharePct = ((100 * day.higher) / day.historyDays).toFixed(1);
     expect(check.verdict.label).toBe("accurate");
     expect(check.verdict.headline).toBe(
@@ -96,6 +99,7 @@ describe("checkClaim on an ordinary rise: 1810.HK on 2021-05-04, 'rose 1.4%'", (
   });
 
   it("shows the percentile and z-score as the share of lower days and the standard score", () => {
+    const check = checked();
     const rows = new Map(checkView(check).rows.map((row) => [row.key, row.value]));
     expect(rows.get("percentile")).toBe(`${((100 * day.lower) / day.historyDays).toFixed(1)}%`);
     expect(rows.get("zScore")).toBe(day.z.toFixed(2));
@@ -104,6 +108,7 @@ describe("checkClaim on an ordinary rise: 1810.HK on 2021-05-04, 'rose 1.4%'", (
   });
 
   it("states the question, and the inference line with the t-test, the SQ test and the abnormal volume", () => {
+    const check = checked();
     const view = checkView(check);
     expect(view.title).toBe("1810.HK on 2021-05-04");
     expect(view.question).toBe("Claim: “rose 1.4%”. Did 1810.HK rise 1.4% on 2021-05-04?");
@@ -121,16 +126,18 @@ describe("checkClaim on an ordinary rise: 1810.HK on 2021-05-04, 'rose 1.4%'", (
 });
 
 describe("checkClaim on an ordinary fall: 1810.HK on 2021-08-17, 'fell 1.4%'", () => {
-  const check = checkClaim({ symbol: "1810.HK", date: "2021-08-17", claim: "fell 1.4%" });
+  const checked = () => checkClaim({ symbol: "1810.HK", date: "2021-08-17", claim: "fell 1.4%" });
   const day = expectedDay("2021-08-17");
 
   it("counts the other days below the day's return, leaving out the day itself and no other", () => {
+    const check = checked();
     expect(check.measures.closeToClose).toBeCloseTo(day.facts.ret, 14);
     expect(check.historyDays).toBe(day.historyDays);
     expect(check.measures.percentile).toBe(day.lower / day.historyDays);
   });
 
   it("says how many days fell more, and that the fall was not unusual", () => {
+    const check = checked();
     expect(check.verdict.label).toBe("accurate");
     expect(check.verdict.headline).toContain(`down ${Math.abs(day.facts.ret * 100).toFixed(2)}% from the previous close of ${day.previous.close}`);
     expect(check.verdict.text).toContain(`${((100 * day.lower) / day.historyDays).toFixed(1)}% of the other ${day.historyDays} days on file had a lower close-to-close return.`);

@@ -18,14 +18,15 @@ const p4 = (p: number) => (p < 0.0001 ? "<0.0001" : p.toFixed(4));
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** A table row as the terminal lays it out: its non-empty cells in order, separated by spaces. */
 const textRow = (row: readonly string[]) => new RegExp(row.filter((cell) => cell !== "").map(escaped).join("\\s+"));
-const single = runStudy({ ...HAND_STUDY_SPEC, events: HAND_STUDY_SPEC.events.slice(0, 1) } as never);
-const multi = runStudy(HAND_STUDY_SPEC as never);
+/** Fresh results per test: Stryker's per-test coverage sees only what runs inside a test. */
+const singleResult = () => runStudy({ ...HAND_STUDY_SPEC, events: HAND_STUDY_SPEC.events.slice(0, 1) } as never);
+const multiResult = () => runStudy(HAND_STUDY_SPEC as never);
 const xiaomi = HAND_EVENTS[0]!;
 
 describe("one event's view", () => {
-  const event = single.events[0]!;
-
   it("gives the model and estimation facts from the hand fit", () => {
+    const single = singleResult();
+    const event = single.events[0]!;
     const c = xiaomi.common;
     expect(eventFacts(event)).toEqual({
       title: "1810.HK vs ^HSI, day 0 = 2021-01-15",
@@ -35,6 +36,8 @@ describe("one event's view", () => {
   });
 
   it("lists each day's return, market return, AR, SAR and the CAR from the span's first day", () => {
+    const single = singleResult();
+    const event = single.events[0]!;
     let car = 0;
     const rows = xiaomi.spanDays.map((day) => {
       car += day.ar;
@@ -44,6 +47,8 @@ describe("one event's view", () => {
   });
 
   it("lists each window's CAR, t, p, SQ test, BHAR, volatility and volume", () => {
+    const single = singleResult();
+    const event = single.events[0]!;
     expect(windowsView(event).rows).toEqual(
       xiaomi.windows.map((w) => [
         `[${w.start}, ${w.end}]`,
@@ -64,6 +69,8 @@ describe("one event's view", () => {
   });
 
   it("states each window's CAR, its significance and BHAR in the headline sentences", () => {
+    const single = singleResult();
+    const event = single.events[0]!;
     const significance = (p: number) => (p < 0.01 ? "significant at 1%" : p < 0.05 ? "significant at 5%" : "not significant at 5%");
     expect(studyQuestion(single)).toBe("Did 1810.HK move abnormally, against ^HSI, when the news of 2021-01-14 15:50 America/New_York reached the market (day 0 = 2021-01-15)?");
     expect(studyHeadlines(single)).toEqual(
@@ -75,6 +82,8 @@ describe("one event's view", () => {
   });
 
   it("is what the terminal text and the HTML report show", async () => {
+    const single = singleResult();
+    const event = single.events[0]!;
     const text = studyText(single);
     const html = await studyReportBody(single, { file: "result.json", sha256: "0".repeat(64), version: "test" });
     for (const table of [abnormalReturnsView(event), windowsView(event)]) {
@@ -88,10 +97,11 @@ describe("one event's view", () => {
 });
 
 describe("a multi-firm study's view", () => {
-  const aggregate = multi.aggregate!;
   const n = HAND_EVENTS.length;
 
   it("lists each event's beta and CARs with their t", () => {
+    const multi = multiResult();
+    const aggregate = multi.aggregate!;
     expect(eventsView(multi.eventWindows, multi.events)).toEqual({
       header: ["event", "symbol", "market", "day 0", "beta", ...WINDOWS.map(([s, e]) => `CAR[${s}, ${e}] (t)`)],
       rows: HAND_EVENTS.map((e) => ["", e.common.symbol, "^HSI", e.common.day0, e.common.beta.toFixed(2), ...e.windows.map((w) => `${percent(w.car)} (${w.t.toFixed(2)})`)]),
@@ -99,6 +109,8 @@ describe("a multi-firm study's view", () => {
   });
 
   it("gives each window's N, CAAR, signs and the cross-sectional and BMP t, the headline marked", () => {
+    const multi = multiResult();
+    const aggregate = multi.aggregate!;
     const rows = new Map(crossFirmView(aggregate).rows.map(([label, ...cells]) => [label, cells]));
     const cars = (w: number) => HAND_EVENTS.map((e) => e.windows[w]!.car);
     const scars = (w: number) => HAND_EVENTS.map((e) => e.windows[w]!.scar);
@@ -117,6 +129,8 @@ describe("a multi-firm study's view", () => {
   });
 
   it("gives each day's AAR, signs and the BMP t of the day's SARs", () => {
+    const multi = multiResult();
+    const aggregate = multi.aggregate!;
     expect(daysView(aggregate).header).toEqual(["day", "N", "AAR", "+ : -", "BMP t", "p"]);
     expect(daysView(aggregate).rows).toEqual(
       HAND_EVENTS[0]!.spanDays.map(({ offset }, d) => {
@@ -129,6 +143,8 @@ describe("a multi-firm study's view", () => {
   });
 
   it("states each window's CAAR with the headline test, and asks about the three dates", () => {
+    const multi = multiResult();
+    const aggregate = multi.aggregate!;
     const days = HAND_EVENTS.map((e) => e.common.day0);
     expect(studyQuestion(multi)).toBe(`Did the 3 stocks move abnormally around their events (day 0 on 3 dates, ${days[0]} to ${days[2]})?`);
     expect(studyHeadlines(multi)).toEqual(
@@ -144,6 +160,8 @@ describe("a multi-firm study's view", () => {
   });
 
   it("is what the terminal text shows", () => {
+    const multi = multiResult();
+    const aggregate = multi.aggregate!;
     const text = studyText(multi);
     for (const table of [eventsView(multi.eventWindows, multi.events), crossFirmView(aggregate), daysView(aggregate)]) {
       for (const row of table.rows) expect(text).toMatch(textRow(row));
