@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { crossSection, type EventSample, type TestName } from "../src/study/crossSection.js";
-import { analyseEvent, estimationResiduals, type AlignedReturns, type EventStudyOptions } from "../src/study/eventStudy.js";
+import type { TestName } from "../src/study/crossSection.js";
+import { analyseEvent, type AlignedReturns, type EventStudyOptions } from "../src/engine/eventStudy.js";
+import { crossSection, estimationResiduals, type EventSample } from "./reference/eventStudy.js";
 import { seededRandom } from "../src/statistics/seededRandom.js";
 import { isoDates, normalGenerator } from "./helpers/random.js";
 
