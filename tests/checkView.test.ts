@@ -45,3 +45,12 @@ describe("checkView on 1810.HK, 2021-01-15, for each kind of claim", () => {
     expect(view("rose 14%").label).toEqual({ kind: "inaccurate", text: "inaccurate" });
   });
 });
+
+describe("checkView of a check without inference (0981.HK on 2020-03-02: too few estimation days)", () => {
+  it("has no inference line and no abnormal-return fact in the method", () => {
+    const v = checkView(checkClaim({ symbol: "0981.HK", date: "2020-03-02" }));
+    expect(v.inference).toBeNull();
+    expect(v.method.map(([name]) => name)).toEqual(["day", "claim", "z-score and percentile", "unusual", "labels"]);
+    expect(new Map(v.rows.map((row) => [row.key, row.value])).get("abnormalReturn")).toBe("n/a");
+  });
+});
