@@ -14,7 +14,8 @@ import { wilcoxonSignedRank } from "../src/statistics/wilcoxon.js";
 import { findClusters, findOverlaps, type EventKeys } from "../src/study/crossSection.js";
 import { analyseEvent, type AlignedReturns, type EventStudyOptions } from "../src/engine/eventStudy.js";
 import { crossSection, estimationResiduals, type EventSample } from "./reference/eventStudy.js";
-import { isoDates, mulberry32, normalGenerator } from "./helpers/random.js";
+import { seededRandom } from "../src/statistics/seededRandom.js";
+import { isoDates, normalGenerator } from "./helpers/random.js";
 import { ols, pearson } from "./helpers/ols.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -381,7 +382,7 @@ const dates = isoDates(DAYS, Date.UTC(2022, 2, 1));
 
 /** Market N(0, 0.01); firm alpha + beta Rm + 0.02 e, with an event shock added on day 0. */
 function panel(seed: number, alpha: number, beta: number, day0: number, shock: number, market: Float64Array): AlignedReturns {
-  const normal = normalGenerator(mulberry32(seed));
+  const normal = normalGenerator(seededRandom(seed));
   const firm = new Float64Array(DAYS);
   firm[0] = Number.NaN;
   for (let t = 1; t < DAYS; t++) firm[t] = alpha + beta * market[t]! + 0.02 * normal();
@@ -389,7 +390,7 @@ function panel(seed: number, alpha: number, beta: number, day0: number, shock: n
   return { dates, firm, market };
 }
 
-const marketNoise = normalGenerator(mulberry32(7));
+const marketNoise = normalGenerator(seededRandom(7));
 const market = new Float64Array(DAYS);
 market[0] = Number.NaN;
 for (let t = 1; t < DAYS; t++) market[t] = 0.01 * marketNoise();

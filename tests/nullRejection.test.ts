@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { TestName } from "../src/study/crossSection.js";
 import { analyseEvent, type AlignedReturns, type EventStudyOptions } from "../src/engine/eventStudy.js";
 import { crossSection, estimationResiduals, type EventSample } from "./reference/eventStudy.js";
-import { isoDates, mulberry32, normalGenerator } from "./helpers/random.js";
+import { seededRandom } from "../src/statistics/seededRandom.js";
+import { isoDates, normalGenerator } from "./helpers/random.js";
 
 /**
  * Published behaviour of the cross-firm tests (Brown & Warner 1985; Kolari & Pynnönen 2010): size under
@@ -41,7 +42,7 @@ interface Rates {
  * - `rho` is the share of the residual variance due to a common daily factor (0: independent firms).
  */
 function simulate(seed: number, days: number, pickDay0s: (uniform: () => number) => number[], rho: number): Rates {
-  const uniform = mulberry32(seed);
+  const uniform = seededRandom(seed);
   const normal = normalGenerator(uniform);
   const dates = isoDates(days);
   const rejections = OPTIONS.eventWindows.map(() => Object.fromEntries(TESTS.map((name) => [name, 0])) as Record<TestName, number>);

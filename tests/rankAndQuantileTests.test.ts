@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import { GrankAccumulator } from "../src/statistics/grankT.js";
 import { adjustedPatellZ } from "../src/statistics/patell.js";
 import { sqTest } from "../src/statistics/sqTest.js";
+import { shareBelow } from "../src/statistics/standardScore.js";
 import { volatilityRatio } from "../src/statistics/volatilityRatio.js";
 import { twoSidedTPValue } from "../src/statistics/studentT.js";
 import { analyseEvent, type AlignedReturns, type EventStudyOptions } from "../src/engine/eventStudy.js";
 import { crossSection, estimationResiduals, type EventSample } from "./reference/eventStudy.js";
-import { isoDates, mulberry32, normalGenerator } from "./helpers/random.js";
+import { seededRandom } from "../src/statistics/seededRandom.js";
+import { isoDates, normalGenerator } from "./helpers/random.js";
 import { ols } from "./helpers/ols.js";
 import { grankReference, sqReference } from "./reference/rankAndQuantileTests.js";
 
@@ -25,7 +27,7 @@ describe("SQ test", () => {
   });
 
   it("equals the written-out window sums on random residuals", () => {
-    const normal = normalGenerator(mulberry32(5));
+    const normal = normalGenerator(seededRandom(5));
     const residuals = Array.from({ length: 120 }, () => normal());
     for (const length of [1, 3, 11]) {
       for (const car of [-4, -0.3, 0.2, 2.5, 9]) {
@@ -38,8 +40,20 @@ describe("SQ test", () => {
     }
   });
 
-  it("is NaN when the window is longer than the estimation window", () => {
+  it("is NaN when the window is longer than the estimation window, or empty", () => {
     expect(sqTest([1, 2], 3, 0).p).toBeNaN();
+    expect(sqTest([1, 2], 0, 0).p).toBeNaN();
+  });
+
+  it("counts a tie in both tails, below 1 (residuals [1, -1, 2, 0, 3, -2], L2 = 1: M = 6)", () => {
+    // CAR = -1: at or below {-1, -2} = 2, at or above 5: p = 2 (1 + 2)/7; strictly below {-2}: quantile 1/6.
+    expect(sqTest([1, -1, 2, 0, 3, -2], 1, -1)).toEqual({ p: 6 / 7, quantile: 1 / 6, minP: 2 / 7 });
+    // CAR = 3: at or above {3} = 1: p = 2 (1 + 1)/7; strictly below 5 of 6.
+    expect(sqTest([1, -1, 2, 0, 3, -2], 1, 3)).toEqual({ p: 4 / 7, quantile: 5 / 6, minP: 2 / 7 });
+  });
+
+  it("has one sum when the window is as long as the estimation window: p = 1, minP = 1", () => {
+    expect(sqTest([1, 2, 3], 3, 6)).toEqual({ p: 1, quantile: 0, minP: 1 });
   });
 });
 
@@ -112,7 +126,7 @@ describe("GRANK-T", () => {
     };
     const days = 90;
     const dates = isoDates(days, Date.UTC(2021, 0, 4));
-    const normal = normalGenerator(mulberry32(77));
+    const normal = normalGenerator(seededRandom(77));
     const market = new Float64Array(days);
     market[0] = Number.NaN;
     for (let t = 1; t < days; t++) market[t] = 0.01 * normal();
@@ -196,5 +210,13 @@ describe("GRANK-T", () => {
         });
       });
     });
+  });
+});
+
+describe("shareBelow", () => {
+  it("is the share of the sample strictly below the value", () => {
+    expect(shareBelow(0, [-1, 0, 1, 2])).toBe(0.25);
+    expect(shareBelow(3, [1, 2])).toBe(1);
+    expect(shareBelow(-5, [1])).toBe(0);
   });
 });

@@ -9,7 +9,8 @@ import { analyseEvents } from "../src/engine/eventBatch.js";
 import { runStudy } from "../src/study/runStudy.js";
 import { repoRoot } from "./helpers/cli.js";
 import { everyBundledEventDay } from "./helpers/bundledEventDays.js";
-import { mulberry32, normalGenerator } from "./helpers/random.js";
+import { seededRandom } from "../src/statistics/seededRandom.js";
+import { normalGenerator } from "./helpers/random.js";
 import { fitModel } from "./reference/models.js";
 import { dimsonReference, scholesWilliamsReference } from "./reference/thinTrading.js";
 
@@ -75,7 +76,7 @@ describe("Dimson beta (hand example)", () => {
 
 /** A market with lag-1 autocorrelation 0.2 and a thinly traded firm that responds partly a day late. */
 function thinlyTraded(n: number, seed: number): { firm: number[]; market: number[] } {
-  const normal = normalGenerator(mulberry32(seed));
+  const normal = normalGenerator(seededRandom(seed));
   const market: number[] = [];
   const firm: number[] = [];
   let previous = 0;

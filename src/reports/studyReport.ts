@@ -6,8 +6,7 @@ import { studyCharts } from "./charts/charts.js";
 import { renderSvg } from "./charts/renderSvg.js";
 import { escapeHtml, htmlFacts, htmlFigure, htmlTable } from "./html.js";
 import { provenanceSection, type ReportContext } from "./reportContext.js";
-import { TEST_LABELS } from "./studyText.js";
-import { num, pct, pval } from "./table.js";
+import { abnormalReturnsView, announcedText, crossFirmView, daysView, eventFacts, eventsView, studyHeadlines, studyQuestion, TEST_LABELS, windowsView, type ViewTable } from "./studyView.js";
 
 /** Above this many events the report shows the forest plot and the CAAR chart only (`study --charts` writes every firm's). */
 const MAX_FIRM_CHARTS = 12;
@@ -37,8 +36,8 @@ export async function studyReportBody(result: StudyResult, context: ReportContex
     figures.push(`<p>Charts of each of the ${result.events.length} firms: <code>event-impact study SPEC --charts DIR</code>.</p>`);
   }
   return [
-    `<header><h1>${escapeHtml(result.name)}</h1><p class="question">${escapeHtml(question(result))}</p></header>`,
-    `<section class="verdict"><strong>${multi ? "Headline statistics" : "Result"}</strong>${headline(result).map((line) => `<p>${escapeHtml(line)}</p>`).join("")}</section>`,
+    `<header><h1>${escapeHtml(result.name)}</h1><p class="question">${escapeHtml(studyQuestion(result))}</p></header>`,
+    `<section class="verdict"><strong>${multi ? "Headline statistics" : "Result"}</strong>${studyHeadlines(result).map((line) => `<p>${escapeHtml(line)}</p>`).join("")}</section>`,
     `<section><h2>Charts</h2>${figures.join("\n")}</section>`,
     `<section><h2>Tables</h2>${multi ? aggregateTables(result) : result.events.map(eventTables).join("")}</section>`,
     `<section><h2>Method</h2>${method(result)}</section>`,
@@ -46,110 +45,31 @@ export async function studyReportBody(result: StudyResult, context: ReportContex
   ].join("\n");
 }
 
-function question(result: StudyResult): string {
-  if (result.events.length === 1) {
-    const event = result.events[0]!;
-    return `Did ${event.symbol} move abnormally, against ${event.market}, when the news of ${announced(event)} reached the market (day 0 = ${event.day0})?`;
-  }
-  const days = [...new Set(result.events.map((event) => event.day0))];
-  return `Did the ${result.events.length} stocks move abnormally around their events (day 0 on ${days.length === 1 ? days[0] : `${days.length} dates, ${days[0]} to ${days[days.length - 1]}`})?`;
-}
-
-function announced(event: EventResult): string {
-  const a = event.announcement;
-  return [a.date, a.time, a.timezone].filter(Boolean).join(" ");
-}
-
-function significance(p: number | null): string {
-  if (p === null || !Number.isFinite(p)) return "no p-value";
-  return p < 0.01 ? "significant at 1%" : p < 0.05 ? "significant at 5%" : "not significant at 5%";
-}
-
-function headline(result: StudyResult): string[] {
-  if (result.aggregate === null) {
-    const event = result.events[0]!;
-    return event.windows.map(
-      (w) => `CAR[${w.start}, ${w.end}] (${w.startDate} to ${w.endDate}) = ${pct(w.car)}: t = ${num(w.t)}, p = ${pval(w.p)} with ${w.df} df, ${significance(w.p)}; BHAR ${pct(w.bhar)}.`,
-    );
-  }
-  const aggregate = result.aggregate;
-  const label = TEST_LABELS[aggregate.headline];
-  const lines = aggregate.windows.map((w) => {
-    const test = w.tests[aggregate.headline];
-    return `CAAR[${w.start}, ${w.end}] = ${pct(w.caar)} over ${w.n} events (${w.positive} positive, ${w.negative} negative): ${label} ${num(test.statistic)}, p = ${pval(test.p as number)}, ${significance(test.p)}.`;
-  });
-  if (aggregate.clustered) {
-    lines.push(
-      `The events cluster (${aggregate.clusters.map((c) => `${c.symbols.join(", ")} on ${c.day0}`).join("; ")}): naive tests over-reject when returns are cross-correlated, so the ${label} (mean residual correlation r = ${num(aggregate.meanResidualCorrelation, 3)}) is the one to read.`,
-    );
-  }
-  for (const overlap of aggregate.overlaps) lines.push(`${overlap.symbol} has overlapping event windows (day 0 ${overlap.day0s.join(", ")}); its events are not independent.`);
-  return lines;
-}
-
 function eventTables(event: EventResult): string {
+  const facts = eventFacts(event);
   return [
-    `<h3>${escapeHtml(`${event.symbol} vs ${event.market}, day 0 = ${event.day0}`)}</h3>`,
+    `<h3>${escapeHtml(facts.title)}</h3>`,
     htmlFacts([
-      ["announced", announced(event)],
-      ["model", `${event.model}: alpha ${event.alpha.toExponential(3)}, beta ${num(event.beta, 3)}, sigma ${num(event.sigma * 100)}% per day`],
-      ["estimation", `${event.nEstimation} days, ${event.estimation.start} to ${event.estimation.end}, ${event.df} df`],
+      ["announced", announcedText(event)],
+      ["model", facts.model],
+      ["estimation", facts.estimation],
     ]),
-    htmlTable(
-      ["day", "date", "return", "market", "AR", "SAR", "CAR from first day"],
-      event.abnormalReturns.map((r, k) => [String(r.offset), r.date, pct(r.ret), pct(r.marketRet), pct(r.ar), num(r.sar), pct(event.carPath[k]?.car ?? null)]),
-      "Abnormal returns by day",
-    ),
-    htmlTable(
-      ["window", "dates", "CAR", "t", "p", "SQ p", "SQ quantile", "BHAR", "volatility ratio", "volatility p", "CAV", "CAV t", "CAV p"],
-      event.windows.map((w) => [
-        `[${w.start}, ${w.end}]`,
-        `${w.startDate} to ${w.endDate}`,
-        pct(w.car),
-        num(w.t),
-        pval(w.p),
-        pval(w.sq.p),
-        num(w.sq.quantile, 3),
-        pct(w.bhar),
-        num(w.volatility.ratio),
-        pval(w.volatility.p),
-        num(w.volume.cav, 3),
-        num(w.volume.t),
-        pval(w.volume.p),
-      ]),
-      "Event windows",
-    ),
+    tableHtml(abnormalReturnsView(event), "Abnormal returns by day"),
+    tableHtml(windowsView(event), "Event windows"),
   ].join("");
+}
+
+function tableHtml(table: ViewTable, caption: string): string {
+  return htmlTable(table.header, table.rows, caption);
 }
 
 function aggregateTables(result: StudyResult): string {
   const aggregate = result.aggregate!;
-  const events = htmlTable(
-    ["event", "symbol", "market", "day 0", "beta", ...result.eventWindows.map(([s, e]) => `CAR[${s}, ${e}] (t)`)],
-    result.events.map((event) => [event.catalogId ?? "", event.symbol, event.market, event.day0, num(event.beta, 2), ...event.windows.map((w) => `${pct(w.car)} (${num(w.t)})`)]),
-    "Events",
-  );
-  const names = Object.keys(TEST_LABELS) as TestName[];
-  const tests = htmlTable(
-    ["", ...aggregate.windows.map((w) => `[${w.start}, ${w.end}]`)],
-    [
-      ["N", ...aggregate.windows.map((w) => String(w.n))],
-      ["CAAR", ...aggregate.windows.map((w) => pct(w.caar))],
-      ["positive : negative", ...aggregate.windows.map((w) => `${w.positive} : ${w.negative}`)],
-      ...names.map((name) => [`${TEST_LABELS[name]}${name === aggregate.headline ? " (headline)" : ""}`, ...aggregate.windows.map((w) => `${num(w.tests[name].statistic)} (p ${pval(w.tests[name].p as number)})`)]),
-      ["mean BHAR", ...aggregate.windows.map((w) => pct(w.bhar.mean))],
-      ["skewness-adjusted t", ...aggregate.windows.map((w) => `${num(w.bhar.skewnessAdjustedT.statistic)} (p ${pval(w.bhar.skewnessAdjustedT.p as number)})`)],
-      ["mean CAV (log volume)", ...aggregate.windows.map((w) => num(w.volume.meanCav, 3))],
-      ["CAV cross-sectional t", ...aggregate.windows.map((w) => `${num(w.volume.crossSectionalT.statistic)} (p ${pval(w.volume.crossSectionalT.p)})`)],
-    ],
-    "Cross-firm tests by window: statistic (two-sided p)",
-  );
-  const days = htmlTable(
-    ["day", "N", "AAR", "+ : −", TEST_LABELS[aggregate.headline], "p"],
-    aggregate.days.map((d) => [String(d.offset), String(d.n), pct(d.aar), `${d.positive} : ${d.negative}`, num(d.tests[aggregate.headline].statistic), pval(d.tests[aggregate.headline].p as number)]),
-    "Average abnormal return by day",
-  );
-  return events + tests + days;
+  return [
+    tableHtml(eventsView(result.eventWindows, result.events), "Events"),
+    tableHtml(crossFirmView(aggregate), "Cross-firm tests by window: statistic (two-sided p)"),
+    tableHtml(daysView(aggregate), "Average abnormal return by day"),
+  ].join("");
 }
 
 const THIN_TRADING_AR = "AR = R − a − b·Rm, s² = SSE/(L1 − 2) over all L1 estimation days, L1 − 2 df";

@@ -1,22 +1,11 @@
-import type { Aggregate, TestName } from "../study/crossSection.js";
+import type { Aggregate } from "../study/crossSection.js";
 import { summariseLines } from "../errors.js";
 import { studyRunOf, type StudyRun } from "../study/runStudy.js";
 import type { EventResult, StudyResult } from "../study/studyResult.js";
 import { universeText } from "./checkText.js";
 import { priceWarningsText } from "./priceWarnings.js";
-import { formatTable, num, pct, pval } from "./table.js";
-
-export const TEST_LABELS: Record<TestName, string> = {
-  crossSectionalT: "cross-sectional t",
-  patell: "Patell Z",
-  adjustedPatell: "adjusted Patell Z",
-  bmp: "BMP t",
-  kolariPynnonen: "Kolari-Pynnonen t",
-  corradoRank: "Corrado rank",
-  grank: "GRANK-T",
-  generalizedSign: "generalized sign Z",
-  wilcoxon: "Wilcoxon signed-rank",
-};
+import { abnormalReturnsView, announcedText, crossFirmView, daysView, eventFacts, eventsView, TEST_LABELS, windowsView, type ViewTable } from "./studyView.js";
+import { formatTable, num } from "./table.js";
 
 /** The most events the terminal lists one per line; the files of `--out` have them all. */
 export const MAX_TEXT_EVENTS = 50;
@@ -33,7 +22,7 @@ export function studyText(result: StudyResult | StudyRun): string {
   const listed = Array.from({ length: Math.min(run.eventCount, MAX_TEXT_EVENTS) }, (_, k) => run.event(k));
   if (run.aggregate === null) blocks.push(...listed.flatMap(eventBlocks));
   else {
-    blocks.push(eventsTable(header.eventWindows, listed));
+    blocks.push(textTable(eventsView(header.eventWindows, listed)));
     if (run.eventCount > listed.length) blocks.push(`(the first ${listed.length} of ${run.eventCount.toLocaleString("en-US")} events; all are in the files of --out)`);
     blocks.push(...aggregateBlocks(run.aggregate));
     blocks.push(...listed.flatMap((event) => (event.universe ? [`${event.symbol}: ${universeText(event.universe)}`] : [])));
@@ -47,46 +36,17 @@ export function studyText(result: StudyResult | StudyRun): string {
 }
 
 function eventBlocks(event: EventResult): string[] {
-  const { announcement: a } = event;
-  const announced = [a.date, a.time, a.timezone].filter(Boolean).join(" ");
+  const facts = eventFacts(event);
   return [
-    [
-      `${event.symbol} vs ${event.market}: announced ${announced}, day 0 = ${event.day0}`,
-      `  alpha ${event.alpha.toExponential(3)}, beta ${num(event.beta, 3)}, sigma ${num(event.sigma * 100)}% per day, ${event.nEstimation} estimation days (${event.estimation.start} to ${event.estimation.end}), ${event.df} df`,
-    ].join("\n"),
-    formatTable(
-      ["day", "date", "return", "market", "AR", "SAR"],
-      event.abnormalReturns.map((r) => [String(r.offset), r.date, pct(r.ret), pct(r.marketRet), pct(r.ar), num(r.sar)]),
-    ),
-    formatTable(
-      ["window", "dates", "CAR", "t", "p", "SQ p", "BHAR", "volatility ratio (p)", "CAV (t)"],
-      event.windows.map((w) => [
-        `[${w.start},${w.end}]`,
-        w.startDate === w.endDate ? w.startDate : `${w.startDate}..${w.endDate}`,
-        pct(w.car),
-        num(w.t),
-        pval(w.p),
-        pval(w.sq.p),
-        pct(w.bhar),
-        `${num(w.volatility.ratio)} (${pval(w.volatility.p)})`,
-        `${num(w.volume.cav, 3)} (${num(w.volume.t)})`,
-      ]),
-    ),
+    `${facts.title}: announced ${announcedText(event)}\n  model ${facts.model}; estimation ${facts.estimation}`,
+    textTable(abnormalReturnsView(event)),
+    textTable(windowsView(event)),
     ...(event.universe ? [universeText(event.universe)] : []),
   ];
 }
 
-function eventsTable(eventWindows: StudyResult["eventWindows"], events: readonly EventResult[]): string {
-  const header = ["event", "symbol", "market", "day 0", "beta", ...eventWindows.map(([s, e]) => `CAR[${s},${e}] (t)`)];
-  const rows = events.map((event) => [
-    event.catalogId ?? "",
-    event.symbol,
-    event.market,
-    event.day0,
-    num(event.beta, 2),
-    ...event.windows.map((w) => `${pct(w.car)} (${num(w.t)})`),
-  ]);
-  return formatTable(header, rows);
+function textTable(table: ViewTable): string {
+  return formatTable(table.header, table.rows);
 }
 
 /** The most items a sentence lists before it counts the rest. */
@@ -111,26 +71,7 @@ function aggregateBlocks(aggregate: Aggregate): string[] {
   }
   if (aggregate.overlaps.length > MAX_TEXT_ITEMS) blocks.push(`... and ${aggregate.overlaps.length - MAX_TEXT_ITEMS} more firms with overlapping event windows.`);
 
-  const windows = aggregate.windows;
-  const rows: string[][] = [
-    ["N", ...windows.map((w) => String(w.n))],
-    ["CAAR", ...windows.map((w) => pct(w.caar))],
-    ["positive : negative", ...windows.map((w) => `${w.positive} : ${w.negative}`)],
-    ...(Object.keys(TEST_LABELS) as TestName[]).map((name) => [
-      `${TEST_LABELS[name]}${name === aggregate.headline ? " *" : ""}`,
-      ...windows.map((w) => `${num(w.tests[name].statistic)} (p ${pval(w.tests[name].p)})`),
-    ]),
-    ["mean BHAR", ...windows.map((w) => pct(w.bhar.mean))],
-    ["skewness-adjusted t", ...windows.map((w) => `${num(w.bhar.skewnessAdjustedT.statistic)} (p ${pval(w.bhar.skewnessAdjustedT.p)})`)],
-    ["mean CAV (log volume)", ...windows.map((w) => num(w.volume.meanCav, 3))],
-    ["CAV cross-sectional t", ...windows.map((w) => `${num(w.volume.crossSectionalT.statistic)} (p ${pval(w.volume.crossSectionalT.p)})`)],
-  ];
-  blocks.push(`Cross-firm tests (* headline):\n${formatTable(["", ...windows.map((w) => `[${w.start},${w.end}]`)], rows)}`);
-  blocks.push(
-    `Average abnormal return by day:\n${formatTable(
-      ["day", "N", "AAR", "+ : -", headline, "p"],
-      aggregate.days.map((d) => [String(d.offset), String(d.n), pct(d.aar), `${d.positive} : ${d.negative}`, num(d.tests[aggregate.headline].statistic), pval(d.tests[aggregate.headline].p)]),
-    )}`,
-  );
+  blocks.push(`Cross-firm tests:\n${textTable(crossFirmView(aggregate))}`);
+  blocks.push(`Average abnormal return by day:\n${textTable(daysView(aggregate))}`);
   return blocks;
 }

@@ -1,18 +1,7 @@
 /**
- * Seeded pseudo-random numbers for tests, independent of the code under test: mulberry32 (a 32-bit
- * generator by Tommy Ettinger) for uniforms in [0, 1) and the Box-Muller transform for standard normals.
+ * Seeded pseudo-random numbers for tests: uniforms from the package's `seededRandom` (mulberry32; a generator of
+ * inputs, not a computation under test) and the Box-Muller transform for standard normals.
  */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 15), z | 1);
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-    return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Standard normal draws by Box-Muller, using both values of each pair. */
 export function normalGenerator(uniform: () => number): () => number {
   let spare: number | null = null;
