@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { analyseEventDirectly } from "../bench/baseline/eventStudy.js";
 import { syntheticPanel } from "../bench/panel.js";
-import { batchStudy } from "../bench/studies.js";
-import { alignPrices } from "../src/calendar/alignment.js";
+import { alignPrices } from "../src/engine/alignment.js";
 import { readPriceSeries, bundledDataDir } from "../src/sources/localFiles.js";
-import { crossSection, type EventSample } from "../src/study/crossSection.js";
-import { analyseEvents, eventProblem, prepareFirm, type EventStudyOptions, type PreparedFirm } from "../src/study/eventBatch.js";
-import { alignedReturns, estimationResiduals } from "../src/study/eventStudy.js";
+import { columnsOf } from "../src/sources/priceCsv.js";
+import { eventProblem, eventSpan, type EventStudyOptions } from "../src/engine/eventWindows.js";
+import { analyseEvents, prepareFirm, type PreparedFirm } from "../src/engine/eventBatch.js";
+import { columnsCrossSectionInput, crossSectionOf } from "../src/study/crossSection.js";
+import { COLUMN_NAMES, columnWidth, type EventColumns } from "../src/engine/eventColumns.js";
+import { alignedReturns } from "../src/engine/eventStudy.js";
+import { analyseEventDirectly, crossSection, estimationResiduals, type EventSample } from "./reference/eventStudy.js";
 
 const OPTIONS: EventStudyOptions = {
   model: "market",
@@ -25,8 +27,8 @@ function expectClose(a: number, b: number, scale: number): void {
   expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-10 * Math.max(Math.abs(a), Math.abs(b), scale));
 }
 
-/** Every number of the batch engine against the direct per-event refit, event by event. */
-function compareWithDirect(firms: PreparedFirm[], events: { firm: Int32Array; day0: Int32Array }, options: EventStudyOptions): EventSample[] {
+/** Every number of the batch engine against the direct per-event refit, event by event (the CAR path as cumulative windows). */
+function compareWithDirect(firms: PreparedFirm[], events: { firm: Int32Array; day0: Int32Array }, options: EventStudyOptions): { columns: EventColumns; samples: EventSample[] } {
   const columns = analyseEvents(firms, events, options);
   const samples: EventSample[] = [];
   for (let k = 0; k < columns.count; k++) {
@@ -34,7 +36,7 @@ function compareWithDirect(firms: PreparedFirm[], events: { firm: Int32Array; da
     const direct = analyseEventDirectly(firm.returns, events.day0[k]!, options);
     const sigma = direct.sigma;
     expectClose(columns.alpha[k]!, direct.alpha, sigma);
-    expectClose(columns.beta[k]!, direct.beta, 1);
+    expectClose(columns.betas[k]!, direct.beta, 1);
     expectClose(Math.sqrt(columns.s2[k]!), sigma, sigma);
     expect(columns.df[k]).toBe(direct.df);
     direct.abnormalReturns.forEach((row, i) => {
@@ -49,9 +51,18 @@ function compareWithDirect(firms: PreparedFirm[], events: { firm: Int32Array; da
       expectClose(columns.p[cell]!, window.p, 1);
       expectClose(columns.bhar[cell]!, window.bhar, sigma);
     });
+    if (k % 5 === 0) {
+      // The CAR path of every fifth event: its cumulative windows refitted directly.
+      const [spanStart] = eventSpan(options.eventWindows);
+      const cumulative = direct.abnormalReturns.map(({ offset }): [number, number] => [spanStart, offset]);
+      analyseEventDirectly(firm.returns, events.day0[k]!, { ...options, eventWindows: cumulative }).windows.forEach((window, i) => {
+        expectClose(columns.pathCar[k * columns.spanLength + i]!, window.car, sigma);
+        expectClose(columns.pathVariance[k * columns.spanLength + i]!, window.variance, sigma * sigma);
+      });
+    }
     samples.push({ symbol: firm.symbol, market: firm.market, analysis: direct, estimation: estimationResiduals(firm.returns, events.day0[k]!, options.estimationWindow, direct) });
   }
-  return samples;
+  return { columns, samples };
 }
 
 describe("the batch engine equals the direct per-event refit to 1e-10", () => {
@@ -60,9 +71,9 @@ describe("the batch engine equals the direct per-event refit to 1e-10", () => {
     for (const model of ["market", "market-adjusted", "mean-adjusted"] as const) {
       for (const returns of ["simple", "log"] as const) {
         const options = { ...OPTIONS, model, returns };
-        const batch = batchStudy(panel, options, true);
-        const samples = compareWithDirect(batch.firms, panel.events, options);
-        const fast = batch.aggregate!;
+        const firms = panel.firms.map((firm) => prepareFirm(firm.symbol, "MKT", alignedReturns(alignPrices(columnsOf(firm.bars), columnsOf(panel.market)), returns)));
+        const { columns, samples } = compareWithDirect(firms, panel.events, options);
+        const fast = crossSectionOf(columnsCrossSectionInput(firms, columns));
         const direct = crossSection(samples, options.eventWindows);
         expectClose(fast.meanResidualCorrelation, direct.meanResidualCorrelation, 1);
         fast.windows.forEach((window, w) => {
@@ -80,7 +91,7 @@ describe("the batch engine equals the direct per-event refit to 1e-10", () => {
   it("on the bundled data: every trading day of 1810.HK and 0883.HK as day 0", () => {
     const market = readPriceSeries(bundledDataDir, "^HSI");
     const firms = ["1810.HK", "0883.HK"].map((symbol) =>
-      prepareFirm(symbol, "^HSI", alignedReturns(alignPrices(readPriceSeries(bundledDataDir, symbol).bars, market.bars), "simple")),
+      prepareFirm(symbol, "^HSI", alignedReturns(alignPrices(readPriceSeries(bundledDataDir, symbol).columns, market.columns), "simple")),
     );
     const firm: number[] = [];
     const day0: number[] = [];
@@ -94,6 +105,20 @@ describe("the batch engine equals the direct per-event refit to 1e-10", () => {
     });
     expect(firm.length).toBeGreaterThan(500);
     compareWithDirect(firms, { firm: Int32Array.from(firm), day0: Int32Array.from(day0) }, OPTIONS);
+  });
+});
+
+describe("the column table", () => {
+  it("every column is written for every event (a column added to EVENT_COLUMNS but not filled fails here)", () => {
+    const panel = syntheticPanel({ firms: 3, days: 400, events: 5, seed: 3, margin: [260, 10] });
+    const firms = panel.firms.map((firm) => prepareFirm(firm.symbol, "MKT", alignedReturns(alignPrices(columnsOf(firm.bars), columnsOf(panel.market)), "simple")));
+    const columns = analyseEvents(firms, panel.events, OPTIONS);
+    expect(columns.spanLength).toBe(7);
+    for (const name of COLUMN_NAMES) {
+      const width = columnWidth(columns, name);
+      expect(columns[name].length, name).toBe(5 * width);
+      for (let k = 0; k < 5; k++) expect(columns[name].subarray(k * width, (k + 1) * width).some((value) => value !== 0), `${name} of event ${k}`).toBe(true);
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { alignPrices } from "../calendar/alignment.js";
+import { alignPrices } from "../engine/alignment.js";
 import { marketOf } from "../calendar/exchanges.js";
 import { InputError } from "../errors.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
@@ -6,17 +6,19 @@ import { standardScore, shareBelow } from "../statistics/standardScore.js";
 import { readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
 import { priceFolders } from "../sources/priceFolders.js";
 import type { PriceBar, PriceSeries } from "../sources/priceBar.js";
-import { estimationRange } from "../study/eventBatch.js";
-import { alignedReturns, analyseEvent } from "../study/eventStudy.js";
-import { DEFAULT_ESTIMATION_WINDOW, DEFAULT_MIN_ESTIMATION_OBSERVATIONS } from "../study/spec.js";
-import { rankInUniverse, readUniverse, universeMoves, type UniverseRanking } from "../study/universeRanking.js";
-import { priceProvenance } from "../study/provenance.js";
-import { CHECK_SCHEMA_VERSION, type CheckedClaim, type CheckedMove, type ClaimCheck, type ClaimInference, type ClaimMeasures, type MeasureHint, type MoveClaim, type MoveMeasure, type ParsedClaim } from "./checkSchema.js";
+import { estimationRange } from "../engine/eventWindows.js";
+import { alignedReturns, analyseEvent } from "../engine/eventStudy.js";
+import { DEFAULT_ESTIMATION_WINDOW, DEFAULT_MIN_ESTIMATION_OBSERVATIONS } from "../engine/defaults.js";
+import type { UniverseRanking } from "../engine/universeRankingSchema.js";
+import { rankInUniverse, readUniverse, universeMoves } from "../engine/universeRanking.js";
+import { priceProvenance } from "../sources/priceProvenance.js";
+import { CHECK_SCHEMA_VERSION } from "./checkSchemaVersion.js";
+import type { CheckedClaim, CheckedMove, ClaimCheck, ClaimInference, ClaimMeasures, MeasureHint, MoveClaim, MoveMeasure, ParsedClaim } from "./checkSchema.js";
 import { intradayProblem } from "../sources/fillerBars.js";
 import { dayMoves } from "./dayMeasures.js";
 import { inBand, matchesClaim, parseClaim } from "./parseClaim.js";
 import { recordFindings } from "./records.js";
-import { readCatalog } from "../study/catalog.js";
+import { readCatalog } from "../sources/catalog.js";
 import { dailyReturns, pricePath } from "./priceContext.js";
 import { writeVerdict } from "./verdict.js";
 
@@ -69,7 +71,7 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
   const isIndex = market === request.symbol;
   const readPrices = request.readPrices ?? readPriceSeriesFrom;
   const marketSeries = readPrices(dataDirs, market, { strict: request.strict });
-  const firm = isIndex ? marketSeries : readPrices(dataDirs, request.symbol, { strict: request.strict, marketDates: new Set(marketSeries.bars.map((b) => b.date)) });
+  const firm = isIndex ? marketSeries : readPrices(dataDirs, request.symbol, { strict: request.strict, marketDates: new Set(marketSeries.columns.dates) });
   const day = sessionIndex(firm, request.date);
   const marketDay = sessionIndex(marketSeries, request.date);
   const bar = firm.bars[day]!;
@@ -89,7 +91,7 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
   let inference: ClaimInference | null = null;
   let abnormalReturn: number | null = null;
   let zScore: number | null = null;
-  const aligned = alignPrices(firm.bars, marketSeries.bars);
+  const aligned = alignPrices(firm.columns, marketSeries.columns);
   const returns = alignedReturns(aligned, "simple");
   const day0 = aligned.dates.indexOf(request.date);
   try {

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { volumeWindowSchema } from "../statistics/abnormalVolume.js";
 import { sqResultSchema } from "../statistics/sqTest.js";
-import { priceProvenanceSchema, universeRankingSchema } from "../study/studyResult.js";
+import { universeRankingSchema } from "../engine/universeRankingSchema.js";
+import { priceProvenanceSchema } from "../sources/priceProvenanceSchema.js";
+import { CHECK_SCHEMA_VERSION } from "./checkSchemaVersion.js";
 
 /**
  * The result of a claim check (`check --json`, `/api/check`), defined once: the TypeScript types are
@@ -9,9 +11,6 @@ import { priceProvenanceSchema, universeRankingSchema } from "../study/studyResu
  * output is the same shape. JSON writes infinities as null; the claim band's open upper end
  * (`"more than 10%"`) reads back as Infinity.
  */
-
-/** The version of the check result's JSON form; it changes when a key is renamed or removed. */
-export const CHECK_SCHEMA_VERSION = 2;
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
 /** A statistic that may be missing (too short a window, no intraday data). */

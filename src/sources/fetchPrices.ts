@@ -1,8 +1,9 @@
+import { lastCompleteDay } from "../calendar/isoDate.js";
 import { InputError } from "../errors.js";
 import { PriceFetchError } from "./fetchError.js";
 import { mergeBars } from "./mergeBars.js";
 import type { PriceBar } from "./priceBar.js";
-import { cacheState, commitToCache, readManifest, type CacheEntry } from "./priceCache.js";
+import { cacheState, commitToCache, readManifest, sweepStaleTemporaryFiles, type CacheEntry } from "./priceCache.js";
 import { formatPriceCsv, parsePriceCsv } from "./priceCsv.js";
 import { DEFAULT_RETRY, mapWithConcurrency, withRetry, type RetryPolicy } from "./retry.js";
 import { priceFileName } from "./symbolFile.js";
@@ -64,14 +65,6 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_CONCURRENCY = 4;
 
 /**
- * The last calendar day whose sessions have closed everywhere: yesterday in UTC. A session still in
- * progress is never cached, so a cached bar does not change once written.
- */
-export function lastCompleteDay(now = new Date()): string {
-  return new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
-}
-
-/**
  * Fetches daily prices from Yahoo (or a mirror) into the cache, each symbol on its own: a failure (unknown
  * symbol, no data in the range, rate limit, server or network trouble, a malformed answer) is recorded
  * in its outcome and the others go on. A symbol already cached is fetched over the union of the cached
@@ -89,6 +82,7 @@ export async function fetchPrices(needs: readonly PriceNeed[], options: FetchOpt
     if (need.from > need.to) throw new InputError("invalid-option", `${need.symbol}: the range ${need.from} to ${need.to} is empty`);
     if (need.from > lastDay) throw new InputError("no-prices", `${need.symbol}: ${need.from} is after the last complete trading day (${lastDay}); nothing can be fetched yet`);
   }
+  sweepStaleTemporaryFiles(options.cacheDir);
   const manifest = readManifest(options.cacheDir);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadlineReached = new PriceFetchError("network", `the ${timeoutMs / 1000} s deadline for fetching passed (--timeout)`, "ETIMEDOUT");

@@ -1,23 +1,25 @@
 import { basename, resolve, sep } from "node:path";
-import { alignPrices } from "../calendar/alignment.js";
+import { alignPrices } from "../engine/alignment.js";
 import { eventDayIndex, type Announcement } from "../calendar/eventDay.js";
 import { marketOf } from "../calendar/exchanges.js";
 import { InputError, summariseLines, zodInputError } from "../errors.js";
 import { readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
 import { priceFolders } from "../sources/priceFolders.js";
 import type { PriceSeries } from "../sources/priceBar.js";
-import { filterCatalog, readCatalog } from "./catalog.js";
-import { carPathAt, cumulativeWindows } from "./carPath.js";
+import { filterCatalog, readCatalog } from "../sources/catalog.js";
+import { carPathAt } from "./carPath.js";
 import { columnsCrossSectionInput, crossSectionOf } from "./crossSection.js";
-import { analyseEvents, estimationRange, eventProblem, prepareFirm, type EventStudyOptions, type PreparedFirm } from "./eventBatch.js";
-import { analyseEventsInParallel, threadCount } from "./parallelBatch.js";
-import { SCHEMA_VERSION, priceProvenance } from "./provenance.js";
-import { alignedReturns, eventAnalysisAt } from "./eventStudy.js";
-import type { Aggregate, DroppedEvent, EventAnalysis, EventResult, PriceProvenance, StudyHeader, StudyResult } from "./studyResult.js";
-import { rankInUniverse, readUniverse, universeMoves, type StockMove, type UniverseRanking } from "./universeRanking.js";
+import { estimationRange, eventProblem, type EventStudyOptions } from "../engine/eventWindows.js";
+import { prepareFirm, residualAt, type PreparedFirm } from "../engine/eventBatch.js";
+import { analyseEventsInParallel, threadCount } from "../engine/parallelBatch.js";
+import { priceProvenance } from "../sources/priceProvenance.js";
+import type { PriceProvenance } from "../sources/priceProvenanceSchema.js";
+import { alignedReturns, eventAnalysisAt } from "../engine/eventStudy.js";
+import { SCHEMA_VERSION, type Aggregate, type DroppedEvent, type EventAnalysis, type EventResult, type StudyHeader, type StudyResult } from "./studyResult.js";
+import type { StockMove, UniverseRanking } from "../engine/universeRankingSchema.js";
+import { rankInUniverse, readUniverse, universeMoves } from "../engine/universeRanking.js";
 import { SPEC_LIMITS, studySpecSchema, type StudyEvent, type StudySpec, type StudySpecInput } from "./spec.js";
 
-export { SCHEMA_VERSION, priceProvenance, type PriceProvenance } from "./provenance.js";
 
 export type { DroppedEvent, EventResult, StudyResult } from "./studyResult.js";
 
@@ -122,7 +124,7 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
       try {
         let dates: ReadonlySet<string> | undefined;
         if (market !== undefined) {
-          dates = marketDates.get(market) ?? new Set(load(market).bars.map((bar) => bar.date));
+          dates = marketDates.get(market) ?? new Set(load(market).columns.dates);
           marketDates.set(market, dates);
         }
         loaded.set(key, readFile(symbol, dates));
@@ -142,7 +144,7 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
     const key = `${symbol}\u0000${market}`;
     let index = firmIndex.get(key);
     if (index === undefined) {
-      const aligned = alignPrices(load(symbol, market).bars, load(market).bars);
+      const aligned = alignPrices(load(symbol, market).columns, load(market).columns);
       if (aligned.dates.length === 0) throw new InputError("no-prices", `${symbol} and ${market} have no trading date in common`);
       index = firms.push(prepareFirm(symbol, market, alignedReturns(aligned, settings.returns))) - 1;
       firmIndex.set(key, index);
@@ -178,7 +180,6 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
 
   const batch = { firm: firmOf.slice(0, count), day0: day0Of.slice(0, count) };
   const columns = analyseEventsInParallel(firms, batch, settings, threadCount(count, options.threads));
-  const paths = analyseEvents(firms, batch, { ...settings, eventWindows: cumulativeWindows(settings.eventWindows) });
   const rank = options.universeDir === undefined ? null : universeRanker(options.universeDir, settings, load);
   const event = (k: number): EventResult => {
     const firm = firms[batch.firm[k]!]!;
@@ -186,7 +187,7 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
     const { announcement, catalogId } = announcements.at(k);
     const analysis = eventAnalysisAt(columns, k, firm, settings.model);
     const ranking = rank?.(symbol, market, analysis);
-    const carPath = carPathAt(paths, k, firm);
+    const carPath = carPathAt(columns, k, firm);
     return {
       symbol,
       market,
@@ -217,12 +218,13 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
     aggregate: count >= 2 ? crossSectionOf(columnsCrossSectionInput(firms, columns)) : null,
     prices,
     estimation: (k) => {
-      const { dates, firm: returns, market } = firms[batch.firm[k]!]!.returns;
+      const firm = firms[batch.firm[k]!]!;
+      const { dates, firm: returns, market } = firm.returns;
       const day0 = batch.day0[k]!;
       const [first, last] = estimationRange(day0, settings.estimationWindow);
       const rows: EstimationRow[] = [];
       for (let t = first; t <= last; t++) {
-        rows.push({ offset: t - day0, date: dates[t]!, ret: returns[t]!, marketRet: market[t]!, residual: returns[t]! - columns.alpha[k]! - columns.beta[k]! * market[t]! });
+        rows.push({ offset: t - day0, date: dates[t]!, ret: returns[t]!, marketRet: market[t]!, residual: residualAt(columns, k, firm, t) });
       }
       return rows;
     },
@@ -258,15 +260,22 @@ function universeRanker(dir: string, spec: EventStudyOptions, load: (symbol: str
   };
 }
 
+/** The events of each spec with a catalog selection, so that planning the prices and running the study read the catalog once. */
+const selectedEvents = new WeakMap<StudySpec, (StudyEvent & { catalogId?: string })[]>();
+
 /** The spec's own events followed by the catalog rows it selects. */
 export function studyEvents(spec: StudySpec): (StudyEvent & { catalogId?: string })[] {
   if (spec.catalog === undefined) return spec.events;
+  const known = selectedEvents.get(spec);
+  if (known !== undefined) return known;
   const selected = filterCatalog(readCatalog(), spec.catalog);
   if (selected.length === 0) throw new InputError("no-events", `the catalog selection ${JSON.stringify(spec.catalog)} matches no event; list the catalog with: event-impact events`);
-  return [
+  const events = [
     ...spec.events,
     ...selected.map((row) => ({ symbol: row.symbol, date: row.date, time: row.time, timezone: row.timezone, market: row.market, catalogId: row.id })),
   ];
+  selectedEvents.set(spec, events);
+  return events;
 }
 
 /** Day 0 on an aligned calendar, or an error saying how the announcement misses the data. */

@@ -1,11 +1,12 @@
 import { dayNumber } from "../calendar/dayNumber.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
 import { fitOnWindow, marketSum, returnSums, type ReturnSums } from "../models/windowFit.js";
-import type { ReturnKind } from "../returns/returns.js";
+import { estimationRange, eventSpan, type EventStudyOptions } from "./eventWindows.js";
 import { abnormalVolume, cumulativeAbnormalVolume, volumeBaseline } from "../statistics/abnormalVolume.js";
 import { carVariance } from "../statistics/predictionErrorVariance.js";
 import { sqTest } from "../statistics/sqTest.js";
 import { volatilityRatio } from "../statistics/volatilityRatio.js";
+import { eventColumns, type BatchLayout, type EventColumns } from "./eventColumns.js";
 import { twoSidedTPValue } from "../statistics/studentT.js";
 
 /** Firm and market returns on an aligned calendar, `returns[t]` spanning dates `t-1` to `t`, and the firm's volume. */
@@ -15,14 +16,6 @@ export interface AlignedReturns {
   market: Float64Array;
   /** Shares traded on each date (0 or absent: no volume data). */
   volume?: Float64Array;
-}
-
-export interface EventStudyOptions {
-  model: ModelName;
-  returns: ReturnKind;
-  estimationWindow: readonly [number, number];
-  minEstimationObservations: number;
-  eventWindows: readonly (readonly [number, number])[];
 }
 
 /** A firm's aligned returns prepared for many events: running sums for O(1) fits, dates as day numbers. */
@@ -40,73 +33,18 @@ export function prepareFirm(symbol: string, market: string, returns: AlignedRetu
   return { symbol, market, returns, sums: returnSums(returns.firm, returns.market), dayNumbers };
 }
 
-/** The first and last offsets covered by the event windows. */
-export function eventSpan(eventWindows: readonly (readonly [number, number])[]): [number, number] {
-  let start = Number.POSITIVE_INFINITY;
-  let end = Number.NEGATIVE_INFINITY;
-  for (const [s, e] of eventWindows) {
-    start = Math.min(start, s);
-    end = Math.max(end, e);
-  }
-  return [start, end];
+/** The number of slopes each model fits (the width of the `betas` column). */
+export const BETA_COUNT: Record<ModelName, number> = { market: 1, "market-adjusted": 1, "mean-adjusted": 1 };
+
+/** Event `k`'s model residual on day `t` of its firm's returns: `R_t - alpha - beta R_mt`. */
+export function residualAt(columns: EventColumns, k: number, firm: PreparedFirm, t: number): number {
+  return firm.returns.firm[t]! - columns.alpha[k]! - columns.betas[k * columns.betaCount]! * firm.returns.market[t]!;
 }
 
-/** Estimation-window indices of an event at `day0`, cut at the first return. */
-export function estimationRange(day0: number, estimationWindow: readonly [number, number]): [number, number] {
-  return [Math.max(1, day0 + estimationWindow[0]), day0 + estimationWindow[1]];
-}
-
-/** Why the data cannot support an event at `day0` (too short an estimation window, windows past the data), or null. */
-export function eventProblem(symbol: string, dates: readonly string[], day0: number, options: EventStudyOptions): string | null {
-  const [first, last] = estimationRange(day0, options.estimationWindow);
-  const nEstimation = Math.max(0, last - first + 1);
-  if (nEstimation < options.minEstimationObservations) {
-    return `${symbol}: only ${nEstimation} estimation observations in [${options.estimationWindow.join(", ")}] before day 0 ${dates[day0]} (prices start ${dates[0]}); at least ${options.minEstimationObservations} needed`;
-  }
+/** The layout of the columns of `count` events studied with `options`. */
+export function batchLayout(count: number, options: EventStudyOptions): BatchLayout {
   const [spanStart, spanEnd] = eventSpan(options.eventWindows);
-  if (day0 + spanEnd >= dates.length) return `${symbol}: event window ends ${spanEnd} trading days after day 0 ${dates[day0]}, but the prices end ${dates[dates.length - 1]}`;
-  if (day0 + spanStart < 1) return `${symbol}: event window starts ${-spanStart} trading days before day 0 ${dates[day0]}, before the prices start`;
-  return null;
-}
-
-/**
- * The results of many events as columns (typed arrays), event `k` of `count`: its firm and day 0, the
- * fitted model, abnormal returns and their standardised values over the event span (`spanLength` per
- * event), and per event window (`windows.length` per event) CAR, its variance, t, p, BHAR, the SQ test and the
- * abnormal-volatility ratio with its F p-value; abnormal log volume by day and per window (Campbell & Wasley 1996).
- */
-export interface EventColumns {
-  count: number;
-  firm: Int32Array;
-  day0: Int32Array;
-  alpha: Float64Array;
-  beta: Float64Array;
-  s2: Float64Array;
-  df: Int32Array;
-  nEstimation: Int32Array;
-  estimationWindow: readonly [number, number];
-  spanStart: number;
-  spanLength: number;
-  ar: Float64Array;
-  sar: Float64Array;
-  windows: readonly (readonly [number, number])[];
-  car: Float64Array;
-  variance: Float64Array;
-  t: Float64Array;
-  p: Float64Array;
-  bhar: Float64Array;
-  sqP: Float64Array;
-  sqQuantile: Float64Array;
-  sqMinP: Float64Array;
-  volatilityRatio: Float64Array;
-  volatilityP: Float64Array;
-  /** Abnormal log volume per day of the span; per window CAV, its t, p and days with volume; per event the volume df. */
-  av: Float64Array;
-  cav: Float64Array;
-  cavT: Float64Array;
-  cavP: Float64Array;
-  cavDays: Int32Array;
-  volumeDf: Int32Array;
+  return { count, estimationWindow: options.estimationWindow, windows: options.eventWindows, spanStart, spanLength: spanEnd - spanStart + 1, betaCount: BETA_COUNT[options.model] };
 }
 
 /**
@@ -116,47 +54,18 @@ export interface EventColumns {
  * `CAR`, `Var(CAR)` (prediction-error corrected, `carVariance`), `t = CAR / sqrt(Var(CAR))`, the
  * two-sided Student-t p with the model's degrees of freedom, and BHAR (`prod(1+R) - prod(1+E[R])`,
  * `exp` of sums for log returns), and the SQ test of the CAR against the estimation residuals' window sums
- * (`sqTest`), and the window's abnormal volatility (`volatilityRatio`). The fit is O(1) per event from running sums; the SQ test reads the L1 estimation residuals.
+ * (`sqTest`), and the window's abnormal volatility (`volatilityRatio`); and the CAR path, the CAR and
+ * `Var(CAR)` of each cumulative window `[s, t]` of the span `[s, e]`, `Var(CAR(s, t)) = s^2 (L2 + L2^2/L1 +
+ * (sum R_m - L2 Rm_bar)^2 / Smm)`, `L2 = t - s + 1` (MacKinlay 1997, eq. (14)). The fit is O(1) per event
+ * from running sums; the SQ test reads the L1 estimation residuals. The results are columns (`EVENT_COLUMNS`).
  *
  * Reference: MacKinlay (1997), sections 4-5; Campbell, Lo & MacKinlay (1997), ch. 4.4.
  */
 export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: Int32Array; day0: Int32Array }, options: EventStudyOptions): EventColumns {
   const count = events.firm.length;
-  const [spanStart, spanEnd] = eventSpan(options.eventWindows);
-  const spanLength = spanEnd - spanStart + 1;
+  const columns = eventColumns(batchLayout(count, options), events);
+  const { spanStart, spanLength } = columns;
   const windowCount = options.eventWindows.length;
-  const columns: EventColumns = {
-    count,
-    firm: events.firm,
-    day0: events.day0,
-    alpha: new Float64Array(count),
-    beta: new Float64Array(count),
-    s2: new Float64Array(count),
-    df: new Int32Array(count),
-    nEstimation: new Int32Array(count),
-    estimationWindow: options.estimationWindow,
-    spanStart,
-    spanLength,
-    ar: new Float64Array(count * spanLength),
-    sar: new Float64Array(count * spanLength),
-    windows: options.eventWindows,
-    car: new Float64Array(count * windowCount),
-    variance: new Float64Array(count * windowCount),
-    t: new Float64Array(count * windowCount),
-    p: new Float64Array(count * windowCount),
-    bhar: new Float64Array(count * windowCount),
-    sqP: new Float64Array(count * windowCount),
-    sqQuantile: new Float64Array(count * windowCount),
-    sqMinP: new Float64Array(count * windowCount),
-    volatilityRatio: new Float64Array(count * windowCount),
-    volatilityP: new Float64Array(count * windowCount),
-    av: new Float64Array(count * spanLength),
-    cav: new Float64Array(count * windowCount),
-    cavT: new Float64Array(count * windowCount),
-    cavP: new Float64Array(count * windowCount),
-    cavDays: new Int32Array(count * windowCount),
-    volumeDf: new Int32Array(count),
-  };
   const noVolume = new Float64Array(0);
   const residuals = new Float64Array(Math.max(0, options.estimationWindow[1] - options.estimationWindow[0] + 1));
   const log = options.returns === "log";
@@ -167,7 +76,7 @@ export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: In
     const [first, last] = estimationRange(day0, options.estimationWindow);
     const fitted = fitOnWindow(options.model, prepared.sums, first, last);
     columns.alpha[k] = fitted.alpha;
-    columns.beta[k] = fitted.beta;
+    columns.betas[k * columns.betaCount] = fitted.beta;
     columns.s2[k] = fitted.s2;
     columns.df[k] = fitted.df;
     columns.nEstimation[k] = fitted.nEstimation;
@@ -178,13 +87,17 @@ export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: In
     const baseline = volumeBaseline(volume, first, last);
     columns.volumeDf[k] = Math.max(0, baseline.days - 1);
     const spanBase = k * spanLength;
+    let pathCar = 0;
     for (let i = 0; i < spanLength; i++) {
       const t = day0 + spanStart + i;
       const marketRet = market[t]!;
       const ar = firm[t]! - fitted.alpha - fitted.beta * marketRet;
+      pathCar += ar;
       columns.ar[spanBase + i] = ar;
       columns.sar[spanBase + i] = ar / Math.sqrt(carVariance(fitted, 1, marketRet));
       columns.av[spanBase + i] = abnormalVolume(volume[t] ?? 0, baseline);
+      columns.pathCar[spanBase + i] = pathCar;
+      columns.pathVariance[spanBase + i] = carVariance(fitted, i + 1, marketSum(prepared.sums, day0 + spanStart, t));
     }
 
     for (let w = 0; w < windowCount; w++) {

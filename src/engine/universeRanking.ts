@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { alignPrices } from "../calendar/alignment.js";
+import { alignPrices } from "./alignment.js";
 import { InputError } from "../errors.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
 import type { ReturnKind } from "../returns/returns.js";
@@ -9,7 +9,7 @@ import { CONSTITUENTS_FILE, availableSymbols, priceDir, readPriceSeriesFrom, typ
 import type { PriceSeries } from "../sources/priceBar.js";
 import { prepareFirm, type PreparedFirm } from "./eventBatch.js";
 import { alignedReturns, analysePreparedEvent } from "./eventStudy.js";
-import type { Rank, StockMove, UniverseRanking } from "./studyResult.js";
+import type { Rank, StockMove, UniverseRanking } from "./universeRankingSchema.js";
 
 /** A folder of price files read as a cross-section of stocks, with names when it has `constituents.csv`. */
 export interface Universe {
@@ -19,7 +19,6 @@ export interface Universe {
   unreadable: { symbol: string; reason: string }[];
 }
 
-export type { Rank, StockMove, UniverseRanking } from "./studyResult.js";
 
 export interface MoveOptions {
   model: ModelName;
@@ -73,10 +72,10 @@ export function universeMoves(universe: Universe, market: PriceSeries, date: str
   const moves: StockMove[] = [];
   for (const { symbol, name, series } of universe.stocks) {
     if (symbol === market.symbol) continue;
-    const bars = series.bars;
-    const day = bars.findIndex((bar) => bar.date === date);
+    const { dates, adjClose } = series.columns;
+    const day = dates.indexOf(date);
     if (day < 1) continue;
-    const ratio = bars[day]!.adjClose / bars[day - 1]!.adjClose;
+    const ratio = adjClose[day]! / adjClose[day - 1]!;
     const ret = options.returns === "log" ? Math.log(ratio) : ratio - 1;
     let ar: number | null = null;
     const firm = preparedWithMarket(series, market, options.returns);
@@ -102,7 +101,7 @@ function preparedWithMarket(series: PriceSeries, market: PriceSeries, kind: Retu
   let byKind = byMarket.get(market);
   if (byKind === undefined) byMarket.set(market, (byKind = new Map()));
   let firm = byKind.get(kind);
-  if (firm === undefined) byKind.set(kind, (firm = prepareFirm(series.symbol, market.symbol, alignedReturns(alignPrices(series.bars, market.bars), kind))));
+  if (firm === undefined) byKind.set(kind, (firm = prepareFirm(series.symbol, market.symbol, alignedReturns(alignPrices(series.columns, market.columns), kind))));
   return firm;
 }
 
