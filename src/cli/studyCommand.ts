@@ -46,13 +46,18 @@ export function readStudySpec(file: string) {
   return parseStudySpec(json, file);
 }
 
+/** The study of a spec file; the spec's events are let go once the run holds them in columns (see `studyRun`). */
+async function specRun(specFile: string, options: z.output<typeof studyOptions>) {
+  const spec = readStudySpec(specFile);
+  const priceDirs = await preparePrices(studyPriceNeeds(spec), options, options.data);
+  return studyRun(spec, { priceDirs, universeDir: options.universe, lenient: options.lenient, strict: options.strict, threads: options.threads });
+}
+
 export async function studyCommand(specFile: string, rawOptions: unknown): Promise<void> {
   const options = parseOptions(studyOptions, rawOptions);
   if (options.residuals && options.out === undefined && options.xlsx === undefined) throw new InputError("invalid-option", "--residuals adds estimation_residuals.csv to --out (or a sheet to --xlsx); give one of them", { field: "--residuals" });
-  const spec = readStudySpec(specFile);
   const recorded = options.compare === undefined ? null : readRecordedPrices(options.compare);
-  const priceDirs = await preparePrices(studyPriceNeeds(spec), options, options.data);
-  const run = studyRun(spec, { priceDirs, universeDir: options.universe, lenient: options.lenient, strict: options.strict, threads: options.threads });
+  const run = await specRun(specFile, options);
   const exportOptions = { residuals: options.residuals };
   if (options.out !== undefined) {
     const written = writeStudyExport(run, options.out, exportOptions);

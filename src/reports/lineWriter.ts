@@ -5,11 +5,12 @@ const CHUNK = 1 << 20;
 
 /**
  * Writes text to a file descriptor in chunks of about a megabyte, synchronously, so that outputs of any
- * size stream in bounded memory. A descriptor that is not ready (EAGAIN: a full non-blocking pipe) is
- * retried after a short wait.
+ * size stream in bounded memory. Text is encoded into the chunk as it is written (no string outlives its
+ * `write`, so the many small strings of a large export die young). A descriptor that is not ready
+ * (EAGAIN: a full non-blocking pipe) is retried after a short wait.
  */
 export class LineWriter {
-  private parts: string[] = [];
+  private readonly chunk = Buffer.allocUnsafe(CHUNK);
   private size = 0;
 
   constructor(private readonly fd: number) {}
@@ -20,16 +21,28 @@ export class LineWriter {
   }
 
   write(text: string): void {
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size >= CHUNK) this.flush();
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8.
+    if (this.size + text.length * 3 > CHUNK) {
+      this.flush();
+      if (text.length * 3 > CHUNK) {
+        this.writeAll(Buffer.from(text, "utf8"));
+        return;
+      }
+    }
+    this.size += this.chunk.write(text, this.size, "utf8");
   }
 
   flush(): void {
-    if (this.parts.length === 0) return;
-    let bytes = Buffer.from(this.parts.join(""), "utf8");
-    this.parts = [];
+    this.writeAll(this.chunk.subarray(0, this.size));
     this.size = 0;
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+
+  private writeAll(bytes: Buffer): void {
     while (bytes.length > 0) {
       try {
         bytes = bytes.subarray(writeSync(this.fd, bytes));
@@ -38,10 +51,5 @@ export class LineWriter {
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
       }
     }
-  }
-
-  close(): void {
-    this.flush();
-    closeSync(this.fd);
   }
 }

@@ -9,7 +9,7 @@ import type { PriceSeries } from "../sources/priceBar.js";
 import { filterCatalog, readCatalog } from "../sources/catalog.js";
 import { carPathAt } from "./carPath.js";
 import { columnsCrossSectionInput, crossSectionOf } from "./crossSection.js";
-import { estimationRange, eventProblem } from "../engine/eventWindows.js";
+import { estimationRange, eventProblem, type EventStudyOptions } from "../engine/eventWindows.js";
 import { prepareFirm, residualAt, type PreparedFirm } from "../engine/eventBatch.js";
 import { analyseEventsInParallel, threadCount } from "../engine/parallelBatch.js";
 import { priceProvenance } from "../sources/priceProvenance.js";
@@ -107,6 +107,9 @@ export function studyRunOf(result: StudyResult): StudyRun {
 /** `runStudy` with the events left in columns until asked for (see `StudyRun`). */
 export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOptions = {}): StudyRun {
   const spec = parseStudySpec(specInput);
+  // What the run keeps of the spec: its settings, not its events (a million event objects), which are let
+  // go once in columns; what is kept of each event's announcement is in `announcements`.
+  const settings: EventStudyOptions = { model: spec.model, returns: spec.returns, estimationWindow: spec.estimationWindow, minEstimationObservations: spec.minEstimationObservations, eventWindows: spec.eventWindows };
   const dataDirs = options.priceDirs ?? priceFolders({ dataDir: options.dataDir });
   const readFile = (symbol: string, dates?: ReadonlySet<string>) => (options.readPrices ?? readPriceSeriesFrom)(dataDirs, symbol, { lenient: options.lenient, strict: options.strict, marketDates: dates });
   const loaded = new Map<string, PriceSeries | InputError>();
@@ -143,7 +146,7 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
     if (index === undefined) {
       const aligned = alignPrices(load(symbol, market).columns, load(market).columns);
       if (aligned.dates.length === 0) throw new InputError("no-prices", `${symbol} and ${market} have no trading date in common`);
-      index = firms.push(prepareFirm(symbol, market, alignedReturns(aligned, spec.returns))) - 1;
+      index = firms.push(prepareFirm(symbol, market, alignedReturns(aligned, settings.returns))) - 1;
       firmIndex.set(key, index);
     }
     return index;
@@ -152,44 +155,44 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
   const specEvents = studyEvents(spec);
   const firmOf = new Int32Array(specEvents.length);
   const day0Of = new Int32Array(specEvents.length);
-  const sourceOf = new Int32Array(specEvents.length);
+  const announcements = new Announcements(specEvents.length);
   let count = 0;
   const dropped: DroppedEvent[] = [];
   const withoutDataDirs = relativeToDataDirs(dataDirs);
-  specEvents.forEach((event, index) => {
+  for (const event of specEvents) {
     try {
       const firm = prepared(event.symbol, marketOf(event.symbol, event.market, spec.market));
       const day0 = dayZero(event.symbol, firms[firm]!.returns.dates, event);
-      const problem = eventProblem(event.symbol, firms[firm]!.returns.dates, day0, spec);
+      const problem = eventProblem(event.symbol, firms[firm]!.returns.dates, day0, settings);
       if (problem !== null) throw new InputError("no-prices", problem);
       firmOf[count] = firm;
       day0Of[count] = day0;
-      sourceOf[count++] = index;
+      announcements.add(count++, event);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       dropped.push({ symbol: event.symbol, date: event.date, reason: withoutDataDirs(error.message) });
     }
-  });
+  }
   if (count === 0) {
     const issues = dropped.map((d) => ({ at: `${d.symbol} ${d.date}`, message: d.reason }));
     throw new InputError("no-events", `no event could be studied:\n${summariseLines(issues, ({ at, message }) => `  ${at}: ${message}`)}`, { issues });
   }
 
   const batch = { firm: firmOf.slice(0, count), day0: day0Of.slice(0, count) };
-  const columns = analyseEventsInParallel(firms, batch, spec, threadCount(count, options.threads));
-  const rank = options.universeDir === undefined ? null : universeRanker(options.universeDir, spec, load);
+  const columns = analyseEventsInParallel(firms, batch, settings, threadCount(count, options.threads));
+  const rank = options.universeDir === undefined ? null : universeRanker(options.universeDir, settings, load);
   const event = (k: number): EventResult => {
     const firm = firms[batch.firm[k]!]!;
     const { symbol, market } = firm;
-    const source = specEvents[sourceOf[k]!]!;
-    const analysis = eventAnalysisAt(columns, k, firm, spec.model);
+    const { announcement, catalogId } = announcements.at(k);
+    const analysis = eventAnalysisAt(columns, k, firm, settings.model);
     const ranking = rank?.(symbol, market, analysis);
     const carPath = carPathAt(columns, k, firm);
     return {
       symbol,
       market,
-      announcement: announcementOf(source),
-      ...(source.catalogId === undefined ? {} : { catalogId: source.catalogId }),
+      announcement,
+      ...(catalogId === undefined ? {} : { catalogId }),
       ...analysis,
       ...(ranking ? { universe: ranking } : {}),
       carPath,
@@ -218,7 +221,7 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
       const firm = firms[batch.firm[k]!]!;
       const { dates, firm: returns, market } = firm.returns;
       const day0 = batch.day0[k]!;
-      const [first, last] = estimationRange(day0, spec.estimationWindow);
+      const [first, last] = estimationRange(day0, settings.estimationWindow);
       const rows: EstimationRow[] = [];
       for (let t = first; t <= last; t++) {
         rows.push({ offset: t - day0, date: dates[t]!, ret: returns[t]!, marketRet: market[t]!, residual: residualAt(columns, k, firm, t) });
@@ -241,7 +244,7 @@ function relativeToDataDirs(dirs: readonly string[]): (message: string) => strin
  * Ranks an event's day 0 among a universe (null when no event window contains day 0); the universe's
  * moves are computed once per day and market.
  */
-function universeRanker(dir: string, spec: StudySpec, load: (symbol: string) => PriceSeries) {
+function universeRanker(dir: string, spec: EventStudyOptions, load: (symbol: string) => PriceSeries) {
   const universe = readUniverse(dir);
   const movesByDay = new Map<string, StockMove[]>();
   return (symbol: string, market: string, analysis: EventAnalysis): UniverseRanking | null => {
@@ -285,6 +288,38 @@ export function dayZero(symbol: string, dates: readonly string[], announcement: 
   return day0;
 }
 
-function announcementOf({ date, time, timezone }: StudyEvent): Announcement {
-  return { date, ...(time === undefined ? {} : { time }), ...(timezone === undefined ? {} : { timezone }) };
+/**
+ * The announcements of a study's kept events, event `k` of the batch: dates interned (a study has few
+ * distinct dates), and the events with a time, a zone or a catalog id kept as given. A million
+ * date-only events take a few megabytes instead of a million objects.
+ */
+class Announcements {
+  private readonly dates: string[] = [];
+  private readonly dateIndex = new Map<string, number>();
+  private readonly dateOf: Int32Array;
+  private readonly detailed = new Map<number, StudyEvent & { catalogId?: string }>();
+
+  constructor(capacity: number) {
+    this.dateOf = new Int32Array(capacity);
+  }
+
+  add(k: number, event: StudyEvent & { catalogId?: string }): void {
+    if (event.time !== undefined || event.timezone !== undefined || event.catalogId !== undefined) {
+      this.detailed.set(k, event);
+      return;
+    }
+    let index = this.dateIndex.get(event.date);
+    if (index === undefined) {
+      index = this.dates.push(event.date) - 1;
+      this.dateIndex.set(event.date, index);
+    }
+    this.dateOf[k] = index;
+  }
+
+  at(k: number): { announcement: Announcement; catalogId?: string | undefined } {
+    const event = this.detailed.get(k);
+    if (event === undefined) return { announcement: { date: this.dates[this.dateOf[k]!]! } };
+    const { date, time, timezone, catalogId } = event;
+    return { announcement: { date, ...(time === undefined ? {} : { time }), ...(timezone === undefined ? {} : { timezone }) }, catalogId };
+  }
 }
