@@ -2,7 +2,8 @@ import { analyseEventDirectly } from "./baseline/eventStudy.js";
 import type { SyntheticPanel } from "./panel.js";
 import { alignPrices } from "../src/calendar/alignment.js";
 import { columnsCrossSectionInput, crossSection, crossSectionOf, type Aggregate, type EventSample } from "../src/study/crossSection.js";
-import { analyseEvents, prepareFirm, type EventColumns, type EventStudyOptions, type PreparedFirm } from "../src/study/eventBatch.js";
+import type { EventStudyOptions } from "../src/engine/eventWindows.js";
+import { analyseEvents, prepareFirm, type EventColumns, type PreparedFirm } from "../src/study/eventBatch.js";
 import { alignedReturns, estimationResiduals, type EventAnalysis } from "../src/study/eventStudy.js";
 import { analyseEventsInParallel } from "../src/study/parallelBatch.js";
 

@@ -1,7 +1,7 @@
 import { syntheticPanel } from "./panel.js";
 import { batchStudy, directStudy } from "./studies.js";
 import { cpus } from "node:os";
-import type { EventStudyOptions } from "../src/study/eventBatch.js";
+import type { EventStudyOptions } from "../src/engine/eventWindows.js";
 
 /**
  * One benchmark workload in its own process, so that its peak memory is its own:

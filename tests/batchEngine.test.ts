@@ -5,7 +5,8 @@ import { batchStudy } from "../bench/studies.js";
 import { alignPrices } from "../src/calendar/alignment.js";
 import { readPriceSeries, bundledDataDir } from "../src/sources/localFiles.js";
 import { crossSection, type EventSample } from "../src/study/crossSection.js";
-import { analyseEvents, eventProblem, prepareFirm, type EventStudyOptions, type PreparedFirm } from "../src/study/eventBatch.js";
+import { eventProblem, type EventStudyOptions } from "../src/engine/eventWindows.js";
+import { analyseEvents, prepareFirm, type PreparedFirm } from "../src/study/eventBatch.js";
 import { alignedReturns, estimationResiduals } from "../src/study/eventStudy.js";
 
 const OPTIONS: EventStudyOptions = {

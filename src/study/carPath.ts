@@ -1,5 +1,6 @@
 import type { CarPathPoint } from "./studyResult.js";
-import { eventSpan, type EventColumns, type PreparedFirm } from "./eventBatch.js";
+import { eventSpan } from "../engine/eventWindows.js";
+import type { EventColumns, PreparedFirm } from "./eventBatch.js";
 
 export type { CarPathPoint } from "./studyResult.js";
 

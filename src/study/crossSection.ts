@@ -8,7 +8,8 @@ import { CentredRankAccumulator, rankTest } from "../statistics/rankTest.js";
 import { meanResidualCorrelationOf } from "../statistics/residualCorrelation.js";
 import { skewnessAdjustedT } from "../statistics/skewnessAdjustedT.js";
 import { wilcoxonSignedRank } from "../statistics/wilcoxon.js";
-import { estimationRange, type EventColumns, type PreparedFirm } from "./eventBatch.js";
+import { estimationRange } from "../engine/eventWindows.js";
+import type { EventColumns, PreparedFirm } from "./eventBatch.js";
 import type { EstimationResiduals } from "./eventStudy.js";
 import type { Aggregate, Cluster, DayAggregate, EventAnalysis, OverlappingEvents, TestBattery, WindowAggregate } from "./studyResult.js";
 

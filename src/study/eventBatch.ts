@@ -2,6 +2,7 @@ import { dayNumber } from "../calendar/dayNumber.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
 import { fitOnWindow, marketSum, returnSums, type ReturnSums } from "../models/windowFit.js";
 import type { ReturnKind } from "../returns/returns.js";
+import { estimationRange, eventSpan, type EventStudyOptions } from "../engine/eventWindows.js";
 import { abnormalVolume, cumulativeAbnormalVolume, volumeBaseline } from "../statistics/abnormalVolume.js";
 import { carVariance } from "../statistics/predictionErrorVariance.js";
 import { sqTest } from "../statistics/sqTest.js";
@@ -17,14 +18,6 @@ export interface AlignedReturns {
   volume?: Float64Array;
 }
 
-export interface EventStudyOptions {
-  model: ModelName;
-  returns: ReturnKind;
-  estimationWindow: readonly [number, number];
-  minEstimationObservations: number;
-  eventWindows: readonly (readonly [number, number])[];
-}
-
 /** A firm's aligned returns prepared for many events: running sums for O(1) fits, dates as day numbers. */
 export interface PreparedFirm {
   symbol: string;
@@ -38,35 +31,6 @@ export interface PreparedFirm {
 export function prepareFirm(symbol: string, market: string, returns: AlignedReturns): PreparedFirm {
   const dayNumbers = Int32Array.from(returns.dates, dayNumber);
   return { symbol, market, returns, sums: returnSums(returns.firm, returns.market), dayNumbers };
-}
-
-/** The first and last offsets covered by the event windows. */
-export function eventSpan(eventWindows: readonly (readonly [number, number])[]): [number, number] {
-  let start = Number.POSITIVE_INFINITY;
-  let end = Number.NEGATIVE_INFINITY;
-  for (const [s, e] of eventWindows) {
-    start = Math.min(start, s);
-    end = Math.max(end, e);
-  }
-  return [start, end];
-}
-
-/** Estimation-window indices of an event at `day0`, cut at the first return. */
-export function estimationRange(day0: number, estimationWindow: readonly [number, number]): [number, number] {
-  return [Math.max(1, day0 + estimationWindow[0]), day0 + estimationWindow[1]];
-}
-
-/** Why the data cannot support an event at `day0` (too short an estimation window, windows past the data), or null. */
-export function eventProblem(symbol: string, dates: readonly string[], day0: number, options: EventStudyOptions): string | null {
-  const [first, last] = estimationRange(day0, options.estimationWindow);
-  const nEstimation = Math.max(0, last - first + 1);
-  if (nEstimation < options.minEstimationObservations) {
-    return `${symbol}: only ${nEstimation} estimation observations in [${options.estimationWindow.join(", ")}] before day 0 ${dates[day0]} (prices start ${dates[0]}); at least ${options.minEstimationObservations} needed`;
-  }
-  const [spanStart, spanEnd] = eventSpan(options.eventWindows);
-  if (day0 + spanEnd >= dates.length) return `${symbol}: event window ends ${spanEnd} trading days after day 0 ${dates[day0]}, but the prices end ${dates[dates.length - 1]}`;
-  if (day0 + spanStart < 1) return `${symbol}: event window starts ${-spanStart} trading days before day 0 ${dates[day0]}, before the prices start`;
-  return null;
 }
 
 /**

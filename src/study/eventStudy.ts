@@ -4,10 +4,12 @@ import type { ModelName } from "../models/expectedReturnModel.js";
 import type { ReturnKind } from "../returns/returns.js";
 import { periodReturns } from "../returns/returns.js";
 import type { AbnormalReturnRow, EventAnalysis, WindowResult } from "./studyResult.js";
-import { analyseEvents, estimationRange, eventProblem, prepareFirm, type AlignedReturns, type EventColumns, type EventStudyOptions, type PreparedFirm } from "./eventBatch.js";
+import { estimationRange, eventProblem, type EventStudyOptions } from "../engine/eventWindows.js";
+import { analyseEvents, prepareFirm, type AlignedReturns, type EventColumns, type PreparedFirm } from "./eventBatch.js";
 
 export type { AbnormalReturnRow, EventAnalysis, WindowResult } from "./studyResult.js";
-export type { AlignedReturns, EventStudyOptions } from "./eventBatch.js";
+export type { AlignedReturns } from "./eventBatch.js";
+export type { EventStudyOptions } from "../engine/eventWindows.js";
 
 export function alignedReturns(prices: AlignedPrices, kind: ReturnKind): AlignedReturns {
   return {

@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { analyseEvents, eventSpan, type EventColumns, type EventStudyOptions, type PreparedFirm } from "./eventBatch.js";
+import { eventSpan, type EventStudyOptions } from "../engine/eventWindows.js";
+import { analyseEvents, type EventColumns, type PreparedFirm } from "./eventBatch.js";
 
 /** Studies with at least this many events run on worker threads unless a thread count is given. */
 export const PARALLEL_THRESHOLD = 20_000;

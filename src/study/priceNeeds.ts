@@ -1,5 +1,5 @@
-import { DEFAULT_ESTIMATION_WINDOW } from "./spec.js";
-import { eventSpan } from "./eventBatch.js";
+import { DEFAULT_ESTIMATION_WINDOW } from "../engine/defaults.js";
+import { eventSpan } from "../engine/eventWindows.js";
 import { marketOf } from "../calendar/exchanges.js";
 import { addDays } from "../calendar/isoDate.js";
 import type { PriceNeed } from "../sources/fetchPrices.js";

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { isoDateSchema } from "../calendar/isoDate.js";
 import { isTimeZone } from "../calendar/zonedTime.js";
-import { eventSpan } from "./eventBatch.js";
+import { DEFAULT_ESTIMATION_WINDOW, DEFAULT_MIN_ESTIMATION_OBSERVATIONS } from "../engine/defaults.js";
+import { eventSpan } from "../engine/eventWindows.js";
 
 /**
  * Limits of a study spec (README "Limits"), checked before anything is allocated for it: offsets in
@@ -25,11 +26,6 @@ const offset = z
 const window = z
   .tuple([offset, offset])
   .refine(([start, end]) => start <= end, "a window is [start, end] with start <= end");
-
-/** The default estimation window, in trading days relative to day 0 (DESIGN section 3). */
-export const DEFAULT_ESTIMATION_WINDOW: readonly [number, number] = [-250, -11];
-/** The fewest estimation-window returns an event needs by default. */
-export const DEFAULT_MIN_ESTIMATION_OBSERVATIONS = 100;
 
 /** The expected-return models (DESIGN section 4). */
 export const modelNameSchema = z.enum(["market", "market-adjusted", "mean-adjusted"]);
