@@ -1,4 +1,4 @@
-import { expectedReturn } from "../../src/models/expectedReturnModel.js";
+import { expectedReturn, type MarketModelName } from "../../src/models/expectedReturnModel.js";
 import { fitModel } from "../../src/models/fitModel.js";
 import { buyAndHoldAbnormalReturn } from "../../src/statistics/buyAndHold.js";
 import { carVariance } from "../../src/statistics/predictionErrorVariance.js";
@@ -18,7 +18,7 @@ export function analyseEventDirectly(data: AlignedReturns, day0: number, options
   const { dates } = data;
   const first = Math.max(1, day0 + options.estimationWindow[0]);
   const last = day0 + options.estimationWindow[1];
-  const fitted = fitModel(options.model, data.firm.subarray(first, last + 1), data.market.subarray(first, last + 1));
+  const fitted = fitModel(options.model as MarketModelName, data.firm.subarray(first, last + 1), data.market.subarray(first, last + 1));
   const spanStart = Math.min(...options.eventWindows.map(([start]) => start));
   const spanEnd = Math.max(...options.eventWindows.map(([, end]) => end));
   const volume = data.volume ?? new Float64Array(0);

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { volumeWindowSchema } from "../statistics/abnormalVolume.js";
 import { sqResultSchema } from "../statistics/sqTest.js";
-import { priceProvenanceSchema, universeRankingSchema } from "../study/studyResult.js";
+import { modelNameSchema } from "../study/spec.js";
+import { eventAnalysisSchema, priceProvenanceSchema, universeRankingSchema } from "../study/studyResult.js";
 
 /**
  * The result of a claim check (`check --json`, `/api/check`), defined once: the TypeScript types are
@@ -109,7 +110,9 @@ export const claimInferenceSchema = z.object({
   /** The day's abnormal log volume (Campbell & Wasley 1996) as a one-day CAV with its t and p; null statistics without volume data. */
   abnormalVolume: volumeWindowSchema,
   df: z.number(),
-  model: z.enum(["market", "market-adjusted", "mean-adjusted"]),
+  model: modelNameSchema,
+  /** A factor model's slopes by factor name. */
+  betas: eventAnalysisSchema.shape.betas,
   estimationWindow: z.tuple([z.number(), z.number()]),
   nEstimation: z.number(),
   sigma: z.number(),

@@ -52,7 +52,7 @@ export async function studyCommand(specFile: string, rawOptions: unknown): Promi
   const spec = readStudySpec(specFile);
   const recorded = options.compare === undefined ? null : readRecordedPrices(options.compare);
   const priceDirs = await preparePrices(studyPriceNeeds(spec), options, options.data);
-  const run = studyRun(spec, { priceDirs, universeDir: options.universe, lenient: options.lenient, strict: options.strict, threads: options.threads });
+  const run = studyRun(spec, { priceDirs, universeDir: options.universe, lenient: options.lenient, strict: options.strict, threads: options.threads, specFile });
   const exportOptions = { residuals: options.residuals };
   if (options.out !== undefined) {
     const written = writeStudyExport(run, options.out, exportOptions);

@@ -1,5 +1,9 @@
-/** The models of the expected return (DESIGN section 4). */
-export type ModelName = "market" | "market-adjusted" | "mean-adjusted";
+import type { FactorModelName } from "./factorModel.js";
+
+/** The models of the expected return from the market's return (DESIGN section 4). */
+export type MarketModelName = "market" | "market-adjusted" | "mean-adjusted";
+/** Every model of the expected return: the market models and the factor models (DESIGN section 9). */
+export type ModelName = MarketModelName | FactorModelName;
 
 /**
  * A model fitted on an estimation window: `E[R_t] = alpha + beta * R_mt`, the residual variance `s2` with
@@ -8,7 +12,7 @@ export type ModelName = "market" | "market-adjusted" | "mean-adjusted";
  * parameters were estimated (the mean, the slope).
  */
 export interface FittedModel {
-  model: ModelName;
+  model: MarketModelName;
   alpha: number;
   beta: number;
   s2: number;

@@ -1,4 +1,4 @@
-import type { FittedModel, ModelName } from "./expectedReturnModel.js";
+import type { FittedModel, MarketModelName } from "./expectedReturnModel.js";
 
 /**
  * Running sums of a firm's and its market's returns, centred on their full-sample means so that window
@@ -47,7 +47,7 @@ export function returnSums(firm: ArrayLike<number>, market: ArrayLike<number>): 
  * `Smm = Suu - Su^2/n`, `Smf = Suv - Su Sv/n`, `beta = Smf/Smm`, `alpha = Ri_bar - beta Rm_bar`,
  * `SSE = (Svv - Sv^2/n) - beta Smf`. References as for the direct fits (MacKinlay 1997, section 4).
  */
-export function fitOnWindow(model: ModelName, sums: ReturnSums, first: number, last: number): FittedModel {
+export function fitOnWindow(model: MarketModelName, sums: ReturnSums, first: number, last: number): FittedModel {
   const n = last - first + 1;
   const su = sums.x[last + 1]! - sums.x[first]!;
   const sv = sums.y[last + 1]! - sums.y[first]!;

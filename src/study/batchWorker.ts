@@ -1,5 +1,5 @@
 import { workerData } from "node:worker_threads";
-import { returnSums } from "../models/windowFit.js";
+import { fitSums } from "../models/windowModel.js";
 import { analyseEvents, type PreparedFirm } from "./eventBatch.js";
 import { FLOAT_COLUMNS, INT_COLUMNS, type BatchWorkerData } from "./parallelBatch.js";
 
@@ -8,13 +8,10 @@ const data = workerData as BatchWorkerData;
 const status = new Int32Array(data.status);
 Atomics.add(status, 2, 1);
 try {
-  const firms = data.firms.map(({ firm, market, volume }): PreparedFirm => ({
-    symbol: "",
-    market: "",
-    returns: { dates: [], firm, market, ...(volume === undefined ? {} : { volume }) },
-    sums: returnSums(firm, market),
-    dayNumbers: new Int32Array(0),
-  }));
+  const firms = data.firms.map(({ firm, market, volume, factors }): PreparedFirm => {
+    const returns = { dates: [], firm, market, ...(volume === undefined ? {} : { volume }), ...(factors === undefined ? {} : { factors }) };
+    return { symbol: "", market: "", returns, ...fitSums(returns), dayNumbers: new Int32Array(0) };
+  });
   const local = analyseEvents(firms, { firm: data.firm, day0: data.day0 }, data.options);
   for (const name of [...FLOAT_COLUMNS, ...INT_COLUMNS]) {
     const target = (INT_COLUMNS as readonly string[]).includes(name) ? new Int32Array(data.columns[name]) : new Float64Array(data.columns[name]);

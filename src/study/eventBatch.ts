@@ -1,10 +1,12 @@
 import { dayNumber } from "../calendar/dayNumber.js";
+import type { FactorSums } from "../models/factorFit.js";
+import { factorsOf, type FactorReturns } from "../models/factorModel.js";
+import type { ReturnSums } from "../models/windowFit.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
-import { fitOnWindow, marketSum, returnSums, type ReturnSums } from "../models/windowFit.js";
+import { fitSums, fitWindowModel, type WindowModel } from "../models/windowModel.js";
 import type { ReturnKind } from "../returns/returns.js";
 import { estimationRange, eventSpan, type EventStudyOptions } from "../engine/eventWindows.js";
 import { abnormalVolume, cumulativeAbnormalVolume, volumeBaseline } from "../statistics/abnormalVolume.js";
-import { carVariance } from "../statistics/predictionErrorVariance.js";
 import { sqTest } from "../statistics/sqTest.js";
 import { volatilityRatio } from "../statistics/volatilityRatio.js";
 import { twoSidedTPValue } from "../statistics/studentT.js";
@@ -16,6 +18,8 @@ export interface AlignedReturns {
   market: Float64Array;
   /** Shares traded on each date (0 or absent: no volume data). */
   volume?: Float64Array;
+  /** The factor models' factor returns and risk-free rate on the same dates. */
+  factors?: FactorReturns | undefined;
 }
 
 /** A firm's aligned returns prepared for many events: running sums for O(1) fits, dates as day numbers. */
@@ -24,13 +28,20 @@ export interface PreparedFirm {
   market: string;
   returns: AlignedReturns;
   sums: ReturnSums;
+  factorSums?: FactorSums | undefined;
   /** Days since 1970-01-01 of each date, for matching calendars across firms. */
   dayNumbers: Int32Array;
 }
 
 export function prepareFirm(symbol: string, market: string, returns: AlignedReturns): PreparedFirm {
   const dayNumbers = Int32Array.from(returns.dates, dayNumber);
-  return { symbol, market, returns, sums: returnSums(returns.firm, returns.market), dayNumbers };
+  return { symbol, market, returns, ...fitSums(returns), dayNumbers };
+}
+
+/** Event `k`'s model refitted on its estimation window (O(1)): its abnormal returns on any day of the firm's calendar. */
+export function eventModelAt(firms: readonly PreparedFirm[], columns: EventColumns, k: number): WindowModel {
+  const [first, last] = estimationRange(columns.day0[k]!, columns.estimationWindow);
+  return fitWindowModel(columns.model, firms[columns.firm[k]!]!, first, last);
 }
 
 /**
@@ -41,10 +52,13 @@ export function prepareFirm(symbol: string, market: string, returns: AlignedRetu
  */
 export interface EventColumns {
   count: number;
+  model: ModelName;
   firm: Int32Array;
   day0: Int32Array;
   alpha: Float64Array;
   beta: Float64Array;
+  /** The factor models' slopes, one per factor of `factorsOf(model)` per event. */
+  betas: Float64Array;
   s2: Float64Array;
   df: Int32Array;
   nEstimation: Int32Array;
@@ -91,10 +105,12 @@ export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: In
   const windowCount = options.eventWindows.length;
   const columns: EventColumns = {
     count,
+    model: options.model,
     firm: events.firm,
     day0: events.day0,
     alpha: new Float64Array(count),
     beta: new Float64Array(count),
+    betas: new Float64Array(count * factorsOf(options.model).length),
     s2: new Float64Array(count),
     df: new Int32Array(count),
     nEstimation: new Int32Array(count),
@@ -129,14 +145,15 @@ export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: In
     const { firm, market } = prepared.returns;
     const day0 = events.day0[k]!;
     const [first, last] = estimationRange(day0, options.estimationWindow);
-    const fitted = fitOnWindow(options.model, prepared.sums, first, last);
+    const fitted = fitWindowModel(options.model, prepared, first, last);
     columns.alpha[k] = fitted.alpha;
     columns.beta[k] = fitted.beta;
+    columns.betas.set(fitted.betas, k * fitted.betas.length);
     columns.s2[k] = fitted.s2;
     columns.df[k] = fitted.df;
     columns.nEstimation[k] = fitted.nEstimation;
     const estimation = residuals.subarray(0, last - first + 1);
-    for (let t = first; t <= last; t++) estimation[t - first] = firm[t]! - fitted.alpha - fitted.beta * market[t]!;
+    for (let t = first; t <= last; t++) estimation[t - first] = fitted.abnormal(t);
 
     const volume = prepared.returns.volume ?? noVolume;
     const baseline = volumeBaseline(volume, first, last);
@@ -144,10 +161,9 @@ export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: In
     const spanBase = k * spanLength;
     for (let i = 0; i < spanLength; i++) {
       const t = day0 + spanStart + i;
-      const marketRet = market[t]!;
-      const ar = firm[t]! - fitted.alpha - fitted.beta * marketRet;
+      const ar = fitted.abnormal(t);
       columns.ar[spanBase + i] = ar;
-      columns.sar[spanBase + i] = ar / Math.sqrt(carVariance(fitted, 1, marketRet));
+      columns.sar[spanBase + i] = ar / Math.sqrt(fitted.dayVariance(t));
       columns.av[spanBase + i] = abnormalVolume(volume[t] ?? 0, baseline);
     }
 
@@ -158,7 +174,7 @@ export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: In
       let expectedGrowth = log ? 0 : 1;
       for (let offset = start; offset <= end; offset++) {
         const t = day0 + offset;
-        const expected = fitted.alpha + fitted.beta * market[t]!;
+        const expected = fitted.expected(t);
         car += columns.ar[spanBase + offset - spanStart]!;
         if (log) {
           growth += firm[t]!;
@@ -168,7 +184,7 @@ export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: In
           expectedGrowth *= 1 + expected;
         }
       }
-      const variance = carVariance(fitted, end - start + 1, marketSum(prepared.sums, day0 + start, day0 + end));
+      const variance = fitted.windowVariance(day0 + start, day0 + end);
       const t = car / Math.sqrt(variance);
       const cell = k * windowCount + w;
       columns.car[cell] = car;

@@ -1,6 +1,7 @@
 import type { AlignedPrices } from "../calendar/alignment.js";
 import { InputError } from "../errors.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
+import { factorCalendar, factorsOf, type ModelFactors } from "../models/factorModel.js";
 import type { ReturnKind } from "../returns/returns.js";
 import { periodReturns } from "../returns/returns.js";
 import type { AbnormalReturnRow, EventAnalysis, WindowResult } from "./studyResult.js";
@@ -11,7 +12,16 @@ export type { AbnormalReturnRow, EventAnalysis, WindowResult } from "./studyResu
 export type { AlignedReturns } from "./eventBatch.js";
 export type { EventStudyOptions } from "../engine/eventWindows.js";
 
-export function alignedReturns(prices: AlignedPrices, kind: ReturnKind): AlignedReturns {
+/**
+ * Firm and market returns on their aligned calendar; with a factor model's factors, the calendar is first cut to
+ * the dates the factor files have (DESIGN section 9) and the factor returns come along.
+ */
+export function alignedReturns(prices: AlignedPrices, kind: ReturnKind, factors?: ModelFactors): AlignedReturns {
+  if (factors !== undefined) {
+    const { keep, returns } = factorCalendar(prices.dates, factors);
+    const kept = { dates: keep.map((t) => prices.dates[t]!), firm: keep.map((t) => prices.firm[t]!), market: keep.map((t) => prices.market[t]!) };
+    return { ...alignedReturns(kept, kind), factors: returns };
+  }
   return {
     dates: prices.dates,
     firm: periodReturns(prices.firm.map((bar) => bar.adjClose), kind),
@@ -75,6 +85,7 @@ export function eventAnalysisAt(columns: EventColumns, k: number, firm: Prepared
     model,
     alpha: columns.alpha[k]!,
     beta: columns.beta[k]!,
+    ...betasAt(columns, k, model),
     sigma: Math.sqrt(columns.s2[k]!),
     df: columns.df[k]!,
     nEstimation: columns.nEstimation[k]!,
@@ -82,6 +93,13 @@ export function eventAnalysisAt(columns: EventColumns, k: number, firm: Prepared
     abnormalReturns,
     windows,
   };
+}
+
+/** A factor model's slopes of event `k` by factor name (nothing for the market models). */
+function betasAt(columns: EventColumns, k: number, model: ModelName): { betas?: EventAnalysis["betas"] } {
+  const names = factorsOf(model);
+  if (names.length === 0) return {};
+  return { betas: Object.fromEntries(names.map((name, j) => [name, columns.betas[k * names.length + j]!])) };
 }
 
 /** A firm's estimation-window abnormal returns (model residuals), by calendar date and event-time offset. */

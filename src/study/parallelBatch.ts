@@ -3,7 +3,8 @@ import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { eventSpan, type EventStudyOptions } from "../engine/eventWindows.js";
-import { analyseEvents, type EventColumns, type PreparedFirm } from "./eventBatch.js";
+import { factorsOf } from "../models/factorModel.js";
+import { analyseEvents, type AlignedReturns, type EventColumns, type PreparedFirm } from "./eventBatch.js";
 
 /** Studies with at least this many events run on worker threads unless a thread count is given. */
 export const PARALLEL_THRESHOLD = 20_000;
@@ -16,7 +17,7 @@ const START_TIMEOUT_MS = 30_000;
 
 /** What one worker receives: its firms' returns, its events (with their place in the batch) and the shared columns. */
 export interface BatchWorkerData {
-  firms: { firm: Float64Array; market: Float64Array; volume?: Float64Array }[];
+  firms: Pick<AlignedReturns, "firm" | "market" | "volume" | "factors">[];
   firm: Int32Array;
   day0: Int32Array;
   index: Int32Array;
@@ -27,7 +28,7 @@ export interface BatchWorkerData {
   error: SharedArrayBuffer;
 }
 
-export const FLOAT_COLUMNS = ["alpha", "beta", "s2", "ar", "sar", "car", "variance", "t", "p", "bhar", "sqP", "sqQuantile", "sqMinP", "volatilityRatio", "volatilityP", "av", "cav", "cavT", "cavP"] as const;
+export const FLOAT_COLUMNS = ["alpha", "beta", "betas", "s2", "ar", "sar", "car", "variance", "t", "p", "bhar", "sqP", "sqQuantile", "sqMinP", "volatilityRatio", "volatilityP", "av", "cav", "cavT", "cavP"] as const;
 export const INT_COLUMNS = ["df", "nEstimation", "cavDays", "volumeDf"] as const;
 export type SharedColumn = (typeof FLOAT_COLUMNS)[number] | (typeof INT_COLUMNS)[number];
 
@@ -63,6 +64,7 @@ export function analyseEventsInParallel(firms: readonly PreparedFirm[], events: 
   const sizes: Record<SharedColumn, number> = {
     alpha: count,
     beta: count,
+    betas: count * factorsOf(options.model).length,
     s2: count,
     df: count,
     nEstimation: count,
@@ -98,7 +100,7 @@ export function analyseEventsInParallel(firms: readonly PreparedFirm[], events: 
     const local = new Map(mine.map((f, i) => [f, i]));
     const index = Int32Array.from({ length: count }, (_, k) => k).filter((k) => workerOf[events.firm[k]!] === w);
     const workerData: BatchWorkerData = {
-      firms: mine.map((f) => ({ firm: firms[f]!.returns.firm, market: firms[f]!.returns.market, volume: firms[f]!.returns.volume })),
+      firms: mine.map((f) => ({ firm: firms[f]!.returns.firm, market: firms[f]!.returns.market, volume: firms[f]!.returns.volume, factors: firms[f]!.returns.factors })),
       firm: index.map((k) => local.get(events.firm[k]!)!),
       day0: index.map((k) => events.day0[k]!),
       index,
@@ -124,10 +126,12 @@ export function analyseEventsInParallel(firms: readonly PreparedFirm[], events: 
   const int = (name: SharedColumn) => new Int32Array(shared[name]);
   return {
     count,
+    model: options.model,
     firm: events.firm,
     day0: events.day0,
     alpha: float("alpha"),
     beta: float("beta"),
+    betas: float("betas"),
     s2: float("s2"),
     df: int("df"),
     nEstimation: int("nEstimation"),

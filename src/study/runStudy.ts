@@ -1,8 +1,10 @@
-import { basename, resolve, sep } from "node:path";
+import { basename, dirname, resolve, sep } from "node:path";
 import { alignPrices } from "../calendar/alignment.js";
 import { eventDayIndex, type Announcement } from "../calendar/eventDay.js";
 import { marketOf } from "../calendar/exchanges.js";
 import { InputError, summariseLines, zodInputError } from "../errors.js";
+import { isFactorModel, modelFactors, type ModelFactors } from "../models/factorModel.js";
+import { readFactorFiles } from "../sources/factorFile.js";
 import { readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
 import { priceFolders } from "../sources/priceFolders.js";
 import type { PriceSeries } from "../sources/priceBar.js";
@@ -10,12 +12,12 @@ import { filterCatalog, readCatalog } from "./catalog.js";
 import { carPathAt, cumulativeWindows } from "./carPath.js";
 import { columnsCrossSectionInput, crossSectionOf } from "./crossSection.js";
 import { estimationRange, eventProblem } from "../engine/eventWindows.js";
-import { analyseEvents, prepareFirm, type PreparedFirm } from "./eventBatch.js";
+import { analyseEvents, eventModelAt, prepareFirm, type PreparedFirm } from "./eventBatch.js";
 import { analyseEventsInParallel, threadCount } from "./parallelBatch.js";
 import { SCHEMA_VERSION, priceProvenance } from "./provenance.js";
 import { alignedReturns, eventAnalysisAt } from "./eventStudy.js";
 import type { Aggregate, DroppedEvent, EventAnalysis, EventResult, PriceProvenance, StudyHeader, StudyResult } from "./studyResult.js";
-import { rankInUniverse, readUniverse, universeMoves, type StockMove, type UniverseRanking } from "./universeRanking.js";
+import { rankInUniverse, readUniverse, universeMoves, type MoveOptions, type StockMove, type UniverseRanking } from "./universeRanking.js";
 import { SPEC_LIMITS, studySpecSchema, type StudyEvent, type StudySpec, type StudySpecInput } from "./spec.js";
 
 export { SCHEMA_VERSION, priceProvenance, type PriceProvenance } from "./provenance.js";
@@ -37,6 +39,8 @@ export interface StudyOptions {
   threads?: number | undefined;
   /** How price files are read (default `readPriceSeriesFrom`; a server passes its cache of loaded series). */
   readPrices?: PriceReader | undefined;
+  /** The spec's file: its `factors` paths are relative to its folder (default: to the working directory). */
+  specFile?: string | undefined;
 }
 
 
@@ -73,7 +77,7 @@ export interface StudyRun {
   estimation?: (k: number) => EstimationRow[];
 }
 
-/** An estimation-window day of one event, with the model's residual `ret - alpha - beta * marketRet`. */
+/** An estimation-window day of one event, with the model's residual (`ret` minus the model's expected return). */
 export interface EstimationRow {
   offset: number;
   date: string;
@@ -134,6 +138,7 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
     return series;
   };
 
+  const factors = studyFactors(spec, options.specFile);
   const firms: PreparedFirm[] = [];
   const firmIndex = new Map<string, number>();
   const prepared = (symbol: string, market: string): number => {
@@ -142,7 +147,7 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
     if (index === undefined) {
       const aligned = alignPrices(load(symbol, market).bars, load(market).bars);
       if (aligned.dates.length === 0) throw new InputError("no-prices", `${symbol} and ${market} have no trading date in common`);
-      index = firms.push(prepareFirm(symbol, market, alignedReturns(aligned, spec.returns))) - 1;
+      index = firms.push(prepareFirm(symbol, market, alignedReturns(aligned, spec.returns, factors))) - 1;
       firmIndex.set(key, index);
     }
     return index;
@@ -177,7 +182,7 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
   const batch = { firm: firmOf.slice(0, count), day0: day0Of.slice(0, count) };
   const columns = analyseEventsInParallel(firms, batch, spec, threadCount(count, options.threads));
   const paths = analyseEvents(firms, batch, { ...spec, eventWindows: cumulativeWindows(spec.eventWindows) });
-  const rank = options.universeDir === undefined ? null : universeRanker(options.universeDir, spec, load);
+  const rank = options.universeDir === undefined ? null : universeRanker(options.universeDir, { ...spec, factors }, load);
   const event = (k: number): EventResult => {
     const firm = firms[batch.firm[k]!]!;
     const { symbol, market } = firm;
@@ -204,6 +209,7 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
       schemaVersion: SCHEMA_VERSION,
       name: spec.name,
       model: spec.model,
+      ...(spec.factors === undefined ? {} : { factors: spec.factors }),
       returns: spec.returns,
       estimationWindow: [...spec.estimationWindow],
       minEstimationObservations: spec.minEstimationObservations,
@@ -218,13 +224,20 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
       const { dates, firm: returns, market } = firms[batch.firm[k]!]!.returns;
       const day0 = batch.day0[k]!;
       const [first, last] = estimationRange(day0, spec.estimationWindow);
+      const model = eventModelAt(firms, columns, k);
       const rows: EstimationRow[] = [];
-      for (let t = first; t <= last; t++) {
-        rows.push({ offset: t - day0, date: dates[t]!, ret: returns[t]!, marketRet: market[t]!, residual: returns[t]! - columns.alpha[k]! - columns.beta[k]! * market[t]! });
-      }
+      for (let t = first; t <= last; t++) rows.push({ offset: t - day0, date: dates[t]!, ret: returns[t]!, marketRet: market[t]!, residual: model.abnormal(t) });
       return rows;
     },
   };
+}
+
+/** A factor model's factors from the spec's files (relative to the spec file's folder), or undefined for the market models. */
+function studyFactors(spec: StudySpec, specFile: string | undefined): ModelFactors | undefined {
+  if (!isFactorModel(spec.model) || spec.factors === undefined) return undefined;
+  const base = specFile === undefined ? "." : dirname(specFile);
+  const paths = spec.factors.map((file) => resolve(base, file));
+  return modelFactors(spec.model, readFactorFiles(paths), paths);
 }
 
 /**
@@ -240,7 +253,7 @@ function relativeToDataDirs(dirs: readonly string[]): (message: string) => strin
  * Ranks an event's day 0 among a universe (null when no event window contains day 0); the universe's
  * moves are computed once per day and market.
  */
-function universeRanker(dir: string, spec: StudySpec, load: (symbol: string) => PriceSeries) {
+function universeRanker(dir: string, spec: MoveOptions, load: (symbol: string) => PriceSeries) {
   const universe = readUniverse(dir);
   const movesByDay = new Map<string, StockMove[]>();
   return (symbol: string, market: string, analysis: EventAnalysis): UniverseRanking | null => {

@@ -4,6 +4,7 @@ import { volumeWindowSchema } from "../statistics/abnormalVolume.js";
 import { sqResultSchema } from "../statistics/sqTest.js";
 import { volatilityResultSchema } from "../statistics/volatilityRatio.js";
 import { testResultSchema } from "../statistics/testResult.js";
+import { FACTOR_NAMES } from "../models/factorModel.js";
 import { modelNameSchema, returnKindSchema } from "./spec.js";
 
 /**
@@ -55,7 +56,10 @@ export const eventAnalysisSchema = z.object({
   day0: date,
   model: modelNameSchema,
   alpha: z.number(),
+  /** The market beta (for the factor models, the slope on Mkt-RF). */
   beta: z.number(),
+  /** The factor models' slopes by factor name (absent for the market models). */
+  betas: z.partialRecord(z.enum(FACTOR_NAMES), z.number()).optional(),
   sigma: z.number(),
   df: z.number(),
   nEstimation: z.number(),
@@ -196,6 +200,8 @@ export const studyResultSchema = z.object({
   schemaVersion: z.literal(1),
   name: z.string(),
   model: modelNameSchema,
+  /** The factor files of a factor model, as the spec names them. */
+  factors: z.array(z.string()).optional(),
   returns: returnKindSchema,
   estimationWindow: window,
   minEstimationObservations: z.number(),
@@ -212,6 +218,7 @@ export const studyHeaderSchema = studyResultSchema.pick({
   schemaVersion: true,
   name: true,
   model: true,
+  factors: true,
   returns: true,
   estimationWindow: true,
   minEstimationObservations: true,

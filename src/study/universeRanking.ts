@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import { alignPrices } from "../calendar/alignment.js";
 import { InputError } from "../errors.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
+import type { ModelFactors } from "../models/factorModel.js";
 import type { ReturnKind } from "../returns/returns.js";
 import { CONSTITUENTS_FILE, availableSymbols, priceDir, readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
 import type { PriceSeries } from "../sources/priceBar.js";
@@ -23,6 +24,8 @@ export type { Rank, StockMove, UniverseRanking } from "./studyResult.js";
 
 export interface MoveOptions {
   model: ModelName;
+  /** A factor model's factors (the universe's stocks are fitted on the same ones). */
+  factors?: ModelFactors | undefined;
   returns: ReturnKind;
   estimationWindow: readonly [number, number];
   minEstimationObservations: number;
@@ -79,7 +82,7 @@ export function universeMoves(universe: Universe, market: PriceSeries, date: str
     const ratio = bars[day]!.adjClose / bars[day - 1]!.adjClose;
     const ret = options.returns === "log" ? Math.log(ratio) : ratio - 1;
     let ar: number | null = null;
-    const firm = preparedWithMarket(series, market, options.returns);
+    const firm = options.factors === undefined ? preparedWithMarket(series, market, options.returns) : prepareFirm(symbol, market.symbol, alignedReturns(alignPrices(series.bars, market.bars), options.returns, options.factors));
     const day0 = firm.returns.dates.indexOf(date);
     if (day0 > 0) {
       try {
