@@ -3,7 +3,8 @@ import type { SyntheticPanel } from "./panel.js";
 import { alignPrices } from "../src/calendar/alignment.js";
 import { columnsCrossSectionInput, crossSection, crossSectionOf, type Aggregate, type EventSample } from "../src/study/crossSection.js";
 import type { EventStudyOptions } from "../src/engine/eventWindows.js";
-import { analyseEvents, prepareFirm, type EventColumns, type PreparedFirm } from "../src/study/eventBatch.js";
+import { analyseEvents, prepareFirm, type PreparedFirm } from "../src/study/eventBatch.js";
+import type { EventColumns } from "../src/study/eventColumns.js";
 import { alignedReturns, estimationResiduals, type EventAnalysis } from "../src/study/eventStudy.js";
 import { analyseEventsInParallel } from "../src/study/parallelBatch.js";
 

@@ -5,7 +5,7 @@ import { batchStudy } from "../bench/studies.js";
 import { alignPrices } from "../src/calendar/alignment.js";
 import { readPriceSeries, bundledDataDir } from "../src/sources/localFiles.js";
 import { crossSection, type EventSample } from "../src/study/crossSection.js";
-import { eventProblem, type EventStudyOptions } from "../src/engine/eventWindows.js";
+import { eventProblem, eventSpan, type EventStudyOptions } from "../src/engine/eventWindows.js";
 import { analyseEvents, prepareFirm, type PreparedFirm } from "../src/study/eventBatch.js";
 import { alignedReturns, estimationResiduals } from "../src/study/eventStudy.js";
 
@@ -26,7 +26,7 @@ function expectClose(a: number, b: number, scale: number): void {
   expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-10 * Math.max(Math.abs(a), Math.abs(b), scale));
 }
 
-/** Every number of the batch engine against the direct per-event refit, event by event. */
+/** Every number of the batch engine against the direct per-event refit, event by event (the CAR path as cumulative windows). */
 function compareWithDirect(firms: PreparedFirm[], events: { firm: Int32Array; day0: Int32Array }, options: EventStudyOptions): EventSample[] {
   const columns = analyseEvents(firms, events, options);
   const samples: EventSample[] = [];
@@ -35,7 +35,7 @@ function compareWithDirect(firms: PreparedFirm[], events: { firm: Int32Array; da
     const direct = analyseEventDirectly(firm.returns, events.day0[k]!, options);
     const sigma = direct.sigma;
     expectClose(columns.alpha[k]!, direct.alpha, sigma);
-    expectClose(columns.beta[k]!, direct.beta, 1);
+    expectClose(columns.betas[k]!, direct.beta, 1);
     expectClose(Math.sqrt(columns.s2[k]!), sigma, sigma);
     expect(columns.df[k]).toBe(direct.df);
     direct.abnormalReturns.forEach((row, i) => {
@@ -49,6 +49,12 @@ function compareWithDirect(firms: PreparedFirm[], events: { firm: Int32Array; da
       expectClose(columns.t[cell]!, window.t, 1);
       expectClose(columns.p[cell]!, window.p, 1);
       expectClose(columns.bhar[cell]!, window.bhar, sigma);
+    });
+    const [spanStart] = eventSpan(options.eventWindows);
+    const cumulative = direct.abnormalReturns.map(({ offset }): [number, number] => [spanStart, offset]);
+    analyseEventDirectly(firm.returns, events.day0[k]!, { ...options, eventWindows: cumulative }).windows.forEach((window, i) => {
+      expectClose(columns.pathCar[k * columns.spanLength + i]!, window.car, sigma);
+      expectClose(columns.pathVariance[k * columns.spanLength + i]!, window.variance, sigma * sigma);
     });
     samples.push({ symbol: firm.symbol, market: firm.market, analysis: direct, estimation: estimationResiduals(firm.returns, events.day0[k]!, options.estimationWindow, direct) });
   }

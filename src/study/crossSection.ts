@@ -9,7 +9,8 @@ import { meanResidualCorrelationOf } from "../statistics/residualCorrelation.js"
 import { skewnessAdjustedT } from "../statistics/skewnessAdjustedT.js";
 import { wilcoxonSignedRank } from "../statistics/wilcoxon.js";
 import { estimationRange } from "../engine/eventWindows.js";
-import { eventModelAt, type EventColumns, type PreparedFirm } from "./eventBatch.js";
+import { residualAt, type PreparedFirm } from "./eventBatch.js";
+import type { EventColumns } from "./eventColumns.js";
 import type { EstimationResiduals } from "./eventStudy.js";
 import type { Aggregate, Cluster, DayAggregate, EventAnalysis, OverlappingEvents, TestBattery, WindowAggregate } from "./studyResult.js";
 
@@ -237,10 +238,9 @@ export function columnsCrossSectionInput(firms: readonly PreparedFirm[], columns
       const n = last - first + 1;
       const offsets = new Int32Array(n);
       const residuals = new Float64Array(n);
-      const model = eventModelAt(firms, columns, k);
       for (let i = 0; i < n; i++) {
         offsets[i] = first + i - day0;
-        residuals[i] = model.abnormal(first + i);
+        residuals[i] = residualAt(columns, k, firm, first + i);
       }
       return { days: firm.dayNumbers.subarray(first, last + 1), offsets, residuals };
     },

@@ -1,14 +1,14 @@
 import { dayNumber } from "../calendar/dayNumber.js";
-import type { FactorSums } from "../models/factorFit.js";
-import { factorsOf, type FactorReturns } from "../models/factorModel.js";
-import type { ReturnSums } from "../models/windowFit.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
-import { fitSums, fitWindowModel, type WindowModel } from "../models/windowModel.js";
-import type { ReturnKind } from "../returns/returns.js";
+import type { FactorSums } from "../models/factorFit.js";
+import { factorsOf, isFactorModel, type FactorReturns } from "../models/factorModel.js";
+import type { ReturnSums } from "../models/windowFit.js";
+import { fitSums, fitWindowModel } from "../models/windowModel.js";
 import { estimationRange, eventSpan, type EventStudyOptions } from "../engine/eventWindows.js";
 import { abnormalVolume, cumulativeAbnormalVolume, volumeBaseline } from "../statistics/abnormalVolume.js";
 import { sqTest } from "../statistics/sqTest.js";
 import { volatilityRatio } from "../statistics/volatilityRatio.js";
+import { eventColumns, type BatchLayout, type EventColumns } from "./eventColumns.js";
 import { twoSidedTPValue } from "../statistics/studentT.js";
 
 /** Firm and market returns on an aligned calendar, `returns[t]` spanning dates `t-1` to `t`, and the firm's volume. */
@@ -38,53 +38,28 @@ export function prepareFirm(symbol: string, market: string, returns: AlignedRetu
   return { symbol, market, returns, ...fitSums(returns), dayNumbers };
 }
 
-/** Event `k`'s model refitted on its estimation window (O(1)): its abnormal returns on any day of the firm's calendar. */
-export function eventModelAt(firms: readonly PreparedFirm[], columns: EventColumns, k: number): WindowModel {
-  const [first, last] = estimationRange(columns.day0[k]!, columns.estimationWindow);
-  return fitWindowModel(columns.model, firms[columns.firm[k]!]!, first, last);
+/** The number of slopes each model fits (the width of the `betas` column). */
+export function betaCount(model: ModelName): number {
+  return isFactorModel(model) ? factorsOf(model).length : 1;
 }
 
 /**
- * The results of many events as columns (typed arrays), event `k` of `count`: its firm and day 0, the
- * fitted model, abnormal returns and their standardised values over the event span (`spanLength` per
- * event), and per event window (`windows.length` per event) CAR, its variance, t, p, BHAR, the SQ test and the
- * abnormal-volatility ratio with its F p-value; abnormal log volume by day and per window (Campbell & Wasley 1996).
+ * Event `k`'s model residual on day `t` of its firm's returns: `R_t - alpha - beta R_mt`, or for a factor model
+ * `R_t - RF_t - alpha - sum_j b_j f_jt`.
  */
-export interface EventColumns {
-  count: number;
-  model: ModelName;
-  firm: Int32Array;
-  day0: Int32Array;
-  alpha: Float64Array;
-  beta: Float64Array;
-  /** The factor models' slopes, one per factor of `factorsOf(model)` per event. */
-  betas: Float64Array;
-  s2: Float64Array;
-  df: Int32Array;
-  nEstimation: Int32Array;
-  estimationWindow: readonly [number, number];
-  spanStart: number;
-  spanLength: number;
-  ar: Float64Array;
-  sar: Float64Array;
-  windows: readonly (readonly [number, number])[];
-  car: Float64Array;
-  variance: Float64Array;
-  t: Float64Array;
-  p: Float64Array;
-  bhar: Float64Array;
-  sqP: Float64Array;
-  sqQuantile: Float64Array;
-  sqMinP: Float64Array;
-  volatilityRatio: Float64Array;
-  volatilityP: Float64Array;
-  /** Abnormal log volume per day of the span; per window CAV, its t, p and days with volume; per event the volume df. */
-  av: Float64Array;
-  cav: Float64Array;
-  cavT: Float64Array;
-  cavP: Float64Array;
-  cavDays: Int32Array;
-  volumeDf: Int32Array;
+export function residualAt(columns: EventColumns, k: number, firm: PreparedFirm, t: number): number {
+  const { firm: returns, market, factors } = firm.returns;
+  const betas = k * columns.betaCount;
+  if (factors === undefined) return returns[t]! - columns.alpha[k]! - columns.betas[betas]! * market[t]!;
+  let residual = returns[t]! - factors.rf[t]! - columns.alpha[k]!;
+  for (let j = 0; j < columns.betaCount; j++) residual -= columns.betas[betas + j]! * factors.values[j]![t]!;
+  return residual;
+}
+
+/** The layout of the columns of `count` events studied with `options`. */
+export function batchLayout(count: number, options: EventStudyOptions): BatchLayout {
+  const [spanStart, spanEnd] = eventSpan(options.eventWindows);
+  return { count, estimationWindow: options.estimationWindow, windows: options.eventWindows, spanStart, spanLength: spanEnd - spanStart + 1, betaCount: betaCount(options.model) };
 }
 
 /**
@@ -94,61 +69,29 @@ export interface EventColumns {
  * `CAR`, `Var(CAR)` (prediction-error corrected, `carVariance`), `t = CAR / sqrt(Var(CAR))`, the
  * two-sided Student-t p with the model's degrees of freedom, and BHAR (`prod(1+R) - prod(1+E[R])`,
  * `exp` of sums for log returns), and the SQ test of the CAR against the estimation residuals' window sums
- * (`sqTest`), and the window's abnormal volatility (`volatilityRatio`). The fit is O(1) per event from running sums; the SQ test reads the L1 estimation residuals.
+ * (`sqTest`), and the window's abnormal volatility (`volatilityRatio`); and the CAR path, the CAR and
+ * `Var(CAR)` of each cumulative window `[s, t]` of the span `[s, e]`, `Var(CAR(s, t)) = s^2 (L2 + L2^2/L1 +
+ * (sum R_m - L2 Rm_bar)^2 / Smm)`, `L2 = t - s + 1` (MacKinlay 1997, eq. (14)). The fit is O(1) per event
+ * from running sums; the SQ test reads the L1 estimation residuals. The results are columns (`EVENT_COLUMNS`).
  *
  * Reference: MacKinlay (1997), sections 4-5; Campbell, Lo & MacKinlay (1997), ch. 4.4.
  */
 export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: Int32Array; day0: Int32Array }, options: EventStudyOptions): EventColumns {
   const count = events.firm.length;
-  const [spanStart, spanEnd] = eventSpan(options.eventWindows);
-  const spanLength = spanEnd - spanStart + 1;
+  const columns = eventColumns(batchLayout(count, options), events);
+  const { spanStart, spanLength } = columns;
   const windowCount = options.eventWindows.length;
-  const columns: EventColumns = {
-    count,
-    model: options.model,
-    firm: events.firm,
-    day0: events.day0,
-    alpha: new Float64Array(count),
-    beta: new Float64Array(count),
-    betas: new Float64Array(count * factorsOf(options.model).length),
-    s2: new Float64Array(count),
-    df: new Int32Array(count),
-    nEstimation: new Int32Array(count),
-    estimationWindow: options.estimationWindow,
-    spanStart,
-    spanLength,
-    ar: new Float64Array(count * spanLength),
-    sar: new Float64Array(count * spanLength),
-    windows: options.eventWindows,
-    car: new Float64Array(count * windowCount),
-    variance: new Float64Array(count * windowCount),
-    t: new Float64Array(count * windowCount),
-    p: new Float64Array(count * windowCount),
-    bhar: new Float64Array(count * windowCount),
-    sqP: new Float64Array(count * windowCount),
-    sqQuantile: new Float64Array(count * windowCount),
-    sqMinP: new Float64Array(count * windowCount),
-    volatilityRatio: new Float64Array(count * windowCount),
-    volatilityP: new Float64Array(count * windowCount),
-    av: new Float64Array(count * spanLength),
-    cav: new Float64Array(count * windowCount),
-    cavT: new Float64Array(count * windowCount),
-    cavP: new Float64Array(count * windowCount),
-    cavDays: new Int32Array(count * windowCount),
-    volumeDf: new Int32Array(count),
-  };
   const noVolume = new Float64Array(0);
   const residuals = new Float64Array(Math.max(0, options.estimationWindow[1] - options.estimationWindow[0] + 1));
   const log = options.returns === "log";
   for (let k = 0; k < count; k++) {
     const prepared = firms[events.firm[k]!]!;
-    const { firm, market } = prepared.returns;
+    const { firm } = prepared.returns;
     const day0 = events.day0[k]!;
     const [first, last] = estimationRange(day0, options.estimationWindow);
     const fitted = fitWindowModel(options.model, prepared, first, last);
     columns.alpha[k] = fitted.alpha;
-    columns.beta[k] = fitted.beta;
-    columns.betas.set(fitted.betas, k * fitted.betas.length);
+    columns.betas.set(fitted.betas, k * columns.betaCount);
     columns.s2[k] = fitted.s2;
     columns.df[k] = fitted.df;
     columns.nEstimation[k] = fitted.nEstimation;
@@ -159,12 +102,16 @@ export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: In
     const baseline = volumeBaseline(volume, first, last);
     columns.volumeDf[k] = Math.max(0, baseline.days - 1);
     const spanBase = k * spanLength;
+    let pathCar = 0;
     for (let i = 0; i < spanLength; i++) {
       const t = day0 + spanStart + i;
       const ar = fitted.abnormal(t);
+      pathCar += ar;
       columns.ar[spanBase + i] = ar;
       columns.sar[spanBase + i] = ar / Math.sqrt(fitted.dayVariance(t));
       columns.av[spanBase + i] = abnormalVolume(volume[t] ?? 0, baseline);
+      columns.pathCar[spanBase + i] = pathCar;
+      columns.pathVariance[spanBase + i] = fitted.windowVariance(day0 + spanStart, t);
     }
 
     for (let w = 0; w < windowCount; w++) {

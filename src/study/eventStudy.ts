@@ -6,7 +6,8 @@ import type { ReturnKind } from "../returns/returns.js";
 import { periodReturns } from "../returns/returns.js";
 import type { AbnormalReturnRow, EventAnalysis, WindowResult } from "./studyResult.js";
 import { estimationRange, eventProblem, type EventStudyOptions } from "../engine/eventWindows.js";
-import { analyseEvents, prepareFirm, type AlignedReturns, type EventColumns, type PreparedFirm } from "./eventBatch.js";
+import { analyseEvents, prepareFirm, type AlignedReturns, type PreparedFirm } from "./eventBatch.js";
+import { cellOf, type ColumnName, type EventColumns } from "./eventColumns.js";
 
 export type { AbnormalReturnRow, EventAnalysis, WindowResult } from "./studyResult.js";
 export type { AlignedReturns } from "./eventBatch.js";
@@ -56,39 +57,36 @@ export function eventAnalysisAt(columns: EventColumns, k: number, firm: Prepared
   const { dates, firm: returns, market } = firm.returns;
   const day0 = columns.day0[k]!;
   const [first, last] = estimationRange(day0, columns.estimationWindow);
+  const cell = (name: ColumnName, i = 0) => cellOf(columns, name, k, i);
   const abnormalReturns: AbnormalReturnRow[] = [];
   for (let i = 0; i < columns.spanLength; i++) {
     const t = day0 + columns.spanStart + i;
-    const cell = k * columns.spanLength + i;
-    abnormalReturns.push({ offset: columns.spanStart + i, date: dates[t]!, ret: returns[t]!, marketRet: market[t]!, ar: columns.ar[cell]!, sar: columns.sar[cell]!, av: columns.av[cell]! });
+    abnormalReturns.push({ offset: columns.spanStart + i, date: dates[t]!, ret: returns[t]!, marketRet: market[t]!, ar: cell("ar", i), sar: cell("sar", i), av: cell("av", i) });
   }
-  const windows = columns.windows.map(([start, end], w): WindowResult => {
-    const cell = k * columns.windows.length + w;
-    return {
-      start,
-      end,
-      startDate: dates[day0 + start]!,
-      endDate: dates[day0 + end]!,
-      car: columns.car[cell]!,
-      variance: columns.variance[cell]!,
-      t: columns.t[cell]!,
-      p: columns.p[cell]!,
-      df: columns.df[k]!,
-      bhar: columns.bhar[cell]!,
-      sq: { p: columns.sqP[cell]!, quantile: columns.sqQuantile[cell]!, minP: columns.sqMinP[cell]! },
-      volatility: { ratio: columns.volatilityRatio[cell]!, p: columns.volatilityP[cell]! },
-      volume: { cav: columns.cav[cell]!, t: columns.cavT[cell]!, p: columns.cavP[cell]!, df: columns.volumeDf[k]!, days: columns.cavDays[cell]! },
-    };
-  });
+  const windows = columns.windows.map(([start, end], w): WindowResult => ({
+    start,
+    end,
+    startDate: dates[day0 + start]!,
+    endDate: dates[day0 + end]!,
+    car: cell("car", w),
+    variance: cell("variance", w),
+    t: cell("t", w),
+    p: cell("p", w),
+    df: cell("df"),
+    bhar: cell("bhar", w),
+    sq: { p: cell("sqP", w), quantile: cell("sqQuantile", w), minP: cell("sqMinP", w) },
+    volatility: { ratio: cell("volatilityRatio", w), p: cell("volatilityP", w) },
+    volume: { cav: cell("cav", w), t: cell("cavT", w), p: cell("cavP", w), df: cell("volumeDf"), days: cell("cavDays", w) },
+  }));
   return {
     day0: dates[day0]!,
     model,
-    alpha: columns.alpha[k]!,
-    beta: columns.beta[k]!,
+    alpha: cell("alpha"),
+    beta: cell("betas"),
     ...betasAt(columns, k, model),
-    sigma: Math.sqrt(columns.s2[k]!),
-    df: columns.df[k]!,
-    nEstimation: columns.nEstimation[k]!,
+    sigma: Math.sqrt(cell("s2")),
+    df: cell("df"),
+    nEstimation: cell("nEstimation"),
     estimation: { start: dates[first]!, end: dates[last]! },
     abnormalReturns,
     windows,
@@ -99,7 +97,7 @@ export function eventAnalysisAt(columns: EventColumns, k: number, firm: Prepared
 function betasAt(columns: EventColumns, k: number, model: ModelName): { betas?: EventAnalysis["betas"] } {
   const names = factorsOf(model);
   if (names.length === 0) return {};
-  return { betas: Object.fromEntries(names.map((name, j) => [name, columns.betas[k * names.length + j]!])) };
+  return { betas: Object.fromEntries(names.map((name, j) => [name, cellOf(columns, "betas", k, j)])) };
 }
 
 /** A firm's estimation-window abnormal returns (model residuals), by calendar date and event-time offset. */

@@ -2,9 +2,9 @@ import { existsSync } from "node:fs";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { eventSpan, type EventStudyOptions } from "../engine/eventWindows.js";
-import { factorsOf } from "../models/factorModel.js";
-import { analyseEvents, type AlignedReturns, type EventColumns, type PreparedFirm } from "./eventBatch.js";
+import type { EventStudyOptions } from "../engine/eventWindows.js";
+import { analyseEvents, batchLayout, type AlignedReturns, type PreparedFirm } from "./eventBatch.js";
+import { columnBuffers, eventColumns, type ColumnName, type EventColumns } from "./eventColumns.js";
 
 /** Studies with at least this many events run on worker threads unless a thread count is given. */
 export const PARALLEL_THRESHOLD = 20_000;
@@ -22,15 +22,11 @@ export interface BatchWorkerData {
   day0: Int32Array;
   index: Int32Array;
   options: EventStudyOptions;
-  columns: Record<SharedColumn, SharedArrayBuffer>;
+  columns: Map<ColumnName, SharedArrayBuffer>;
   /** [finished workers, failed workers, started workers]; a failure message is written to `error`. */
   status: SharedArrayBuffer;
   error: SharedArrayBuffer;
 }
-
-export const FLOAT_COLUMNS = ["alpha", "beta", "betas", "s2", "ar", "sar", "car", "variance", "t", "p", "bhar", "sqP", "sqQuantile", "sqMinP", "volatilityRatio", "volatilityP", "av", "cav", "cavT", "cavP"] as const;
-export const INT_COLUMNS = ["df", "nEstimation", "cavDays", "volumeDf"] as const;
-export type SharedColumn = (typeof FLOAT_COLUMNS)[number] | (typeof INT_COLUMNS)[number];
 
 /** The number of worker threads for a batch: `threads` when given, else all cores above the threshold. */
 export function threadCount(events: number, threads?: number): number {
@@ -60,36 +56,8 @@ export function analyseEventsInParallel(firms: readonly PreparedFirm[], events: 
       load[lightest]! += perFirm[f]!;
     });
 
-  const [spanStart, spanEnd] = eventSpan(options.eventWindows);
-  const sizes: Record<SharedColumn, number> = {
-    alpha: count,
-    beta: count,
-    betas: count * factorsOf(options.model).length,
-    s2: count,
-    df: count,
-    nEstimation: count,
-    ar: count * (spanEnd - spanStart + 1),
-    sar: count * (spanEnd - spanStart + 1),
-    car: count * options.eventWindows.length,
-    variance: count * options.eventWindows.length,
-    t: count * options.eventWindows.length,
-    p: count * options.eventWindows.length,
-    bhar: count * options.eventWindows.length,
-    sqP: count * options.eventWindows.length,
-    sqQuantile: count * options.eventWindows.length,
-    sqMinP: count * options.eventWindows.length,
-    volatilityRatio: count * options.eventWindows.length,
-    volatilityP: count * options.eventWindows.length,
-    av: count * (spanEnd - spanStart + 1),
-    cav: count * options.eventWindows.length,
-    cavT: count * options.eventWindows.length,
-    cavP: count * options.eventWindows.length,
-    cavDays: count * options.eventWindows.length,
-    volumeDf: count,
-  };
-  const shared = Object.fromEntries(
-    Object.entries(sizes).map(([name, size]) => [name, new SharedArrayBuffer(size * (INT_COLUMNS.includes(name as never) ? 4 : 8))]),
-  ) as Record<SharedColumn, SharedArrayBuffer>;
+  const layout = batchLayout(count, options);
+  const shared = columnBuffers(layout, (bytes) => new SharedArrayBuffer(bytes));
   const status = new SharedArrayBuffer(12);
   const error = new SharedArrayBuffer(4096);
   const done = new Int32Array(status);
@@ -122,40 +90,5 @@ export function analyseEventsInParallel(firms: readonly PreparedFirm[], events: 
   for (const worker of started) void worker.terminate();
   if (Atomics.load(done, 1) > 0) throw new Error(`a worker thread failed: ${new TextDecoder().decode(new Uint8Array(error)).replace(/\0+$/, "")}`);
 
-  const float = (name: SharedColumn) => new Float64Array(shared[name]);
-  const int = (name: SharedColumn) => new Int32Array(shared[name]);
-  return {
-    count,
-    model: options.model,
-    firm: events.firm,
-    day0: events.day0,
-    alpha: float("alpha"),
-    beta: float("beta"),
-    betas: float("betas"),
-    s2: float("s2"),
-    df: int("df"),
-    nEstimation: int("nEstimation"),
-    estimationWindow: options.estimationWindow,
-    spanStart,
-    spanLength: spanEnd - spanStart + 1,
-    ar: float("ar"),
-    sar: float("sar"),
-    windows: options.eventWindows,
-    car: float("car"),
-    variance: float("variance"),
-    t: float("t"),
-    p: float("p"),
-    bhar: float("bhar"),
-    sqP: float("sqP"),
-    sqQuantile: float("sqQuantile"),
-    sqMinP: float("sqMinP"),
-    volatilityRatio: float("volatilityRatio"),
-    volatilityP: float("volatilityP"),
-    av: float("av"),
-    cav: float("cav"),
-    cavT: float("cavT"),
-    cavP: float("cavP"),
-    cavDays: int("cavDays"),
-    volumeDf: int("volumeDf"),
-  };
+  return eventColumns(layout, events, shared);
 }

@@ -9,10 +9,10 @@ import { readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js"
 import { priceFolders } from "../sources/priceFolders.js";
 import type { PriceSeries } from "../sources/priceBar.js";
 import { filterCatalog, readCatalog } from "./catalog.js";
-import { carPathAt, cumulativeWindows } from "./carPath.js";
+import { carPathAt } from "./carPath.js";
 import { columnsCrossSectionInput, crossSectionOf } from "./crossSection.js";
 import { estimationRange, eventProblem } from "../engine/eventWindows.js";
-import { analyseEvents, eventModelAt, prepareFirm, type PreparedFirm } from "./eventBatch.js";
+import { prepareFirm, residualAt, type PreparedFirm } from "./eventBatch.js";
 import { analyseEventsInParallel, threadCount } from "./parallelBatch.js";
 import { SCHEMA_VERSION, priceProvenance } from "./provenance.js";
 import { alignedReturns, eventAnalysisAt } from "./eventStudy.js";
@@ -181,7 +181,6 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
 
   const batch = { firm: firmOf.slice(0, count), day0: day0Of.slice(0, count) };
   const columns = analyseEventsInParallel(firms, batch, spec, threadCount(count, options.threads));
-  const paths = analyseEvents(firms, batch, { ...spec, eventWindows: cumulativeWindows(spec.eventWindows) });
   const rank = options.universeDir === undefined ? null : universeRanker(options.universeDir, { ...spec, factors }, load);
   const event = (k: number): EventResult => {
     const firm = firms[batch.firm[k]!]!;
@@ -189,7 +188,7 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
     const source = specEvents[sourceOf[k]!]!;
     const analysis = eventAnalysisAt(columns, k, firm, spec.model);
     const ranking = rank?.(symbol, market, analysis);
-    const carPath = carPathAt(paths, k, firm);
+    const carPath = carPathAt(columns, k, firm);
     return {
       symbol,
       market,
@@ -221,12 +220,14 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
     aggregate: count >= 2 ? crossSectionOf(columnsCrossSectionInput(firms, columns)) : null,
     prices,
     estimation: (k) => {
-      const { dates, firm: returns, market } = firms[batch.firm[k]!]!.returns;
+      const firm = firms[batch.firm[k]!]!;
+      const { dates, firm: returns, market } = firm.returns;
       const day0 = batch.day0[k]!;
       const [first, last] = estimationRange(day0, spec.estimationWindow);
-      const model = eventModelAt(firms, columns, k);
       const rows: EstimationRow[] = [];
-      for (let t = first; t <= last; t++) rows.push({ offset: t - day0, date: dates[t]!, ret: returns[t]!, marketRet: market[t]!, residual: model.abnormal(t) });
+      for (let t = first; t <= last; t++) {
+        rows.push({ offset: t - day0, date: dates[t]!, ret: returns[t]!, marketRet: market[t]!, residual: residualAt(columns, k, firm, t) });
+      }
       return rows;
     },
   };
