@@ -15,7 +15,7 @@ export interface FitInput {
  * A model fitted on one event's estimation window, as the batch reads it (indices into the firm's series):
  * the abnormal return `AR_t = R_t - E[R_t]` and the expected return of a day, and the prediction-error
  * variances of one day's AR and of a window's CAR. `beta` is the market beta (the slope on Mkt-RF for
- * the factor models), `betas` the slopes on each factor (empty for the market models).
+ * the factor models), `betas` the model's slopes (`[beta]` for the market models, one per factor for the others).
  */
 export interface WindowModel {
   alpha: number;
@@ -38,8 +38,6 @@ export function fitSums(returns: FitInput["returns"]): Pick<FitInput, "sums" | "
   return { sums, factorSums: factorSums(Float64Array.from(returns.firm, (r, t) => r - factors.rf[t]!), factors.values) };
 }
 
-const NO_BETAS = new Float64Array(0);
-
 /**
  * Fits `model` on the estimation window `[first, last]` in O(1) per event from running sums: the market
  * models by `fitOnWindow` with `carVariance` (MacKinlay 1997), the factor models by `fitFactorsOnWindow` with
@@ -53,7 +51,7 @@ export function fitWindowModel(model: ModelName, input: FitInput, first: number,
     return {
       alpha,
       beta,
-      betas: NO_BETAS,
+      betas: Float64Array.of(beta),
       s2: fitted.s2,
       df: fitted.df,
       nEstimation: fitted.nEstimation,
