@@ -5,6 +5,7 @@ import { renderSvg } from "./charts/renderSvg.js";
 import { escapeHtml, htmlFacts, htmlFigure, htmlTable } from "./html.js";
 import { provenanceSection, type ReportContext } from "./reportContext.js";
 import { TEST_LABELS } from "./studyText.js";
+import { slopesText } from "../format.js";
 import { num, pct, pval } from "./table.js";
 
 /** Above this many events the report shows the forest plot and the CAAR chart only (`study --charts` writes every firm's). */
@@ -90,7 +91,7 @@ function eventTables(event: EventResult): string {
     `<h3>${escapeHtml(`${event.symbol} vs ${event.market}, day 0 = ${event.day0}`)}</h3>`,
     htmlFacts([
       ["announced", announced(event)],
-      ["model", `${event.model}: alpha ${event.alpha.toExponential(3)}, beta ${num(event.beta, 3)}, sigma ${num(event.sigma * 100)}% per day`],
+      ["model", `${event.model}: alpha ${event.alpha.toExponential(3)}, ${slopesText(event)}, sigma ${num(event.sigma * 100)}% per day`],
       ["estimation", `${event.nEstimation} days, ${event.estimation.start} to ${event.estimation.end}, ${event.df} df`],
     ]),
     htmlTable(

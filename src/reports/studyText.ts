@@ -4,6 +4,7 @@ import { studyRunOf, type StudyRun } from "../study/runStudy.js";
 import type { EventResult, StudyResult } from "../study/studyResult.js";
 import { universeText } from "./checkText.js";
 import { priceWarningsText } from "./priceWarnings.js";
+import { slopesText } from "../format.js";
 import { formatTable, num, pct, pval } from "./table.js";
 
 export const TEST_LABELS: Record<TestName, string> = {
@@ -52,7 +53,7 @@ function eventBlocks(event: EventResult): string[] {
   return [
     [
       `${event.symbol} vs ${event.market}: announced ${announced}, day 0 = ${event.day0}`,
-      `  alpha ${event.alpha.toExponential(3)}, beta ${num(event.beta, 3)}, sigma ${num(event.sigma * 100)}% per day, ${event.nEstimation} estimation days (${event.estimation.start} to ${event.estimation.end}), ${event.df} df`,
+      `  ${event.model} model: alpha ${event.alpha.toExponential(3)}, ${slopesText(event)}, sigma ${num(event.sigma * 100)}% per day, ${event.nEstimation} estimation days (${event.estimation.start} to ${event.estimation.end}), ${event.df} df`,
     ].join("\n"),
     formatTable(
       ["day", "date", "return", "market", "AR", "SAR"],
