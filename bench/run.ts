@@ -5,16 +5,17 @@ import { cliStart } from "./cliStart.js";
 import { measureStudyCli } from "./studyCli.js";
 
 /**
- * `npm run bench`: every workload in a fresh process (bench/workload.ts): the library's batch engine on
- * one thread and on all cores (from 100,000 events), then the straightforward per-event baseline; then
- * the cold start of `event-impact check`. "speed-up" is direct time over one-thread batch time.
- * Prints a table and writes bench/results.json.
+ * `npm run bench`: every workload in a fresh process (bench/workload.ts): the product (`runStudy`'s
+ * pipeline) on one thread and on all cores (from 100,000 events), then the per-event baseline (the
+ * reference implementation, up to 100,000 events); then the cold start of `event-impact check` and the
+ * study CLI. "speed-up" is baseline time over one-thread product time. Prints a table and writes
+ * bench/results.json.
  */
 interface Measurement {
-  kind: string;
   implementation: string;
   events: number;
   seconds: number;
+  cpuSeconds: number;
   eventsPerSecond: number;
   peakMemoryMB: number;
 }
@@ -22,11 +23,12 @@ interface Measurement {
 const workload = fileURLToPath(new URL("./workload.js", import.meta.url));
 const readerBench = fileURLToPath(new URL("./reader.js", import.meta.url));
 const cli = fileURLToPath(new URL("../../../dist/cli/main.js", import.meta.url));
-const sizes = { single: [1_000, 10_000, 100_000, 1_000_000], battery: [1_000, 10_000, 100_000] };
+const sizes = [1_000, 10_000, 100_000, 1_000_000];
+const BASELINE_MAX_EVENTS = 100_000;
 
-function measure(kind: string, implementation: string, events: number): Measurement {
-  process.stderr.write(`  ${kind} ${implementation} ${events.toLocaleString("en-US")} events...\n`);
-  const output = execFileSync(process.execPath, ["--max-old-space-size=4096", workload, kind, implementation, String(events)], { encoding: "utf8" });
+function measure(implementation: string, events: number): Measurement {
+  process.stderr.write(`  ${implementation} ${events.toLocaleString("en-US")} events...\n`);
+  const output = execFileSync(process.execPath, ["--max-old-space-size=4096", workload, implementation, String(events)], { encoding: "utf8" });
   return JSON.parse(output) as Measurement;
 }
 
@@ -46,9 +48,12 @@ async function firstOutputSeconds(args: string[], runs: number): Promise<number>
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
 }
 
-const workloads = (["single", "battery"] as const).flatMap((kind) => sizes[kind].map((events) => ({ kind, events })));
-const fast = workloads.map(({ kind, events }) => ({ batch: measure(kind, "batch", events), parallel: events >= 100_000 ? measure(kind, "parallel", events) : null }));
-const rows = workloads.map(({ kind, events }, i) => ({ workload: kind, events, ...fast[i]!, direct: measure(kind, "direct", events) }));
+const rows = sizes.map((events) => ({
+  events,
+  product: measure("product", events),
+  parallel: events >= 100_000 ? measure("parallel", events) : null,
+  baseline: events <= BASELINE_MAX_EVENTS ? measure("baseline", events) : null,
+}));
 const checkSeconds = await firstOutputSeconds(["check", "1810.HK", "--date", "2021-01-15"], 7);
 const nodeSeconds = await firstOutputSeconds(["--version"], 7);
 const start = cliStart();
@@ -56,14 +61,13 @@ const studyCli = measureStudyCli(1_000_000);
 
 const pad = (text: string, width: number) => text.padStart(width);
 const lines = [
-  `${"workload".padEnd(9)}${pad("events", 11)}${pad("batch s", 10)}${pad("events/s", 12)}${pad("peak MB", 9)}${pad("threads s", 11)}${pad("direct s", 10)}${pad("peak MB", 9)}${pad("speed-up", 10)}`,
+  `${pad("events", 10)}${pad("product s", 11)}${pad("CPU s", 9)}${pad("events/s", 11)}${pad("peak MB", 9)}${pad("threads s", 11)}${pad("baseline s", 12)}${pad("peak MB", 9)}${pad("speed-up", 10)}`,
   ...rows.map(
     (r) =>
-      `${r.workload.padEnd(9)}${pad(r.events.toLocaleString("en-US"), 11)}${pad(r.batch.seconds.toFixed(3), 10)}${pad(Math.round(r.batch.eventsPerSecond).toLocaleString("en-US"), 12)}${pad(r.batch.peakMemoryMB.toFixed(0), 9)}${pad(r.parallel === null ? "" : r.parallel.seconds.toFixed(3), 11)}${pad(r.direct.seconds.toFixed(3), 10)}${pad(r.direct.peakMemoryMB.toFixed(0), 9)}${pad(`${(r.direct.seconds / r.batch.seconds).toFixed(1)}x`, 10)}`,
+      `${pad(r.events.toLocaleString("en-US"), 10)}${pad(r.product.seconds.toFixed(3), 11)}${pad(r.product.cpuSeconds.toFixed(3), 9)}${pad(Math.round(r.product.eventsPerSecond).toLocaleString("en-US"), 11)}${pad(r.product.peakMemoryMB.toFixed(0), 9)}${pad(r.parallel === null ? "" : r.parallel.seconds.toFixed(3), 11)}${pad(r.baseline === null ? "" : r.baseline.seconds.toFixed(3), 12)}${pad(r.baseline === null ? "" : r.baseline.peakMemoryMB.toFixed(0), 9)}${pad(r.baseline === null ? "" : `${(r.baseline.seconds / r.product.seconds).toFixed(1)}x`, 10)}`,
   ),
 ];
-const single = rows.filter((r) => r.workload === "single");
-const scaling = single.at(-1)!.batch.seconds / single.at(-1)!.events / (single[1]!.batch.seconds / single[1]!.events);
+const scaling = rows.at(-1)!.product.seconds / rows.at(-1)!.events / (rows[1]!.product.seconds / rows[1]!.events);
 lines.push(
   "",
   `scaling 10k -> 1M (time per event, 1M relative to 10k): ${scaling.toFixed(2)}`,

@@ -1,28 +1,51 @@
-import { analyseEventDirectly } from "./baseline/eventStudy.js";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { SyntheticPanel } from "./panel.js";
 import { alignPrices } from "../src/calendar/alignment.js";
-import { columnsCrossSectionInput, crossSection, crossSectionOf, type Aggregate, type EventSample } from "../src/study/crossSection.js";
 import type { EventStudyOptions } from "../src/engine/eventWindows.js";
-import { analyseEvents, prepareFirm, type PreparedFirm } from "../src/study/eventBatch.js";
-import type { EventColumns } from "../src/study/eventColumns.js";
-import { alignedReturns, estimationResiduals, type EventAnalysis } from "../src/study/eventStudy.js";
-import { analyseEventsInParallel } from "../src/study/parallelBatch.js";
+import { formatPriceCsv } from "../src/sources/priceCsv.js";
+import type { Aggregate } from "../src/study/crossSection.js";
+import { alignedReturns, type EventAnalysis } from "../src/study/eventStudy.js";
+import { studyRun, type EventResult } from "../src/study/runStudy.js";
+import type { StudySpecInput } from "../src/study/spec.js";
+import { analyseEventDirectly, crossSection, estimationResiduals, type EventSample } from "../tests/reference/eventStudy.js";
 
-/**
- * The library's way: each firm aligned and prepared once, then all events as one batch, on `threads`
- * worker threads (1: in the calling thread).
- */
-export function batchStudy(panel: SyntheticPanel, options: EventStudyOptions, crossFirm: boolean, threads = 1): { firms: PreparedFirm[]; columns: EventColumns; aggregate: Aggregate | null } {
-  const firms = panel.firms.map((firm) => prepareFirm(firm.symbol, "MKT", alignedReturns(alignPrices(firm.bars, panel.market), options.returns)));
-  const columns = threads > 1 ? analyseEventsInParallel(firms, panel.events, options, threads) : analyseEvents(firms, panel.events, options);
-  return { firms, columns, aggregate: crossFirm ? crossSectionOf(columnsCrossSectionInput(firms, columns)) : null };
+/** Writes the panel's price files into `dir` (`F0.csv`, ..., market `MKT.csv`) and returns the spec of its events. */
+export function panelSpec(panel: SyntheticPanel, options: EventStudyOptions, dir: string): StudySpecInput {
+  writeFileSync(join(dir, "MKT.csv"), formatPriceCsv(panel.market));
+  for (const firm of panel.firms) writeFileSync(join(dir, `${firm.symbol}.csv`), formatPriceCsv(firm.bars));
+  const events = Array.from(panel.events.firm, (f, k) => ({ symbol: panel.firms[f]!.symbol, date: panel.market[panel.events.day0[k]!]!.date }));
+  return {
+    name: "synthetic panel",
+    market: "MKT",
+    model: options.model,
+    returns: options.returns,
+    estimationWindow: [...options.estimationWindow],
+    minEstimationObservations: options.minEstimationObservations,
+    eventWindows: options.eventWindows.map(([start, end]) => [start, end]),
+    events,
+  };
 }
 
 /**
- * The straightforward way the benchmarks compare against: every event on its own, from the price series
- * (align firm and market, compute returns, refit the model over the estimation window, build objects).
+ * The product as a library user runs it: `runStudy`'s pipeline (read the price files, align, day 0, the
+ * batch with its CAR paths, the cross-firm battery) on `threads` worker threads, every event's result
+ * object built the way `runStudy` and the CLI build them (`studyRun`, so that 10^6 events are not all
+ * held at once). Returns the last event.
  */
-export function directStudy(panel: SyntheticPanel, options: EventStudyOptions, crossFirm: boolean): { analyses: EventAnalysis[]; aggregate: Aggregate | null } {
+export function productStudy(spec: StudySpecInput, dir: string, threads: number): { events: number; last: EventResult; aggregate: Aggregate | null } {
+  const run = studyRun(spec, { priceDirs: [dir], threads });
+  let last = run.event(0);
+  for (let k = 1; k < run.eventCount; k++) last = run.event(k);
+  return { events: run.eventCount, last, aggregate: run.aggregate };
+}
+
+/**
+ * The baseline: the straightforward per-event study of tests/reference (align firm and market, compute
+ * returns and refit the model from scratch for every event, results as objects), then the object-form
+ * cross-firm battery.
+ */
+export function baselineStudy(panel: SyntheticPanel, options: EventStudyOptions): { analyses: EventAnalysis[]; aggregate: Aggregate | null } {
   const analyses: EventAnalysis[] = [];
   const samples: EventSample[] = [];
   for (let k = 0; k < panel.events.firm.length; k++) {
@@ -31,7 +54,7 @@ export function directStudy(panel: SyntheticPanel, options: EventStudyOptions, c
     const returns = alignedReturns(alignPrices(firm.bars, panel.market), options.returns);
     const analysis = analyseEventDirectly(returns, day0, options);
     analyses.push(analysis);
-    if (crossFirm) samples.push({ symbol: firm.symbol, market: "MKT", analysis, estimation: estimationResiduals(returns, day0, options.estimationWindow, analysis) });
+    samples.push({ symbol: firm.symbol, market: "MKT", analysis, estimation: estimationResiduals(returns, day0, options.estimationWindow, analysis) });
   }
-  return { analyses, aggregate: crossFirm ? crossSection(samples, options.eventWindows) : null };
+  return { analyses, aggregate: samples.length >= 2 ? crossSection(samples, options.eventWindows) : null };
 }

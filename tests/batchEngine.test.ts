@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { analyseEventDirectly } from "../bench/baseline/eventStudy.js";
 import { syntheticPanel } from "../bench/panel.js";
-import { batchStudy } from "../bench/studies.js";
 import { alignPrices } from "../src/calendar/alignment.js";
 import { readPriceSeries, bundledDataDir } from "../src/sources/localFiles.js";
-import { crossSection, type EventSample } from "../src/study/crossSection.js";
 import { eventProblem, eventSpan, type EventStudyOptions } from "../src/engine/eventWindows.js";
 import { analyseEvents, prepareFirm, type PreparedFirm } from "../src/study/eventBatch.js";
-import { alignedReturns, estimationResiduals } from "../src/study/eventStudy.js";
+import { columnsCrossSectionInput, crossSectionOf } from "../src/study/crossSection.js";
+import { COLUMN_NAMES, columnWidth, type EventColumns } from "../src/study/eventColumns.js";
+import { alignedReturns } from "../src/study/eventStudy.js";
+import { analyseEventDirectly, crossSection, estimationResiduals, type EventSample } from "./reference/eventStudy.js";
 
 const OPTIONS: EventStudyOptions = {
   model: "market",
@@ -27,7 +27,7 @@ function expectClose(a: number, b: number, scale: number): void {
 }
 
 /** Every number of the batch engine against the direct per-event refit, event by event (the CAR path as cumulative windows). */
-function compareWithDirect(firms: PreparedFirm[], events: { firm: Int32Array; day0: Int32Array }, options: EventStudyOptions): EventSample[] {
+function compareWithDirect(firms: PreparedFirm[], events: { firm: Int32Array; day0: Int32Array }, options: EventStudyOptions): { columns: EventColumns; samples: EventSample[] } {
   const columns = analyseEvents(firms, events, options);
   const samples: EventSample[] = [];
   for (let k = 0; k < columns.count; k++) {
@@ -58,7 +58,7 @@ function compareWithDirect(firms: PreparedFirm[], events: { firm: Int32Array; da
     });
     samples.push({ symbol: firm.symbol, market: firm.market, analysis: direct, estimation: estimationResiduals(firm.returns, events.day0[k]!, options.estimationWindow, direct) });
   }
-  return samples;
+  return { columns, samples };
 }
 
 describe("the batch engine equals the direct per-event refit to 1e-10", () => {
@@ -67,9 +67,9 @@ describe("the batch engine equals the direct per-event refit to 1e-10", () => {
     for (const model of ["market", "market-adjusted", "mean-adjusted"] as const) {
       for (const returns of ["simple", "log"] as const) {
         const options = { ...OPTIONS, model, returns };
-        const batch = batchStudy(panel, options, true);
-        const samples = compareWithDirect(batch.firms, panel.events, options);
-        const fast = batch.aggregate!;
+        const firms = panel.firms.map((firm) => prepareFirm(firm.symbol, "MKT", alignedReturns(alignPrices(firm.bars, panel.market), returns)));
+        const { columns, samples } = compareWithDirect(firms, panel.events, options);
+        const fast = crossSectionOf(columnsCrossSectionInput(firms, columns));
         const direct = crossSection(samples, options.eventWindows);
         expectClose(fast.meanResidualCorrelation, direct.meanResidualCorrelation, 1);
         fast.windows.forEach((window, w) => {
@@ -101,6 +101,20 @@ describe("the batch engine equals the direct per-event refit to 1e-10", () => {
     });
     expect(firm.length).toBeGreaterThan(500);
     compareWithDirect(firms, { firm: Int32Array.from(firm), day0: Int32Array.from(day0) }, OPTIONS);
+  });
+});
+
+describe("the column table", () => {
+  it("every column is written for every event (a column added to EVENT_COLUMNS but not filled fails here)", () => {
+    const panel = syntheticPanel({ firms: 3, days: 400, events: 5, seed: 3, margin: [260, 10] });
+    const firms = panel.firms.map((firm) => prepareFirm(firm.symbol, "MKT", alignedReturns(alignPrices(firm.bars, panel.market), "simple")));
+    const columns = analyseEvents(firms, panel.events, OPTIONS);
+    expect(columns.spanLength).toBe(7);
+    for (const name of COLUMN_NAMES) {
+      const width = columnWidth(columns, name);
+      expect(columns[name].length, name).toBe(5 * width);
+      for (let k = 0; k < 5; k++) expect(columns[name].subarray(k * width, (k + 1) * width).some((value) => value !== 0), `${name} of event ${k}`).toBe(true);
+    }
   });
 });
 

@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { expectedReturn } from "../src/models/expectedReturnModel.js";
-import { fitModel } from "../src/models/fitModel.js";
-import { fitMarketAdjusted } from "../src/models/marketAdjusted.js";
-import { fitMarketModel } from "../src/models/marketModel.js";
-import { fitMeanAdjusted } from "../src/models/meanAdjusted.js";
+import { fitOnWindow, returnSums } from "../src/models/windowFit.js";
 import { compoundReturn, periodReturns } from "../src/returns/returns.js";
-import { buyAndHoldAbnormalReturn } from "../src/statistics/buyAndHold.js";
+import { buyAndHoldAbnormalReturn } from "./reference/eventStudy.js";
+import { expectedReturn, fitMarketAdjusted, fitMarketModel, fitMeanAdjusted, fitModel } from "./reference/models.js";
 import { carVariance } from "../src/statistics/predictionErrorVariance.js";
 import { twoSidedTPValue } from "../src/statistics/studentT.js";
 
@@ -96,6 +93,33 @@ describe("fitMarketAdjusted", () => {
 
   it("its expected return is the market return", () => {
     expect(expectedReturn(fitMarketAdjusted(RI, RM), 0.037)).toBe(0.037);
+  });
+});
+
+describe("fitOnWindow (the product's O(1) fit from running sums) on the same five days", () => {
+  // Index 0 of the returns has no previous price and stays out of the sums.
+  const sums = returnSums([NaN, ...RI], [NaN, ...RM]);
+
+  it("market model: alpha 0.004, beta 1.3, s^2 = 0.00051/3 with 3 df", () => {
+    const m = fitOnWindow("market", sums, 1, 5);
+    expect(m.beta).toBeCloseTo(1.3, 12);
+    expect(m.alpha).toBeCloseTo(0.004, 14);
+    expect(m.s2).toBeCloseTo(0.00051 / 3, 15);
+    expect(m.df).toBe(3);
+    expect(m.marketMean).toBeCloseTo(0.02, 15);
+    expect(m.marketSumSquares).toBeCloseTo(0.001, 15);
+  });
+
+  it("mean-adjusted: alpha 0.03, beta 0, s^2 0.00055 with 4 df; market-adjusted: alpha 0, beta 1, s^2 0.00015", () => {
+    expect(fitOnWindow("mean-adjusted", sums, 1, 5)).toMatchObject({ alpha: expect.closeTo(0.03, 15), beta: 0, s2: expect.closeTo(0.00055, 15), df: 4 });
+    expect(fitOnWindow("market-adjusted", sums, 1, 5)).toMatchObject({ alpha: 0, beta: 1, s2: expect.closeTo(0.00015, 15), df: 4 });
+  });
+
+  it("proves its example: the exact line Ri = -0.01 + 2 Rm", () => {
+    const m = fitOnWindow("market", returnSums([NaN, 0.01, 0.03, 0.05], [NaN, 0.01, 0.02, 0.03]), 1, 3);
+    expect(m.beta).toBeCloseTo(2, 12);
+    expect(m.alpha).toBeCloseTo(-0.01, 14);
+    expect(m.s2).toBeCloseTo(0, 15);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { crossSection, type EventSample, type TestName } from "../src/study/crossSection.js";
-import { analyseEvent, estimationResiduals, type AlignedReturns, type EventStudyOptions } from "../src/study/eventStudy.js";
+import type { TestName } from "../src/study/crossSection.js";
+import { analyseEvent, type AlignedReturns, type EventStudyOptions } from "../src/study/eventStudy.js";
+import { crossSection, estimationResiduals, type EventSample } from "./reference/eventStudy.js";
 import { isoDates, mulberry32, normalGenerator } from "./helpers/random.js";
 
 /**

@@ -23,8 +23,3 @@ export interface FittedModel {
   estimatedMean: boolean;
   estimatedSlope: boolean;
 }
-
-/** The expected return of a fitted model given the market's return. */
-export function expectedReturn(model: FittedModel, marketReturn: number): number {
-  return model.alpha + model.beta * marketReturn;
-}

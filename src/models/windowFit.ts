@@ -41,11 +41,20 @@ export function returnSums(firm: ArrayLike<number>, market: ArrayLike<number>): 
 }
 
 /**
- * Fits a model on the estimation window `[first, last]` (indices into the returns) in O(1) from running
- * sums, with the same estimates as the direct fits (`fitMarketModel`, `fitMeanAdjusted`,
- * `fitMarketAdjusted`): with centred window sums `Su, Sv, Suu, Svv, Suv` over `n` days,
- * `Smm = Suu - Su^2/n`, `Smf = Suv - Su Sv/n`, `beta = Smf/Smm`, `alpha = Ri_bar - beta Rm_bar`,
- * `SSE = (Svv - Sv^2/n) - beta Smf`. References as for the direct fits (MacKinlay 1997, section 4).
+ * Fits a model on the estimation window `[first, last]` (indices into the returns, `L1 = n` days) in O(1)
+ * from running sums: with centred window sums `Su, Sv, Suu, Svv, Suv`, `Smm = Suu - Su^2/n`,
+ * `Smf = Suv - Su Sv/n`, `Sff = Svv - Sv^2/n`,
+ * - market model `R_it = a + b R_mt + e_it` by OLS: `b = Smf/Smm`, `a = Ri_bar - b Rm_bar`,
+ *   `s^2 = (Sff - b Smf) / (L1 - 2)` (MacKinlay 1997, J. Econ. Lit. 35(1), eq. (7)-(9); Campbell, Lo &
+ *   MacKinlay 1997, ch. 4.3; assumes jointly normal, i.i.d. returns);
+ * - mean-adjusted `E[R_it] = Ri_bar` (beta 0): `s^2 = Sff / (L1 - 1)` (MacKinlay 1997, section 4.1;
+ *   Brown & Warner 1985, J. Financ. Econ. 14(1));
+ * - market-adjusted `E[R_it] = R_mt` (alpha 0, beta 1, nothing estimated): `s^2` the sample variance of
+ *   `R_i - R_m`, `(Sff - 2 Smf + Smm) / (L1 - 1)` (MacKinlay 1997, section 4.2; Brown & Warner 1985).
+ *
+ * The direct O(L1) fits in tests/reference/models.ts give the same estimates (tests/batchEngine.test.ts).
+ *
+ * @example fitOnWindow("market", returnSums([NaN, 0.01, 0.03, 0.05], [NaN, 0.01, 0.02, 0.03]), 1, 3) // beta 2, alpha -0.01, s2 0
  */
 export function fitOnWindow(model: MarketModelName, sums: ReturnSums, first: number, last: number): FittedModel {
   const n = last - first + 1;

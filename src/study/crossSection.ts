@@ -1,4 +1,3 @@
-import { dayNumber } from "../calendar/dayNumber.js";
 import { bmpT, kolariPynnonenT } from "../statistics/standardizedCrossSectionalT.js";
 import { crossSectionalT } from "../statistics/crossSectionalT.js";
 import { generalizedSignZ } from "../statistics/generalizedSign.js";
@@ -10,27 +9,13 @@ import { skewnessAdjustedT } from "../statistics/skewnessAdjustedT.js";
 import { wilcoxonSignedRank } from "../statistics/wilcoxon.js";
 import { estimationRange } from "../engine/eventWindows.js";
 import { residualAt, type PreparedFirm } from "./eventBatch.js";
-import type { EventColumns } from "./eventColumns.js";
-import type { EstimationResiduals } from "./eventStudy.js";
-import type { Aggregate, Cluster, DayAggregate, EventAnalysis, OverlappingEvents, TestBattery, WindowAggregate } from "./studyResult.js";
-
-/** An analysed event with what the cross-firm tests need beyond its JSON result. */
-export interface EventSample {
-  symbol: string;
-  market: string;
-  analysis: EventAnalysis;
-  estimation: EstimationResiduals;
-}
+import type { BatchLayout, EventColumns } from "./eventColumns.js";
+import type { Aggregate, Cluster, DayAggregate, OverlappingEvents, TestBattery, WindowAggregate } from "./studyResult.js";
 
 export type { Aggregate, Cluster, DayAggregate, OverlappingEvents, TestBattery, TestName, WindowAggregate } from "./studyResult.js";
 
 /** What the cross-firm tests read of `count` analysed events that share their event windows. */
-export interface CrossSectionInput {
-  count: number;
-  estimationWindow: readonly [number, number];
-  windows: readonly (readonly [number, number])[];
-  spanStart: number;
-  spanLength: number;
+export interface CrossSectionInput extends Omit<BatchLayout, "betaCount"> {
   /** Per event and window (`k * windows.length + w`). */
   car: ArrayLike<number>;
   variance: ArrayLike<number>;
@@ -183,40 +168,6 @@ function grankStandardizedScars(input: CrossSectionInput): { scar(k: number, tes
   return { scar, sd: squares.map((sum) => Math.sqrt(sum / (input.count - 1))) };
 }
 
-/** The cross-firm statistics of analysed event objects (see `crossSectionOf`); all share `eventWindows`. */
-export function crossSection(samples: readonly EventSample[], eventWindows: readonly (readonly [number, number])[]): Aggregate {
-  let firstOffset = Number.POSITIVE_INFINITY;
-  let lastOffset = Number.NEGATIVE_INFINITY;
-  for (const { estimation } of samples) {
-    firstOffset = Math.min(firstOffset, estimation.offsets[0]!);
-    lastOffset = Math.max(lastOffset, estimation.offsets[estimation.offsets.length - 1]!);
-  }
-  const first = samples[0]!.analysis.abnormalReturns;
-  const estimations = samples.map((s) => ({ days: s.estimation.dates.map(dayNumber), offsets: s.estimation.offsets, residuals: s.estimation.residuals }));
-  return crossSectionOf({
-    count: samples.length,
-    estimationWindow: [firstOffset, lastOffset],
-    windows: eventWindows,
-    spanStart: first[0]!.offset,
-    spanLength: first.length,
-    car: samples.flatMap((s) => s.analysis.windows.map((w) => w.car)),
-    variance: samples.flatMap((s) => s.analysis.windows.map((w) => w.variance)),
-    bhar: samples.flatMap((s) => s.analysis.windows.map((w) => w.bhar)),
-    cav: samples.flatMap((s) => s.analysis.windows.map((w) => w.volume.cav)),
-    ar: samples.flatMap((s) => s.analysis.abnormalReturns.map((row) => row.ar)),
-    sar: samples.flatMap((s) => s.analysis.abnormalReturns.map((row) => row.sar)),
-    s2: samples.map((s) => s.analysis.sigma ** 2),
-    df: samples.map((s) => s.analysis.df),
-    symbol: (k) => samples[k]!.symbol,
-    market: (k) => samples[k]!.market,
-    day0: (k) => samples[k]!.analysis.day0,
-    spanDays: (k) => {
-      const rows = samples[k]!.analysis.abnormalReturns;
-      return [dayNumber(rows[0]!.date), dayNumber(rows[rows.length - 1]!.date)];
-    },
-    estimation: (k) => estimations[k]!,
-  });
-}
 
 /** The cross-firm input of a batch of events analysed by `analyseEvents` (residuals computed on demand). */
 export function columnsCrossSectionInput(firms: readonly PreparedFirm[], columns: EventColumns): CrossSectionInput {

@@ -99,28 +99,3 @@ function betasAt(columns: EventColumns, k: number, model: ModelName): { betas?: 
   if (names.length === 0) return {};
   return { betas: Object.fromEntries(names.map((name, j) => [name, cellOf(columns, "betas", k, j)])) };
 }
-
-/** A firm's estimation-window abnormal returns (model residuals), by calendar date and event-time offset. */
-export interface EstimationResiduals {
-  dates: string[];
-  offsets: Int32Array;
-  residuals: Float64Array;
-}
-
-/**
- * The abnormal returns `R_t - alpha - beta R_mt` over the estimation window of an analysed event:
- * the residuals that cross-firm tests need (residual correlation, rank test, generalized sign).
- */
-export function estimationResiduals(data: AlignedReturns, day0: number, estimationWindow: readonly [number, number], analysis: EventAnalysis): EstimationResiduals {
-  const first = Math.max(1, day0 + estimationWindow[0]);
-  const last = day0 + estimationWindow[1];
-  const n = last - first + 1;
-  const offsets = new Int32Array(n);
-  const residuals = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    const t = first + k;
-    offsets[k] = t - day0;
-    residuals[k] = data.firm[t]! - analysis.alpha - analysis.beta * data.market[t]!;
-  }
-  return { dates: data.dates.slice(first, last + 1), offsets, residuals };
-}

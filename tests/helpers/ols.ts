@@ -3,7 +3,7 @@
  * library's fits with. `s2 = SSE / (n - 2)`; `mx` and `sxx` are the mean and the sum of squared
  * deviations of x (for prediction-error variances).
  */
-export function ols(y: readonly number[], x: readonly number[]) {
+export function ols(y: ArrayLike<number>, x: ArrayLike<number>) {
   const n = y.length;
   let sx = 0;
   let sy = 0;
@@ -21,7 +21,7 @@ export function ols(y: readonly number[], x: readonly number[]) {
   }
   const beta = sxy / sxx;
   const alpha = my - beta * mx;
-  const residuals = y.map((value, i) => value - alpha - beta * x[i]!);
+  const residuals = Array.from({ length: n }, (_, i) => y[i]! - alpha - beta * x[i]!);
   const sse = residuals.reduce((sum, e) => sum + e * e, 0);
   return { alpha, beta, s2: sse / (n - 2), n, mx, sxx, residuals };
 }
