@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -211,5 +212,34 @@ describe("factor models on the command line", () => {
     const missing = runCli(["check", "CHL", "--date", "2020-11-13", "--model", "ff3", "--offline"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--factors: the ff3 model needs a Kenneth French daily factor file/);
+  });
+});
+
+const hasR = spawnSync("Rscript", ["--version"]).status === 0;
+
+describe.skipIf(!hasR || process.env.SKIP_SLOW === "1")("a peer: R's lm (Debian R)", () => {
+  it("gives the same Carhart fit, day-0 AR with its prediction-error variance and CAR[-1,1] for CHL on 2020-11-13", () => {
+    const files = [FF3, MOM];
+    const returns = alignedReturns(alignPrices(readPriceSeries(bundledDataDir, "CHL").bars, readPriceSeries(bundledDataDir, "^GSPC").bars), "simple", modelFactors("carhart4", readFactorFiles(files), files));
+    const day0 = returns.dates.indexOf("2020-11-13");
+    const rows = ["est,y,mkt,smb,hml,mom"];
+    for (let t = day0 - 250; t <= day0 + 1; t++) rows.push([t <= day0 - 11 ? 1 : 0, returns.firm[t]! - returns.factors!.rf[t]!, ...returns.factors!.values.map((v) => v[t]!)].join(","));
+    const dir = mkdtempSync(join(tmpdir(), "r-peer-"));
+    writeFileSync(join(dir, "data.csv"), rows.join("\n"));
+    const script = [
+      `d <- read.csv("${join(dir, "data.csv")}")`,
+      "fit <- lm(y ~ mkt + smb + hml + mom, data = d[d$est == 1, ])",
+      "s2 <- summary(fit)$sigma^2",
+      "ev <- d[d$est == 0, ]; w <- ev[10:12, ]; X <- model.matrix(fit)",
+      "p <- predict(fit, newdata = ev[11, ], se.fit = TRUE)",
+      "sw <- c(3, sum(w$mkt), sum(w$smb), sum(w$hml), sum(w$mom))",
+      "cat(sprintf('%.17g', c(coef(fit), s2, ev[11, 'y'] - p$fit, s2 + p$se.fit^2, sum(w$y - predict(fit, newdata = w)), s2 * (3 + t(sw) %*% solve(t(X) %*% X) %*% sw))), sep = ',')",
+    ].join("\n");
+    const r = spawnSync("Rscript", ["-e", script], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    const [alpha, ...rest] = r.stdout.split(",").map(Number);
+    const event = runStudy({ model: "carhart4", factors: files, market: "^GSPC", events: [{ symbol: "CHL", date: "2020-11-13" }] }).events[0]!;
+    const ours = [event.alpha, ...Object.values(event.betas!), event.sigma ** 2, event.windows[0]!.car, event.windows[0]!.variance, event.windows[1]!.car, event.windows[1]!.variance];
+    [alpha!, ...rest].forEach((value, i) => expect(Math.abs(ours[i]! - value)).toBeLessThanOrEqual(1e-10 * Math.abs(value)));
   });
 });
