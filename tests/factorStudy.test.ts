@@ -174,6 +174,11 @@ describe("factor-model studies", () => {
     expect(error.message).toMatch(message);
   });
 
+  it("drop an event after the factor files end, saying so", () => {
+    const result = runStudy({ ...spec, model: "ff5", factors: [FF5], events: [...spec.events!, { symbol: "LKNCY", date: "2025-12-01" }] });
+    expect(result.dropped).toEqual([{ symbol: "LKNCY", date: "2025-12-01", reason: "LKNCY: the event date 2025-12-01 is after the factor files end (2025-11-28)" }]);
+  });
+
   it("name the file when it lacks a factor the model needs", () => {
     const error = thrownInputError(() => runStudy({ ...spec, model: "ff5", factors: [FF3] }));
     expect(error.code).toBe("invalid-file");

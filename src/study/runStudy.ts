@@ -163,6 +163,8 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
   specEvents.forEach((event, index) => {
     try {
       const firm = prepared(event.symbol, marketOf(event.symbol, event.market, spec.market));
+      const factorsEnd = factors?.dates.at(-1);
+      if (factorsEnd !== undefined && event.date > factorsEnd) throw new InputError("no-prices", `${event.symbol}: the event date ${event.date} is after the factor files end (${factorsEnd})`);
       const day0 = dayZero(event.symbol, firms[firm]!.returns.dates, event);
       const problem = eventProblem(event.symbol, firms[firm]!.returns.dates, day0, spec);
       if (problem !== null) throw new InputError("no-prices", problem);
