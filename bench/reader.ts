@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readUniverse } from "../src/study/universeRanking.js";
+import { readUniverse } from "../src/engine/universeRanking.js";
 
 /**
  * `npm run bench` (or `node bench/dist/bench/reader.js`): prices in.

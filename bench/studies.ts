@@ -1,11 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SyntheticPanel } from "./panel.js";
-import { alignPrices } from "../src/calendar/alignment.js";
+import { alignPrices } from "../src/engine/alignment.js";
 import type { EventStudyOptions } from "../src/engine/eventWindows.js";
 import { formatPriceCsv } from "../src/sources/priceCsv.js";
 import type { Aggregate } from "../src/study/crossSection.js";
-import { alignedReturns, type EventAnalysis } from "../src/study/eventStudy.js";
+import { alignedReturns, type EventAnalysis } from "../src/engine/eventStudy.js";
 import { studyRun, type EventResult } from "../src/study/runStudy.js";
 import type { StudySpecInput } from "../src/study/spec.js";
 import { analyseEventDirectly, crossSection, estimationResiduals, type EventSample } from "../tests/reference/eventStudy.js";

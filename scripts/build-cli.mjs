@@ -22,7 +22,7 @@ const zodEnglishOnly = {
 const outdir = new URL("../dist/cli/", import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { main: "src/cli/main.ts", batchWorker: "src/study/batchWorker.ts", checkWorker: "src/serve/checkWorker.ts" },
+  entryPoints: { main: "src/cli/main.ts", batchWorker: "src/engine/batchWorker.ts", checkWorker: "src/serve/checkWorker.ts" },
   outdir,
   bundle: true,
   splitting: true,

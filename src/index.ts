@@ -1,12 +1,11 @@
-export { runStudy, parseStudySpec, SCHEMA_VERSION } from "./study/runStudy.js";
+export { runStudy, parseStudySpec } from "./study/runStudy.js";
 export { marketOf } from "./calendar/exchanges.js";
 export type { StudyOptions } from "./study/runStudy.js";
-export { studyResultSchema, eventResultSchema, aggregateSchema, testBatterySchema } from "./study/studyResult.js";
+export { studyResultSchema, eventResultSchema, aggregateSchema, testBatterySchema, SCHEMA_VERSION } from "./study/studyResult.js";
 export type {
   StudyResult,
   EventResult,
   DroppedEvent,
-  PriceProvenance,
   Aggregate,
   WindowAggregate,
   DayAggregate,
@@ -15,21 +14,21 @@ export type {
   Cluster,
   OverlappingEvents,
   CarPathPoint,
-  UniverseRanking,
-  Rank,
-  StockMove,
 } from "./study/studyResult.js";
 export type { TestResult } from "./statistics/testResult.js";
+export type { PriceProvenance } from "./sources/priceProvenanceSchema.js";
+export type { UniverseRanking, Rank, StockMove } from "./engine/universeRankingSchema.js";
 export { studySpecSchema } from "./study/spec.js";
 export type { StudySpec, StudySpecInput, StudyEvent } from "./study/spec.js";
-export { analyseEvent, alignedReturns } from "./study/eventStudy.js";
-export type { EventAnalysis, AbnormalReturnRow, WindowResult, EventStudyOptions } from "./study/eventStudy.js";
-export type { AlignedReturns } from "./study/eventBatch.js";
+export { analyseEvent, alignedReturns } from "./engine/eventStudy.js";
+export type { EventAnalysis, AbnormalReturnRow, WindowResult, EventStudyOptions } from "./engine/eventStudy.js";
+export type { AlignedReturns } from "./engine/eventBatch.js";
 export { checkClaim } from "./claims/checkClaim.js";
 export type { ClaimCheck, ClaimCheckRequest, ClaimMeasures, ClaimInference, MoveMeasure } from "./claims/checkClaim.js";
 export type { PricePathPoint, DailyReturn } from "./claims/checkSchema.js";
 export { parseClaim, matchesClaim } from "./claims/parseClaim.js";
-export { claimCheckSchema, textCheckSchema, parsedClaimSchema, CHECK_SCHEMA_VERSION } from "./claims/checkSchema.js";
+export { claimCheckSchema, textCheckSchema, parsedClaimSchema } from "./claims/checkSchema.js";
+export { CHECK_SCHEMA_VERSION } from "./claims/checkSchemaVersion.js";
 export type { CheckedClaim, MoveClaim, RecordClaim, PriceClaim, MarketValueClaim, Verdict, VerdictLabel, TextCheck, TextClaim } from "./claims/checkSchema.js";
 export { checkParagraph } from "./claims/paragraph.js";
 export type { TextCheckRequest } from "./claims/paragraph.js";
@@ -55,24 +54,24 @@ export { cacheDir, cacheState, readManifest } from "./sources/priceCache.js";
 export type { CacheEntry, CacheManifest, CacheState } from "./sources/priceCache.js";
 export { PriceFetchError } from "./sources/fetchError.js";
 export type { FetchFailure } from "./sources/fetchError.js";
-export { studyPriceNeeds, claimPriceNeeds } from "./study/priceNeeds.js";
+export { studyPriceNeeds } from "./study/priceNeeds.js";
+export { claimPriceNeeds } from "./claims/claimPriceNeeds.js";
 export { comparePrices } from "./reports/priceComparison.js";
 export type { PriceComparison, RecordedPrices } from "./reports/priceComparison.js";
 export { eventDayIndex } from "./calendar/eventDay.js";
 export type { Announcement } from "./calendar/eventDay.js";
 export { exchangeOf } from "./calendar/exchanges.js";
 export type { Exchange } from "./calendar/exchanges.js";
-export { alignPrices } from "./calendar/alignment.js";
-export type { AlignedPrices } from "./calendar/alignment.js";
+export { alignPrices } from "./engine/alignment.js";
+export type { AlignedPrices } from "./engine/alignment.js";
 export { periodReturns, compoundReturn } from "./returns/returns.js";
 export type { ReturnKind } from "./returns/returns.js";
 export type { FittedModel, MarketModelName, ModelName } from "./models/expectedReturnModel.js";
 export { FACTOR_MODEL_NAMES, FACTOR_NAMES, factorsOf, modelFactors } from "./models/factorModel.js";
-export type { FactorModelName, FactorName, ModelFactors } from "./models/factorModel.js";
+export type { FactorModelName, FactorName, FactorTable, ModelFactors } from "./models/factorModel.js";
 export { factorCarVariance, factorSums, fitFactorsOnWindow } from "./models/factorFit.js";
 export type { FactorFit, FactorSums } from "./models/factorFit.js";
 export { parseFactorFile, readFactorFile, readFactorFiles, joinFactorTables } from "./sources/factorFile.js";
-export type { FactorTable } from "./sources/factorFile.js";
 export { carVariance } from "./statistics/predictionErrorVariance.js";
 export { twoSidedNormalPValue } from "./statistics/normal.js";
 export { fSurvival } from "./statistics/fDistribution.js";

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { syntheticPanel } from "../bench/panel.js";
-import { alignPrices } from "../src/calendar/alignment.js";
+import { alignPrices } from "../src/engine/alignment.js";
 import { readPriceSeries, bundledDataDir } from "../src/sources/localFiles.js";
 import { eventProblem, eventSpan, type EventStudyOptions } from "../src/engine/eventWindows.js";
-import { analyseEvents, prepareFirm, type PreparedFirm } from "../src/study/eventBatch.js";
+import { analyseEvents, prepareFirm, type PreparedFirm } from "../src/engine/eventBatch.js";
 import { columnsCrossSectionInput, crossSectionOf } from "../src/study/crossSection.js";
-import { COLUMN_NAMES, columnWidth, type EventColumns } from "../src/study/eventColumns.js";
-import { alignedReturns } from "../src/study/eventStudy.js";
+import { COLUMN_NAMES, columnWidth, type EventColumns } from "../src/engine/eventColumns.js";
+import { alignedReturns } from "../src/engine/eventStudy.js";
 import { analyseEventDirectly, crossSection, estimationResiduals, type EventSample } from "./reference/eventStudy.js";
 
 const OPTIONS: EventStudyOptions = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alignPrices } from "../src/calendar/alignment.js";
+import { alignPrices } from "../src/engine/alignment.js";
 import { eventDayIndex, firstOnOrAfter } from "../src/calendar/eventDay.js";
 import { exchangeOf } from "../src/calendar/exchanges.js";
 import { isTimeZone, zonedInstant } from "../src/calendar/zonedTime.js";

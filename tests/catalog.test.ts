@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
-import { filterCatalog, readCatalog } from "../src/study/catalog.js";
+import { filterCatalog, readCatalog } from "../src/sources/catalog.js";
 import { runStudy } from "../src/study/runStudy.js";
 import { repoRoot, runCli } from "./helpers/cli.js";
 

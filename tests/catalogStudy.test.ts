@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dayZeroComparisonText } from "../src/reports/peerComparison.js";
 import { bundledDataDir } from "../src/sources/localFiles.js";
-import { readCatalog } from "../src/study/catalog.js";
+import { readCatalog } from "../src/sources/catalog.js";
 import { runStudy } from "../src/study/runStudy.js";
 import { ols } from "./helpers/ols.js";
 

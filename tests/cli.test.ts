@@ -186,7 +186,7 @@ describe("bad input: a clear message and exit code 2, no stack trace, no output 
 
 describe("atomic export", () => {
   it("leaves no file behind when one of the files cannot be written", async () => {
-    const { writeFilesAtomically } = await import("../src/reports/atomicWrite.js");
+    const { writeFilesAtomically } = await import("../src/io/atomicWrite.js");
     const dir = tempDir();
     mkdirSync(join(dir, "b.csv.blocked"));
     expect(() => writeFilesAtomically(dir, { "a.csv": "a\n", "missing/b.csv": "b\n" })).toThrow(/cannot write to .*: ENOENT/);

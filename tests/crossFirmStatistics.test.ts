@@ -12,7 +12,7 @@ import { skewnessAdjustedT } from "../src/statistics/skewnessAdjustedT.js";
 import { bmpT, kolariPynnonenT } from "../src/statistics/standardizedCrossSectionalT.js";
 import { wilcoxonSignedRank } from "../src/statistics/wilcoxon.js";
 import { findClusters, findOverlaps, type EventKeys } from "../src/study/crossSection.js";
-import { analyseEvent, type AlignedReturns, type EventStudyOptions } from "../src/study/eventStudy.js";
+import { analyseEvent, type AlignedReturns, type EventStudyOptions } from "../src/engine/eventStudy.js";
 import { crossSection, estimationResiduals, type EventSample } from "./reference/eventStudy.js";
 import { isoDates, mulberry32, normalGenerator } from "./helpers/random.js";
 import { ols } from "./helpers/ols.js";

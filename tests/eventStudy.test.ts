@@ -2,7 +2,7 @@ import jstatModule from "jstat";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
 import type { PriceBar } from "../src/sources/priceBar.js";
-import { alignedReturns, analyseEvent, type AlignedReturns, type EventStudyOptions } from "../src/study/eventStudy.js";
+import { alignedReturns, analyseEvent, type AlignedReturns, type EventStudyOptions } from "../src/engine/eventStudy.js";
 import { ols } from "./helpers/ols.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -70,7 +70,7 @@ describe.skipIf(process.env.SKIP_SLOW === "1")("installed from the packed tarbal
   it("installs without danfojs-node and ships the CLI bundle with its worker file", () => {
     expect(existsSync(join(project, "node_modules/danfojs-node"))).toBe(false);
     expect(existsSync(join(project, "node_modules/event-impact/dist/cli/batchWorker.js"))).toBe(true);
-    expect(existsSync(join(project, "node_modules/event-impact/dist/study/batchWorker.js"))).toBe(true);
+    expect(existsSync(join(project, "node_modules/event-impact/dist/engine/batchWorker.js"))).toBe(true);
   });
 
   it("type-checks a consumer under strict without skipLibCheck, runs it, and gets the Xiaomi figures of the CSV", () => {

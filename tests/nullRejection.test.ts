@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TestName } from "../src/study/crossSection.js";
-import { analyseEvent, type AlignedReturns, type EventStudyOptions } from "../src/study/eventStudy.js";
+import { analyseEvent, type AlignedReturns, type EventStudyOptions } from "../src/engine/eventStudy.js";
 import { crossSection, estimationResiduals, type EventSample } from "./reference/eventStudy.js";
 import { isoDates, mulberry32, normalGenerator } from "./helpers/random.js";
 

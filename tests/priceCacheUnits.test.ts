@@ -12,7 +12,9 @@ import { priceSourceOf } from "../src/sources/localFiles.js";
 import { mapWithConcurrency, withRetry } from "../src/sources/retry.js";
 import { chartPrices, chartResultSchema, localDate } from "../src/sources/yahooChart.js";
 import { rebaseUrl } from "../src/sources/yahooClient.js";
-import { calendarSpan, claimPriceNeeds, studyPriceNeeds } from "../src/study/priceNeeds.js";
+import { calendarSpan } from "../src/calendar/calendarSpan.js";
+import { claimPriceNeeds } from "../src/claims/claimPriceNeeds.js";
+import { studyPriceNeeds } from "../src/study/priceNeeds.js";
 import { repoRoot } from "./helpers/cli.js";
 
 const bar = (date: string, close: number, extra: Partial<PriceBar> = {}): PriceBar => ({ date, open: close, high: close, low: close, close, adjClose: close, volume: 100, ...extra });

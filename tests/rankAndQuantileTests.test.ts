@@ -4,7 +4,7 @@ import { adjustedPatellZ } from "../src/statistics/patell.js";
 import { sqTest } from "../src/statistics/sqTest.js";
 import { volatilityRatio } from "../src/statistics/volatilityRatio.js";
 import { twoSidedTPValue } from "../src/statistics/studentT.js";
-import { analyseEvent, type AlignedReturns, type EventStudyOptions } from "../src/study/eventStudy.js";
+import { analyseEvent, type AlignedReturns, type EventStudyOptions } from "../src/engine/eventStudy.js";
 import { crossSection, estimationResiduals, type EventSample } from "./reference/eventStudy.js";
 import { isoDates, mulberry32, normalGenerator } from "./helpers/random.js";
 import { ols } from "./helpers/ols.js";

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimCheckSchema, textCheckSchema } from "../src/claims/checkSchema.js";
 import { LruCache } from "../src/serve/lruCache.js";
 import type { RunningServer } from "../src/serve/server.js";
-import { readCatalog } from "../src/study/catalog.js";
+import { readCatalog } from "../src/sources/catalog.js";
 import { repoRoot, runCli, runCliAsync } from "./helpers/cli.js";
 import { hasHkUniverse, hkUniverseDir } from "./helpers/hkUniverse.js";
 import { faultyWorkerModule, spawnServe, startTestServer } from "./helpers/serveServer.js";

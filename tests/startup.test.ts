@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "./helpers/cli.js";
 
@@ -23,6 +24,17 @@ describe("lean start-up of the bundled CLI", () => {
     expect(modules.some((url) => /\/dist\/cli\/checkCommand-\w+\.js$/.test(url))).toBe(true);
     expect(modules.filter((url) => url.startsWith("file:") && !url.includes("/dist/cli/"))).toEqual([]);
     expect(modules.filter((url) => /danfojs|vega|yahoo-finance2|playwright|tslab/.test(url))).toEqual([]);
+  });
+
+  it("check on local data loads no study pipeline, worker pool, Yahoo client or result schemas", () => {
+    const modules = modulesLoadedBy(["check", "1810.HK", "--date", "2021-01-15", "--json"]);
+    expect(modules.filter((url) => ["node:http", "node:https", "node:zlib", "node:worker_threads"].includes(url))).toEqual([]);
+    // The bundle keeps identifiers, so a module is in a chunk when its declarations are.
+    const declared = modules
+      .filter((url) => url.startsWith("file:"))
+      .map((url) => readFileSync(fileURLToPath(url), "utf8"))
+      .flatMap((code) => [...code.matchAll(/function (runStudy|crossSectionOf|analyseEventsInParallel|fetchPrices|yahooChartClient)\(|\b(studyResultSchema|claimCheckSchema|studySpecSchema)=/g)].map((match) => match[1] ?? match[2]));
+    expect(declared).toEqual([]);
   });
 
   it("--help loads no command module", () => {

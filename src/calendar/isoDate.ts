@@ -36,3 +36,11 @@ export const isoDateSchema = z
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * The last calendar day whose sessions have closed everywhere: yesterday in UTC. A session still in
+ * progress is never cached, so a cached bar does not change once written.
+ */
+export function lastCompleteDay(now = new Date()): string {
+  return new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,4 +1,4 @@
-import { alignPrices } from "../calendar/alignment.js";
+import { alignPrices } from "../engine/alignment.js";
 import { marketOf } from "../calendar/exchanges.js";
 import { InputError } from "../errors.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
@@ -9,16 +9,18 @@ import { readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js"
 import { priceFolders } from "../sources/priceFolders.js";
 import type { PriceBar, PriceSeries } from "../sources/priceBar.js";
 import { estimationRange } from "../engine/eventWindows.js";
-import { alignedReturns, analyseEvent } from "../study/eventStudy.js";
+import { alignedReturns, analyseEvent } from "../engine/eventStudy.js";
 import { DEFAULT_ESTIMATION_WINDOW, DEFAULT_MIN_ESTIMATION_OBSERVATIONS } from "../engine/defaults.js";
-import { rankInUniverse, readUniverse, universeMoves, type UniverseRanking } from "../study/universeRanking.js";
-import { priceProvenance } from "../study/provenance.js";
-import { CHECK_SCHEMA_VERSION, type CheckedClaim, type CheckedMove, type ClaimCheck, type ClaimInference, type ClaimMeasures, type MeasureHint, type MoveClaim, type MoveMeasure, type ParsedClaim } from "./checkSchema.js";
+import type { UniverseRanking } from "../engine/universeRankingSchema.js";
+import { rankInUniverse, readUniverse, universeMoves } from "../engine/universeRanking.js";
+import { priceProvenance } from "../sources/priceProvenance.js";
+import { CHECK_SCHEMA_VERSION } from "./checkSchemaVersion.js";
+import type { CheckedClaim, CheckedMove, ClaimCheck, ClaimInference, ClaimMeasures, MeasureHint, MoveClaim, MoveMeasure, ParsedClaim } from "./checkSchema.js";
 import { intradayProblem } from "../sources/fillerBars.js";
 import { dayMoves } from "./dayMeasures.js";
 import { inBand, matchesClaim, parseClaim } from "./parseClaim.js";
 import { recordFindings } from "./records.js";
-import { readCatalog } from "../study/catalog.js";
+import { readCatalog } from "../sources/catalog.js";
 import { dailyReturns, pricePath } from "./priceContext.js";
 import { writeVerdict } from "./verdict.js";
 

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { volumeWindowSchema } from "../statistics/abnormalVolume.js";
 import { sqResultSchema } from "../statistics/sqTest.js";
-import { modelNameSchema } from "../study/spec.js";
-import { eventAnalysisSchema, priceProvenanceSchema, universeRankingSchema } from "../study/studyResult.js";
+import { universeRankingSchema } from "../engine/universeRankingSchema.js";
+import { priceProvenanceSchema } from "../sources/priceProvenanceSchema.js";
+import { CHECK_SCHEMA_VERSION } from "./checkSchemaVersion.js";
+import { eventAnalysisSchema, modelNameSchema } from "../engine/eventAnalysisSchema.js";
 
 /**
  * The result of a claim check (`check --json`, `/api/check`), defined once: the TypeScript types are
@@ -10,9 +12,6 @@ import { eventAnalysisSchema, priceProvenanceSchema, universeRankingSchema } fro
  * output is the same shape. JSON writes infinities as null; the claim band's open upper end
  * (`"more than 10%"`) reads back as Infinity.
  */
-
-/** The version of the check result's JSON form; it changes when a key is renamed or removed. */
-export const CHECK_SCHEMA_VERSION = 2;
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
 /** A statistic that may be missing (too short a window, no intraday data). */

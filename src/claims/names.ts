@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../errors.js";
 import { CONSTITUENTS_FILE, priceDir } from "../sources/localFiles.js";
-import { readCatalog } from "../study/catalog.js";
+import { readCatalog } from "../sources/catalog.js";
 import { normaliseClaimText, tokenize, type Token } from "./claimText.js";
 import { MARKET_NAMES } from "./verdict.js";
 

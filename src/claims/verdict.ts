@@ -1,5 +1,5 @@
 import { magnitude, money, pct, pValueText, shortPercent } from "../format.js";
-import type { Rank } from "../study/universeRanking.js";
+import type { Rank } from "../engine/universeRankingSchema.js";
 import type { CheckedClaim, ClaimCheck, ClaimInference, MoveMeasure, RecordFinding, Verdict, VerdictLabel } from "./checkSchema.js";
 
 export const MEASURE_NAMES: Record<MoveMeasure, string> = {

@@ -4,8 +4,8 @@ import { checkParagraph } from "../claims/paragraph.js";
 import { checkText, paragraphText } from "../reports/checkText.js";
 import { isoDateSchema } from "../calendar/isoDate.js";
 import { InputError } from "../errors.js";
-import { claimPriceNeeds } from "../study/priceNeeds.js";
-import { modelNameSchema } from "../study/spec.js";
+import { claimPriceNeeds } from "../claims/claimPriceNeeds.js";
+import { modelNameSchema } from "../engine/eventAnalysisSchema.js";
 import { parseOptions } from "./options.js";
 import { preparePrices, priceSourceFlags } from "./priceOptions.js";
 

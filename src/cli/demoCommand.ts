@@ -4,7 +4,7 @@ import { checkText } from "../reports/checkText.js";
 import { dayZeroComparisonText } from "../reports/peerComparison.js";
 import { studyText } from "../reports/studyText.js";
 import { bundledDataDir } from "../sources/localFiles.js";
-import { readCatalog } from "../study/catalog.js";
+import { readCatalog } from "../sources/catalog.js";
 import { runStudy } from "../study/runStudy.js";
 import { readStudySpec } from "./studyCommand.js";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { formatTable } from "../reports/table.js";
-import { filterCatalog, readCatalog } from "../study/catalog.js";
+import { filterCatalog, readCatalog } from "../sources/catalog.js";
 import { parseOptions } from "./options.js";
 
 const eventsOptions = z.strictObject({

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import { z } from "zod";
-import { writeFilesAtomically } from "../reports/atomicWrite.js";
+import { writeFilesAtomically } from "../io/atomicWrite.js";
 import { htmlReport } from "../reports/htmlReport.js";
 import { readResultFile } from "../reports/resultFile.js";
 import { parseOptions } from "./options.js";

@@ -1,5 +1,10 @@
 import { InputError } from "../errors.js";
-import type { FactorTable } from "../sources/factorFile.js";
+
+/** Daily factor returns by date: ISO dates ascending, each column in decimal units (a Data Library `1.25` is 0.0125). */
+export interface FactorTable {
+  dates: string[];
+  columns: Map<string, Float64Array>;
+}
 
 /** The factor models (DESIGN section 9). */
 export const FACTOR_MODEL_NAMES = ["ff3", "carhart4", "ff5"] as const;

@@ -1,5 +1,5 @@
 import type { ClaimCheck, TextCheck } from "../claims/checkSchema.js";
-import type { UniverseRanking } from "../study/universeRanking.js";
+import type { UniverseRanking } from "../engine/universeRankingSchema.js";
 import { checkView } from "./checkView.js";
 import { formatTable, pct } from "./table.js";
 import { priceWarningsText } from "./priceWarnings.js";

@@ -1,4 +1,4 @@
-import type { CatalogEvent } from "../study/catalog.js";
+import type { CatalogEvent } from "../sources/catalog.js";
 import type { StudyResult } from "../study/runStudy.js";
 import { formatTable, num, pct } from "./table.js";
 

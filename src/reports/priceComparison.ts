@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { InputError, zodInputError } from "../errors.js";
-import type { PriceProvenance } from "../study/runStudy.js";
+import type { PriceProvenance } from "../sources/priceProvenanceSchema.js";
 import { formatTable } from "./table.js";
 
 const earlierPricesSchema = z.object({

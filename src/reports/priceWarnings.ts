@@ -1,4 +1,4 @@
-import type { PriceProvenance } from "../study/provenance.js";
+import type { PriceProvenance } from "../sources/priceProvenanceSchema.js";
 
 const SHOWN_PER_FILE = 5;
 

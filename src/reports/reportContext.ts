@@ -1,4 +1,4 @@
-import type { PriceProvenance } from "../study/runStudy.js";
+import type { PriceProvenance } from "../sources/priceProvenanceSchema.js";
 import { escapeHtml, htmlFacts, htmlTable } from "./html.js";
 
 /** What a report says about its own making: the result file it was made from and the program's version. */

@@ -1,6 +1,6 @@
 import { checkClaim, type ClaimCheck } from "../claims/checkClaim.js";
 import { InputError, type InputErrorCode, type InputIssue } from "../errors.js";
-import { readUniverse } from "../study/universeRanking.js";
+import { readUniverse } from "../engine/universeRanking.js";
 import { checkSearch, type CheckQuery } from "./checkQuery.js";
 import { resultOutcome } from "./page.js";
 import { folderForms, publicCheck, publicText } from "./publicText.js";

@@ -4,7 +4,7 @@ import { InputError } from "../errors.js";
 import { carChartSpec } from "../reports/charts/carChart.js";
 import { checkCharts, studyCharts } from "../reports/charts/charts.js";
 import { renderSvg } from "../reports/charts/renderSvg.js";
-import { readCatalog, type CatalogEvent } from "../study/catalog.js";
+import { readCatalog, type CatalogEvent } from "../sources/catalog.js";
 import { runStudy, type StudyOptions } from "../study/runStudy.js";
 import type { Figure } from "./page.js";
 

@@ -7,7 +7,7 @@ import { priceFolders } from "../sources/priceFolders.js";
 import type { PriceNeed } from "../sources/fetchPrices.js";
 import { ensurePrices, type PreparedPrices } from "../sources/priceSources.js";
 import { priceFileName } from "../sources/symbolFile.js";
-import { claimPriceNeeds } from "../study/priceNeeds.js";
+import { claimPriceNeeds } from "../claims/claimPriceNeeds.js";
 import { resolveSymbol, type CheckQuery } from "./checkQuery.js";
 
 export interface ServePricesOptions {

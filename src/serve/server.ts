@@ -6,7 +6,7 @@ import { checkParagraph } from "../claims/paragraph.js";
 import { InputError } from "../errors.js";
 import { PriceFetchError } from "../sources/fetchError.js";
 import { priceDir } from "../sources/localFiles.js";
-import { filterCatalog, readCatalog, type CatalogEvent } from "../study/catalog.js";
+import { filterCatalog, readCatalog, type CatalogEvent } from "../sources/catalog.js";
 import type { CheckJob, CheckJobResult, CheckWorkerData } from "./checkJobs.js";
 import { parseCheckQuery, parseTextQuery, queryRecord, type CheckQuery } from "./checkQuery.js";
 import { SERVE_DEFAULTS } from "./limits.js";

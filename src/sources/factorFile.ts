@@ -2,12 +2,8 @@ import { readFileSync, statSync } from "node:fs";
 import { z } from "zod";
 import { isCalendarDay } from "../calendar/isoDate.js";
 import { InputError } from "../errors.js";
+import type { FactorTable } from "../models/factorModel.js";
 
-/** Daily factor returns by date: ISO dates ascending, each column in decimal units (a Data Library `1.25` is 0.0125). */
-export interface FactorTable {
-  dates: string[];
-  columns: Map<string, Float64Array>;
-}
 
 /** The largest factor file read (the Data Library's daily files are about 1 MB). */
 export const MAX_FACTOR_FILE_BYTES = 64 * 1024 * 1024;

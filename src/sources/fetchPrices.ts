@@ -1,3 +1,4 @@
+import { lastCompleteDay } from "../calendar/isoDate.js";
 import { InputError } from "../errors.js";
 import { PriceFetchError } from "./fetchError.js";
 import { mergeBars } from "./mergeBars.js";
@@ -62,14 +63,6 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** Symbols fetched at once unless told otherwise: few enough not to provoke Yahoo's rate limit. */
 const DEFAULT_CONCURRENCY = 4;
-
-/**
- * The last calendar day whose sessions have closed everywhere: yesterday in UTC. A session still in
- * progress is never cached, so a cached bar does not change once written.
- */
-export function lastCompleteDay(now = new Date()): string {
-  return new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * Fetches daily prices from Yahoo (or a mirror) into the cache, each symbol on its own: a failure (unknown

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { isoDateSchema } from "../calendar/isoDate.js";
 import { InputError, zodInputError } from "../errors.js";
+import { TEMPORARY_FILE, temporarySuffix } from "../io/atomicWrite.js";
 import { sha256 } from "./contentHash.js";
 import { CACHE_MANIFEST_FILE } from "./localFiles.js";
 import type { PriceBar } from "./priceBar.js";
@@ -117,8 +118,6 @@ const LOCK_STALE_MS = 5_000;
 /** Waits for a busy lock: up to ~25 s, longer than a stale lock takes to expire. */
 const LOCK_RETRIES = { retries: 60, factor: 1.2, minTimeout: 20, maxTimeout: 500 };
 
-const TEMPORARY_FILE = /\.tmp-\d+-\d+$/;
-
 /**
  * Test hook: `EVENT_IMPACT_KILL_AT=<step>` kills the process (SIGKILL: no clean-up, the lock is left
  * behind) when a cache commit reaches that step: `price-rename` (both temporary files written, nothing
@@ -176,7 +175,7 @@ export async function commitToCache(dir: string, symbol: string, update: (state:
     const entry: CacheEntry = { file, ...info, first: bars[0]!.date, last: bars[bars.length - 1]!.date, rows: bars.length, sha256: sha256(text) };
     manifest.symbols.set(symbol, entry);
     const symbols = Object.fromEntries([...manifest.symbols].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    const suffix = `.tmp-${process.pid}-${Date.now()}`;
+    const suffix = temporarySuffix();
     const priceFile = join(dir, file);
     const manifestFile = join(dir, CACHE_MANIFEST_FILE);
     try {

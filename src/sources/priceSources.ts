@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../errors.js";
-import { fetchPrices, lastCompleteDay, type FetchOptions, type FetchOutcome, type PriceNeed } from "./fetchPrices.js";
+import { lastCompleteDay } from "../calendar/isoDate.js";
+import type { FetchOptions, FetchOutcome, PriceNeed } from "./fetchPrices.js";
 import { bundledDataDir, priceDir } from "./localFiles.js";
 import { priceFolders, type PriceFolderOptions, type SourceChoice } from "./priceFolders.js";
 import { cacheDir as defaultCacheDir, cacheState, readManifest } from "./priceCache.js";
@@ -67,6 +68,8 @@ export async function ensurePrices(needs: readonly PriceNeed[], options: EnsureP
       if (state.entry.source === "import") return false;
       return state.entry.from > need.from || state.entry.to < (need.to < lastDay ? need.to : lastDay);
     });
-  const fetched = toFetch.length === 0 ? [] : await fetchPrices(toFetch, { ...options, cacheDir: cache });
-  return { priceDirs, fetched };
+  if (toFetch.length === 0) return { priceDirs, fetched: [] };
+  // The Yahoo client (and Node's http, https and zlib) load only when something is fetched.
+  const { fetchPrices } = await import("./fetchPrices.js");
+  return { priceDirs, fetched: await fetchPrices(toFetch, { ...options, cacheDir: cache }) };
 }

@@ -1,5 +1,5 @@
-import { cellOf, type EventColumns } from "./eventColumns.js";
-import type { PreparedFirm } from "./eventBatch.js";
+import { cellOf, type EventColumns } from "../engine/eventColumns.js";
+import type { PreparedFirm } from "../engine/eventBatch.js";
 import type { CarPathPoint } from "./studyResult.js";
 
 export type { CarPathPoint } from "./studyResult.js";

@@ -8,8 +8,8 @@ import { meanResidualCorrelationOf } from "../statistics/residualCorrelation.js"
 import { skewnessAdjustedT } from "../statistics/skewnessAdjustedT.js";
 import { wilcoxonSignedRank } from "../statistics/wilcoxon.js";
 import { estimationRange } from "../engine/eventWindows.js";
-import { residualAt, type PreparedFirm } from "./eventBatch.js";
-import type { BatchLayout, EventColumns } from "./eventColumns.js";
+import { residualAt, type PreparedFirm } from "../engine/eventBatch.js";
+import type { BatchLayout, EventColumns } from "../engine/eventColumns.js";
 import type { Aggregate, Cluster, DayAggregate, OverlappingEvents, TestBattery, WindowAggregate } from "./studyResult.js";
 
 export type { Aggregate, Cluster, DayAggregate, OverlappingEvents, TestBattery, TestName, WindowAggregate } from "./studyResult.js";

@@ -1,20 +1,10 @@
-import { DEFAULT_ESTIMATION_WINDOW } from "../engine/defaults.js";
-import { eventSpan } from "../engine/eventWindows.js";
+import { calendarSpan } from "../calendar/calendarSpan.js";
 import { marketOf } from "../calendar/exchanges.js";
 import { addDays } from "../calendar/isoDate.js";
+import { eventSpan } from "../engine/eventWindows.js";
 import type { PriceNeed } from "../sources/fetchPrices.js";
 import { parseStudySpec, studyEvents } from "./runStudy.js";
 import type { StudySpec, StudySpecInput } from "./spec.js";
-
-/**
- * Calendar days that hold at least `sessions` trading sessions: 1.5 days per session (weekends and
- * holidays) plus two weeks.
- *
- * @example calendarSpan(250) // 389
- */
-export function calendarSpan(sessions: number): number {
-  return Math.ceil(Math.max(0, sessions) * 1.5) + 14;
-}
 
 /**
  * The symbols a study reads (each event's stock and market, catalog selections included) and the dates
@@ -38,13 +28,4 @@ export function studyPriceNeeds(specInput: StudySpecInput | StudySpec): PriceNee
     }
   }
   return [...dates].map(([symbol, { first, last }]) => ({ symbol, from: addDays(first, -before), to: addDays(last, after) }));
-}
-
-/**
- * The symbols a claim check reads (the stock and its market) and the dates they must cover: the
- * estimation window before the date, through the date.
- */
-export function claimPriceNeeds(request: { symbol: string; date: string; market?: string | undefined }): PriceNeed[] {
-  const from = addDays(request.date, -calendarSpan(-DEFAULT_ESTIMATION_WINDOW[0]));
-  return [...new Set([request.symbol, marketOf(request.symbol, request.market)])].map((symbol) => ({ symbol, from, to: request.date }));
 }

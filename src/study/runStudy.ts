@@ -1,5 +1,5 @@
 import { basename, dirname, resolve, sep } from "node:path";
-import { alignPrices } from "../calendar/alignment.js";
+import { alignPrices } from "../engine/alignment.js";
 import { eventDayIndex, type Announcement } from "../calendar/eventDay.js";
 import { marketOf } from "../calendar/exchanges.js";
 import { InputError, summariseLines, zodInputError } from "../errors.js";
@@ -8,19 +8,20 @@ import { readFactorFiles } from "../sources/factorFile.js";
 import { readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
 import { priceFolders } from "../sources/priceFolders.js";
 import type { PriceSeries } from "../sources/priceBar.js";
-import { filterCatalog, readCatalog } from "./catalog.js";
+import { filterCatalog, readCatalog } from "../sources/catalog.js";
 import { carPathAt } from "./carPath.js";
 import { columnsCrossSectionInput, crossSectionOf } from "./crossSection.js";
 import { estimationRange, eventProblem } from "../engine/eventWindows.js";
-import { prepareFirm, residualAt, type PreparedFirm } from "./eventBatch.js";
-import { analyseEventsInParallel, threadCount } from "./parallelBatch.js";
-import { SCHEMA_VERSION, priceProvenance } from "./provenance.js";
-import { alignedReturns, eventAnalysisAt } from "./eventStudy.js";
-import type { Aggregate, DroppedEvent, EventAnalysis, EventResult, PriceProvenance, StudyHeader, StudyResult } from "./studyResult.js";
-import { rankInUniverse, readUniverse, universeMoves, type MoveOptions, type StockMove, type UniverseRanking } from "./universeRanking.js";
+import { prepareFirm, residualAt, type PreparedFirm } from "../engine/eventBatch.js";
+import { analyseEventsInParallel, threadCount } from "../engine/parallelBatch.js";
+import { priceProvenance } from "../sources/priceProvenance.js";
+import type { PriceProvenance } from "../sources/priceProvenanceSchema.js";
+import { alignedReturns, eventAnalysisAt } from "../engine/eventStudy.js";
+import { SCHEMA_VERSION, type Aggregate, type DroppedEvent, type EventAnalysis, type EventResult, type StudyHeader, type StudyResult } from "./studyResult.js";
+import type { StockMove, UniverseRanking } from "../engine/universeRankingSchema.js";
+import { rankInUniverse, readUniverse, universeMoves, type MoveOptions } from "../engine/universeRanking.js";
 import { SPEC_LIMITS, studySpecSchema, type StudyEvent, type StudySpec, type StudySpecInput } from "./spec.js";
 
-export { SCHEMA_VERSION, priceProvenance, type PriceProvenance } from "./provenance.js";
 
 export type { DroppedEvent, EventResult, StudyResult } from "./studyResult.js";
 
@@ -272,15 +273,22 @@ function universeRanker(dir: string, spec: MoveOptions, load: (symbol: string) =
   };
 }
 
+/** The events of each spec with a catalog selection, so that planning the prices and running the study read the catalog once. */
+const selectedEvents = new WeakMap<StudySpec, (StudyEvent & { catalogId?: string })[]>();
+
 /** The spec's own events followed by the catalog rows it selects. */
 export function studyEvents(spec: StudySpec): (StudyEvent & { catalogId?: string })[] {
   if (spec.catalog === undefined) return spec.events;
+  const known = selectedEvents.get(spec);
+  if (known !== undefined) return known;
   const selected = filterCatalog(readCatalog(), spec.catalog);
   if (selected.length === 0) throw new InputError("no-events", `the catalog selection ${JSON.stringify(spec.catalog)} matches no event; list the catalog with: event-impact events`);
-  return [
+  const events = [
     ...spec.events,
     ...selected.map((row) => ({ symbol: row.symbol, date: row.date, time: row.time, timezone: row.timezone, market: row.market, catalogId: row.id })),
   ];
+  selectedEvents.set(spec, events);
+  return events;
 }
 
 /** Day 0 on an aligned calendar, or an error saying how the announcement misses the data. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isoDateSchema } from "../calendar/isoDate.js";
 import { isTimeZone } from "../calendar/zonedTime.js";
 import { DEFAULT_ESTIMATION_WINDOW, DEFAULT_MIN_ESTIMATION_OBSERVATIONS } from "../engine/defaults.js";
+import { modelNameSchema, returnKindSchema } from "../engine/eventAnalysisSchema.js";
 import { eventSpan } from "../engine/eventWindows.js";
 import { FACTOR_MODEL_NAMES, factorsOf, isFactorModel } from "../models/factorModel.js";
 
@@ -28,12 +29,8 @@ const window = z
   .tuple([offset, offset])
   .refine(([start, end]) => start <= end, "a window is [start, end] with start <= end");
 
-/** The expected-return models (DESIGN sections 4 and 9). */
-export const modelNameSchema = z.enum(["market", "market-adjusted", "mean-adjusted", ...FACTOR_MODEL_NAMES]);
 /** Kenneth French daily factor files, one or several (joined on date), for the factor models. */
 export const factorFilesSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((files) => (typeof files === "string" ? [files] : files));
-/** Simple or log returns (DESIGN section 4). */
-export const returnKindSchema = z.enum(["simple", "log"]);
 
 /** One event of a study: a symbol and when the news became public. */
 export const studyEventSchema = z.strictObject({

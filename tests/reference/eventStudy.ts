@@ -7,7 +7,7 @@ import { twoSidedTPValue } from "../../src/statistics/studentT.js";
 import { volatilityRatio } from "../../src/statistics/volatilityRatio.js";
 import { abnormalVolume, cumulativeAbnormalVolume, volumeBaseline } from "../../src/statistics/abnormalVolume.js";
 import { crossSectionOf, type Aggregate } from "../../src/study/crossSection.js";
-import type { AbnormalReturnRow, AlignedReturns, EventAnalysis, EventStudyOptions, WindowResult } from "../../src/study/eventStudy.js";
+import type { AbnormalReturnRow, AlignedReturns, EventAnalysis, EventStudyOptions, WindowResult } from "../../src/engine/eventStudy.js";
 import { expectedReturn, fitModel } from "./models.js";
 
 /*

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ClaimCheck } from "../../claims/checkClaim.js";
-import { readCatalog } from "../../study/catalog.js";
+import { readCatalog } from "../../sources/catalog.js";
 import type { StudyResult } from "../../study/runStudy.js";
 import { writeOutputSet } from "../outputSet.js";
 import { caarChartSpec } from "./caarChart.js";

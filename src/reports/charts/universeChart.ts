@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
-import type { UniverseRanking } from "../../study/universeRanking.js";
+import type { UniverseRanking } from "../../engine/universeRankingSchema.js";
 import { CHART_CONFIG, CHART_WIDTH, COLORS, signedPercent } from "./chartStyle.js";
 import { estimateTextWidth } from "./textWidth.js";
 

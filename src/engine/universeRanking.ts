@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { alignPrices } from "../calendar/alignment.js";
+import { alignPrices } from "./alignment.js";
 import { InputError } from "../errors.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
 import type { ModelFactors } from "../models/factorModel.js";
@@ -10,7 +10,7 @@ import { CONSTITUENTS_FILE, availableSymbols, priceDir, readPriceSeriesFrom, typ
 import type { PriceSeries } from "../sources/priceBar.js";
 import { prepareFirm, type PreparedFirm } from "./eventBatch.js";
 import { alignedReturns, analysePreparedEvent } from "./eventStudy.js";
-import type { Rank, StockMove, UniverseRanking } from "./studyResult.js";
+import type { Rank, StockMove, UniverseRanking } from "./universeRankingSchema.js";
 
 /** A folder of price files read as a cross-section of stocks, with names when it has `constituents.csv`. */
 export interface Universe {
@@ -20,7 +20,6 @@ export interface Universe {
   unreadable: { symbol: string; reason: string }[];
 }
 
-export type { Rank, StockMove, UniverseRanking } from "./studyResult.js";
 
 export interface MoveOptions {
   model: ModelName;

@@ -2,13 +2,21 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../errors.js";
 
+/** The suffix of a file being written under a temporary name: `.tmp-<pid>-<milliseconds>`. */
+export function temporarySuffix(): string {
+  return `.tmp-${process.pid}-${Date.now()}`;
+}
+
+/** A name `temporarySuffix` made: a file left behind by an interrupted write. */
+export const TEMPORARY_FILE = /\.tmp-\d+-\d+$/;
+
 /**
  * Writes a set of files into a folder so that a failure leaves none of them half-written: every file
  * goes to a temporary name first and is renamed only once all have been written; on any failure the
  * temporary files are removed. A folder that cannot be written is an `InputError` naming it.
  */
 export function writeFilesAtomically(dir: string, files: Record<string, string>): string[] {
-  const suffix = `.tmp-${process.pid}-${Date.now()}`;
+  const suffix = temporarySuffix();
   const staged: [string, string][] = [];
   try {
     mkdirSync(dir, { recursive: true });

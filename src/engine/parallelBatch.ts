@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { EventStudyOptions } from "../engine/eventWindows.js";
+import type { EventStudyOptions } from "./eventWindows.js";
 import { analyseEvents, batchLayout, type AlignedReturns, type PreparedFirm } from "./eventBatch.js";
 import { columnBuffers, eventColumns, type ColumnName, type EventColumns } from "./eventColumns.js";
 

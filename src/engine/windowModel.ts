@@ -1,8 +1,8 @@
 import { carVariance } from "../statistics/predictionErrorVariance.js";
-import type { ModelName } from "./expectedReturnModel.js";
-import { factorCarVariance, factorSums, factorWindowSum, fitFactorsOnWindow, type FactorSums } from "./factorFit.js";
-import { isFactorModel, type FactorReturns } from "./factorModel.js";
-import { fitOnWindow, marketSum, returnSums, type ReturnSums } from "./windowFit.js";
+import type { ModelName } from "../models/expectedReturnModel.js";
+import { factorCarVariance, factorSums, factorWindowSum, fitFactorsOnWindow, type FactorSums } from "../models/factorFit.js";
+import { isFactorModel, type FactorReturns } from "../models/factorModel.js";
+import { fitOnWindow, marketSum, returnSums, type ReturnSums } from "../models/windowFit.js";
 
 /** A firm's aligned series and running sums, as `prepareFirm` builds them (factor sums for the factor models). */
 export interface FitInput {

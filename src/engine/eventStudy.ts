@@ -1,17 +1,17 @@
-import type { AlignedPrices } from "../calendar/alignment.js";
+import type { AlignedPrices } from "./alignment.js";
 import { InputError } from "../errors.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
 import { factorCalendar, factorsOf, type ModelFactors } from "../models/factorModel.js";
 import type { ReturnKind } from "../returns/returns.js";
 import { periodReturns } from "../returns/returns.js";
-import type { AbnormalReturnRow, EventAnalysis, WindowResult } from "./studyResult.js";
-import { estimationRange, eventProblem, type EventStudyOptions } from "../engine/eventWindows.js";
+import type { AbnormalReturnRow, EventAnalysis, WindowResult } from "./eventAnalysisSchema.js";
+import { estimationRange, eventProblem, type EventStudyOptions } from "./eventWindows.js";
 import { analyseEvents, prepareFirm, type AlignedReturns, type PreparedFirm } from "./eventBatch.js";
 import { cellOf, type ColumnName, type EventColumns } from "./eventColumns.js";
 
-export type { AbnormalReturnRow, EventAnalysis, WindowResult } from "./studyResult.js";
+export type { AbnormalReturnRow, EventAnalysis, WindowResult } from "./eventAnalysisSchema.js";
 export type { AlignedReturns } from "./eventBatch.js";
-export type { EventStudyOptions } from "../engine/eventWindows.js";
+export type { EventStudyOptions } from "./eventWindows.js";
 
 /**
  * Firm and market returns on their aligned calendar; with a factor model's factors, the calendar is first cut to

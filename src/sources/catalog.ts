@@ -5,7 +5,7 @@ import { z } from "zod";
 import { isoDateSchema } from "../calendar/isoDate.js";
 import { isTimeZone } from "../calendar/zonedTime.js";
 import { InputError } from "../errors.js";
-import { bundledDataDir } from "../sources/localFiles.js";
+import { bundledDataDir } from "./localFiles.js";
 
 /** The bundled catalog of US actions against Chinese listed firms, 2020-21. */
 export const bundledCatalogFile = join(bundledDataDir, "events", "us-china-2020-2021.csv");

@@ -1,12 +1,7 @@
 import { basename } from "node:path";
-import { priceSourceOf } from "../sources/localFiles.js";
-import type { PriceSeries } from "../sources/priceBar.js";
-import type { PriceProvenance } from "./studyResult.js";
-
-/** The version of the JSON forms of study and check results (README); it changes when a key is renamed or removed. */
-export const SCHEMA_VERSION = 1;
-
-export type { PriceProvenance } from "./studyResult.js";
+import { priceSourceOf } from "./localFiles.js";
+import type { PriceSeries } from "./priceBar.js";
+import type { PriceProvenance } from "./priceProvenanceSchema.js";
 
 /**
  * Where a price series came from: its file name (relative to its folder, so that results do not depend on

@@ -1,5 +1,5 @@
 import { workerData } from "node:worker_threads";
-import { fitSums } from "../models/windowModel.js";
+import { fitSums } from "./windowModel.js";
 import { analyseEvents, type PreparedFirm } from "./eventBatch.js";
 import { copyEvents } from "./eventColumns.js";
 import type { BatchWorkerData } from "./parallelBatch.js";
