@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { SyntheticPanel } from "./panel.js";
 import { alignPrices } from "../src/engine/alignment.js";
 import type { EventStudyOptions } from "../src/engine/eventWindows.js";
-import { formatPriceCsv } from "../src/sources/priceCsv.js";
+import { columnsOf, formatPriceCsv } from "../src/sources/priceCsv.js";
 import type { Aggregate } from "../src/study/crossSection.js";
 import { alignedReturns, type EventAnalysis } from "../src/engine/eventStudy.js";
 import { studyRun, type EventResult } from "../src/study/runStudy.js";
@@ -48,10 +48,12 @@ export function productStudy(spec: StudySpecInput, dir: string, threads: number)
 export function baselineStudy(panel: SyntheticPanel, options: EventStudyOptions): { analyses: EventAnalysis[]; aggregate: Aggregate | null } {
   const analyses: EventAnalysis[] = [];
   const samples: EventSample[] = [];
+  const market = columnsOf(panel.market);
+  const prices = panel.firms.map((firm) => columnsOf(firm.bars));
   for (let k = 0; k < panel.events.firm.length; k++) {
     const firm = panel.firms[panel.events.firm[k]!]!;
     const day0 = panel.events.day0[k]!;
-    const returns = alignedReturns(alignPrices(firm.bars, panel.market), options.returns);
+    const returns = alignedReturns(alignPrices(prices[panel.events.firm[k]!]!, market), options.returns);
     const analysis = analyseEventDirectly(returns, day0, options);
     analyses.push(analysis);
     samples.push({ symbol: firm.symbol, market: "MKT", analysis, estimation: estimationResiduals(returns, day0, options.estimationWindow, analysis) });

@@ -36,7 +36,7 @@ export { FALL_VERBS, RISE_VERBS } from "./claims/vocabulary.js";
 export type { ParsedClaim, Direction, Bound, MeasureHint } from "./claims/parseClaim.js";
 export { readPriceSeries, readPriceSeriesFrom, availableSymbols, bundledDataDir } from "./sources/localFiles.js";
 export type { ReadOptions, PriceSource, PriceReader } from "./sources/localFiles.js";
-export { parsePriceCsv, readPriceColumns } from "./sources/priceCsv.js";
+export { barsOf, columnsOf, parsePriceCsv, readPriceColumns } from "./sources/priceCsv.js";
 export type { InvalidRowHandler, PriceColumns, PriceCsvOptions, ParsedPrices } from "./sources/priceCsv.js";
 export { priceFileName, symbolOfFileName } from "./sources/symbolFile.js";
 export type { PriceBar, PriceSeries, PriceWarning } from "./sources/priceBar.js";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { syntheticPanel } from "../bench/panel.js";
 import { alignPrices } from "../src/engine/alignment.js";
 import { readPriceSeries, bundledDataDir } from "../src/sources/localFiles.js";
+import { columnsOf } from "../src/sources/priceCsv.js";
 import { eventProblem, eventSpan, type EventStudyOptions } from "../src/engine/eventWindows.js";
 import { analyseEvents, prepareFirm, type PreparedFirm } from "../src/engine/eventBatch.js";
 import { columnsCrossSectionInput, crossSectionOf } from "../src/study/crossSection.js";
@@ -50,12 +51,15 @@ function compareWithDirect(firms: PreparedFirm[], events: { firm: Int32Array; da
       expectClose(columns.p[cell]!, window.p, 1);
       expectClose(columns.bhar[cell]!, window.bhar, sigma);
     });
-    const [spanStart] = eventSpan(options.eventWindows);
-    const cumulative = direct.abnormalReturns.map(({ offset }): [number, number] => [spanStart, offset]);
-    analyseEventDirectly(firm.returns, events.day0[k]!, { ...options, eventWindows: cumulative }).windows.forEach((window, i) => {
-      expectClose(columns.pathCar[k * columns.spanLength + i]!, window.car, sigma);
-      expectClose(columns.pathVariance[k * columns.spanLength + i]!, window.variance, sigma * sigma);
-    });
+    if (k % 5 === 0) {
+      // The CAR path of every fifth event: its cumulative windows refitted directly.
+      const [spanStart] = eventSpan(options.eventWindows);
+      const cumulative = direct.abnormalReturns.map(({ offset }): [number, number] => [spanStart, offset]);
+      analyseEventDirectly(firm.returns, events.day0[k]!, { ...options, eventWindows: cumulative }).windows.forEach((window, i) => {
+        expectClose(columns.pathCar[k * columns.spanLength + i]!, window.car, sigma);
+        expectClose(columns.pathVariance[k * columns.spanLength + i]!, window.variance, sigma * sigma);
+      });
+    }
     samples.push({ symbol: firm.symbol, market: firm.market, analysis: direct, estimation: estimationResiduals(firm.returns, events.day0[k]!, options.estimationWindow, direct) });
   }
   return { columns, samples };
@@ -67,7 +71,7 @@ describe("the batch engine equals the direct per-event refit to 1e-10", () => {
     for (const model of ["market", "market-adjusted", "mean-adjusted"] as const) {
       for (const returns of ["simple", "log"] as const) {
         const options = { ...OPTIONS, model, returns };
-        const firms = panel.firms.map((firm) => prepareFirm(firm.symbol, "MKT", alignedReturns(alignPrices(firm.bars, panel.market), returns)));
+        const firms = panel.firms.map((firm) => prepareFirm(firm.symbol, "MKT", alignedReturns(alignPrices(columnsOf(firm.bars), columnsOf(panel.market)), returns)));
         const { columns, samples } = compareWithDirect(firms, panel.events, options);
         const fast = crossSectionOf(columnsCrossSectionInput(firms, columns));
         const direct = crossSection(samples, options.eventWindows);
@@ -87,7 +91,7 @@ describe("the batch engine equals the direct per-event refit to 1e-10", () => {
   it("on the bundled data: every trading day of 1810.HK and 0883.HK as day 0", () => {
     const market = readPriceSeries(bundledDataDir, "^HSI");
     const firms = ["1810.HK", "0883.HK"].map((symbol) =>
-      prepareFirm(symbol, "^HSI", alignedReturns(alignPrices(readPriceSeries(bundledDataDir, symbol).bars, market.bars), "simple")),
+      prepareFirm(symbol, "^HSI", alignedReturns(alignPrices(readPriceSeries(bundledDataDir, symbol).columns, market.columns), "simple")),
     );
     const firm: number[] = [];
     const day0: number[] = [];
@@ -107,7 +111,7 @@ describe("the batch engine equals the direct per-event refit to 1e-10", () => {
 describe("the column table", () => {
   it("every column is written for every event (a column added to EVENT_COLUMNS but not filled fails here)", () => {
     const panel = syntheticPanel({ firms: 3, days: 400, events: 5, seed: 3, margin: [260, 10] });
-    const firms = panel.firms.map((firm) => prepareFirm(firm.symbol, "MKT", alignedReturns(alignPrices(firm.bars, panel.market), "simple")));
+    const firms = panel.firms.map((firm) => prepareFirm(firm.symbol, "MKT", alignedReturns(alignPrices(columnsOf(firm.bars), columnsOf(panel.market)), "simple")));
     const columns = analyseEvents(firms, panel.events, OPTIONS);
     expect(columns.spanLength).toBe(7);
     for (const name of COLUMN_NAMES) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { alignPrices } from "../src/engine/alignment.js";
+import { columnsOf } from "../src/sources/priceCsv.js";
 import { eventDayIndex, firstOnOrAfter } from "../src/calendar/eventDay.js";
 import { exchangeOf } from "../src/calendar/exchanges.js";
 import { isTimeZone, zonedInstant } from "../src/calendar/zonedTime.js";
@@ -218,25 +219,29 @@ describe("alignPrices", () => {
     // firm misses 03, 06; market misses 02, 05, 08; the market starts earlier and the firm ends later.
     const firm = [bar("2021-01-02", 12), bar("2021-01-04", 14), bar("2021-01-05", 15), bar("2021-01-07", 17), bar("2021-01-08", 18)];
     const market = [bar("2021-01-01", 101), bar("2021-01-03", 103), bar("2021-01-04", 104), bar("2021-01-06", 106), bar("2021-01-07", 107)];
-    const aligned = alignPrices(firm, market);
+    const aligned = alignPrices(columnsOf(firm), columnsOf(market));
     expect(aligned.dates).toEqual(["2021-01-04", "2021-01-07"]);
-    expect(aligned.firm.map((b) => b.close)).toEqual([14, 17]);
-    expect(aligned.market.map((b) => b.close)).toEqual([104, 107]);
+    expect([...aligned.firm.close]).toEqual([14, 17]);
+    expect([...aligned.market.close]).toEqual([104, 107]);
+    expect(aligned.firm.dates).toEqual(aligned.dates);
+    expect(aligned.market.dates).toEqual(aligned.dates);
   });
 
   it("is the identity on identical calendars", () => {
     const dates = ["2021-01-04", "2021-01-05", "2021-01-06"];
-    const aligned = alignPrices(dates.map((d, i) => bar(d, i + 1)), dates.map((d, i) => bar(d, 100 + i)));
+    const aligned = alignPrices(columnsOf(dates.map((d, i) => bar(d, i + 1))), columnsOf(dates.map((d, i) => bar(d, 100 + i))));
     expect(aligned.dates).toEqual(dates);
-    expect(aligned.firm.map((b) => b.close)).toEqual([1, 2, 3]);
-    expect(aligned.market.map((b) => b.close)).toEqual([100, 101, 102]);
+    expect([...aligned.firm.close]).toEqual([1, 2, 3]);
+    expect([...aligned.market.close]).toEqual([100, 101, 102]);
   });
 
   it("gives empty arrays when the calendars do not overlap", () => {
-    const aligned = alignPrices([bar("2021-01-04", 1)], [bar("2021-01-05", 2)]);
-    expect(aligned).toEqual({ dates: [], firm: [], market: [] });
-    expect(alignPrices([], [bar("2021-01-05", 2)]).dates).toEqual([]);
-    expect(alignPrices([bar("2021-01-05", 2)], []).dates).toEqual([]);
+    const aligned = alignPrices(columnsOf([bar("2021-01-04", 1)]), columnsOf([bar("2021-01-05", 2)]));
+    expect(aligned.dates).toEqual([]);
+    expect(aligned.firm.close).toHaveLength(0);
+    expect(aligned.market.close).toHaveLength(0);
+    expect(alignPrices(columnsOf([]), columnsOf([bar("2021-01-05", 2)])).dates).toEqual([]);
+    expect(alignPrices(columnsOf([bar("2021-01-05", 2)]), columnsOf([])).dates).toEqual([]);
   });
 });
 

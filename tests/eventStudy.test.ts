@@ -2,6 +2,7 @@ import jstatModule from "jstat";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
 import type { PriceBar } from "../src/sources/priceBar.js";
+import { columnsOf } from "../src/sources/priceCsv.js";
 import { alignedReturns, analyseEvent, type AlignedReturns, type EventStudyOptions } from "../src/engine/eventStudy.js";
 import { ols } from "./helpers/ols.js";
 
@@ -247,8 +248,8 @@ describe("alignedReturns", () => {
   it("computes returns from adjClose (not close), simple and log, with NaN at index 0", () => {
     const prices = {
       dates: ["2021-01-04", "2021-01-05", "2021-01-06"],
-      firm: [bar("2021-01-04", 10, 20), bar("2021-01-05", 11, 22), bar("2021-01-06", 9.9, 19)],
-      market: [bar("2021-01-04", 100), bar("2021-01-05", 102), bar("2021-01-06", 101)],
+      firm: columnsOf([bar("2021-01-04", 10, 20), bar("2021-01-05", 11, 22), bar("2021-01-06", 9.9, 19)]),
+      market: columnsOf([bar("2021-01-04", 100), bar("2021-01-05", 102), bar("2021-01-06", 101)]),
     };
     const simple = alignedReturns(prices, "simple");
     expect(simple.dates).toEqual(prices.dates);

@@ -127,7 +127,7 @@ describe.skipIf(process.env.SKIP_SLOW === "1")("factor models in the batch equal
     ["ff5", [FF5]],
   ])("on the bundled data: every 4th trading day of LKNCY against ^GSPC as day 0, %s", (model, files) => {
     const dir = bundledDataDir;
-    const prices = alignPrices(readPriceSeries(dir, "LKNCY").bars, readPriceSeries(dir, "^GSPC").bars);
+    const prices = alignPrices(readPriceSeries(dir, "LKNCY").columns, readPriceSeries(dir, "^GSPC").columns);
     const returns = alignedReturns(prices, "simple", modelFactors(model, readFactorFiles(files), files));
     const firm = prepareFirm("LKNCY", "^GSPC", returns);
     const days = Array.from({ length: Math.floor((returns.dates.length - 251 - 5) / 4) }, (_, i) => 251 + 4 * i);
@@ -225,7 +225,7 @@ const hasR = spawnSync("Rscript", ["--version"]).status === 0;
 describe.skipIf(!hasR || process.env.SKIP_SLOW === "1")("a peer: R's lm (Debian R)", () => {
   it("gives the same Carhart fit, day-0 AR with its prediction-error variance and CAR[-1,1] for CHL on 2020-11-13", () => {
     const files = [FF3, MOM];
-    const returns = alignedReturns(alignPrices(readPriceSeries(bundledDataDir, "CHL").bars, readPriceSeries(bundledDataDir, "^GSPC").bars), "simple", modelFactors("carhart4", readFactorFiles(files), files));
+    const returns = alignedReturns(alignPrices(readPriceSeries(bundledDataDir, "CHL").columns, readPriceSeries(bundledDataDir, "^GSPC").columns), "simple", modelFactors("carhart4", readFactorFiles(files), files));
     const day0 = returns.dates.indexOf("2020-11-13");
     const rows = ["est,y,mkt,smb,hml,mom"];
     for (let t = day0 - 250; t <= day0 + 1; t++) rows.push([t <= day0 - 11 ? 1 : 0, returns.firm[t]! - returns.factors!.rf[t]!, ...returns.factors!.values.map((v) => v[t]!)].join(","));

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -15,7 +15,7 @@ import { rebaseUrl } from "../src/sources/yahooClient.js";
 import { calendarSpan } from "../src/calendar/calendarSpan.js";
 import { claimPriceNeeds } from "../src/claims/claimPriceNeeds.js";
 import { studyPriceNeeds } from "../src/study/priceNeeds.js";
-import { repoRoot } from "./helpers/cli.js";
+import { repoRoot, runCli } from "./helpers/cli.js";
 
 const bar = (date: string, close: number, extra: Partial<PriceBar> = {}): PriceBar => ({ date, open: close, high: close, low: close, close, adjClose: close, volume: 100, ...extra });
 
@@ -143,6 +143,21 @@ describe("the cache folder", () => {
     expect(seen).toEqual(["ok"]);
     expect(readdirSync(dir).sort()).toEqual(["1810.HK.csv", "manifest.json"]);
     expect(readManifest(dir).symbols.get("1810.HK")!.rows).toBe(2);
+  });
+
+  it("a command that uses the cache sweeps, at its start and without a commit, the temporary files a killed run left, not those of a commit in progress", () => {
+    const dir = mkdtempSync(join(tmpdir(), "event-impact-cache-"));
+    const stale = ["1810.HK.csv.tmp-123-456", "manifest.json.tmp-123-456"];
+    const live = "0700.HK.csv.tmp-789-1000";
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const name of stale) {
+      writeFileSync(join(dir, name), "half");
+      utimesSync(join(dir, name), hourAgo, hourAgo);
+    }
+    writeFileSync(join(dir, live), "being written");
+    const check = runCli(["check", "1810.HK", "--date", "2021-01-15", "--offline", "--cache", dir, "--json"]);
+    expect(check.code).toBe(0);
+    expect(readdirSync(dir)).toEqual([live]);
   });
 
   it("symbols named like Object.prototype members are plain keys", async () => {

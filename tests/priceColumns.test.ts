@@ -7,7 +7,7 @@ import { checkClaim } from "../src/claims/checkClaim.js";
 import { InputError } from "../src/errors.js";
 import { dropFillerBars } from "../src/sources/fillerBars.js";
 import { bundledDataDir, readPriceSeries } from "../src/sources/localFiles.js";
-import { MAX_CELL_LENGTH, MAX_LINE_LENGTH, decimalAt, readPriceColumns } from "../src/sources/priceCsv.js";
+import { MAX_CELL_LENGTH, MAX_LINE_LENGTH, columnsOf, decimalAt, readPriceColumns } from "../src/sources/priceCsv.js";
 import { runStudy } from "../src/study/runStudy.js";
 import { runCli } from "./helpers/cli.js";
 import { hasHkUniverse, hkUniverseDir } from "./helpers/hkUniverse.js";
@@ -206,13 +206,14 @@ describe("filler bars are judged against the market's calendar", () => {
   const rows = [bar("2020-12-23", 9.0406, 13782814), bar("2020-12-24", 9.0406, 0), bar("2020-12-25", 9.0406, 0), bar("2020-12-28", 9.0883, 13794474)];
 
   it("keeps a zero-volume unchanged bar on a day the market traded (a session without trades) and drops one on a market holiday", () => {
-    const { kept, dropped } = dropFillerBars(rows, new Set(["2020-12-23", "2020-12-24", "2020-12-28"]));
-    expect(kept.map((b) => b.date)).toEqual(["2020-12-23", "2020-12-24", "2020-12-28"]);
-    expect(dropped.map((b) => b.date)).toEqual(["2020-12-25"]);
+    const { kept, dropped } = dropFillerBars(columnsOf(rows), new Set(["2020-12-23", "2020-12-24", "2020-12-28"]));
+    expect(kept.dates).toEqual(["2020-12-23", "2020-12-24", "2020-12-28"]);
+    expect([...kept.volume]).toEqual([13782814, 0, 13794474]);
+    expect(dropped).toEqual(["2020-12-25"]);
   });
 
   it("drops both without a market", () => {
-    expect(dropFillerBars(rows).dropped.map((b) => b.date)).toEqual(["2020-12-24", "2020-12-25"]);
+    expect(dropFillerBars(columnsOf(rows)).dropped).toEqual(["2020-12-24", "2020-12-25"]);
   });
 
   it.skipIf(!hasHkUniverse)("keeps 0003.HK's zero-volume, unchanged bar of 2020-12-24 (^HSI traded) as a session with return 0 in a claim check", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
 import { dropFillerBars, intradayProblem } from "../src/sources/fillerBars.js";
 import type { PriceBar } from "../src/sources/priceBar.js";
-import { barsOf, parsePriceCsv, readPriceColumns } from "../src/sources/priceCsv.js";
+import { barsOf, columnsOf, parsePriceCsv, readPriceColumns } from "../src/sources/priceCsv.js";
 import { priceFileName, symbolOfFileName } from "../src/sources/symbolFile.js";
 import { thrownInputError } from "./helpers/inputError.js";
 
@@ -191,15 +191,16 @@ describe("dropFillerBars and intradayProblem", () => {
   it("drops a filler bar (volume 0, close equal to the previous close) and reports it", () => {
     const filler = bar("2020-12-25", 32.5, 32.5, 32.5, 32.5, 0);
     const next = bar("2020-12-28", 32.6, 33, 32.1, 32.8, 2_000_000);
-    const { kept, dropped } = dropFillerBars([thursday, filler, next]);
-    expect(kept).toEqual([thursday, next]);
-    expect(dropped).toEqual([filler]);
+    const { kept, dropped } = dropFillerBars(columnsOf([thursday, filler, next]));
+    expect(barsOf(kept)).toEqual([thursday, next]);
+    expect([...kept.lines]).toEqual([1, 3]);
+    expect(dropped).toEqual([filler.date]);
   });
 
   it("keeps a half-day bar (volume 0, O=H=L=C) whose close moved, and flags it as lacking intraday data", () => {
     const halfDay = bar("2020-12-24", 32.45, 32.45, 32.45, 32.45, 0);
-    const { kept, dropped } = dropFillerBars([thursday, halfDay]);
-    expect(kept).toEqual([thursday, halfDay]);
+    const { kept, dropped } = dropFillerBars(columnsOf([thursday, halfDay]));
+    expect(barsOf(kept)).toEqual([thursday, halfDay]);
     expect(dropped).toEqual([]);
     expect(intradayProblem(halfDay)).not.toBeNull();
     expect(intradayProblem(thursday)).toBeNull();
@@ -208,19 +209,19 @@ describe("dropFillerBars and intradayProblem", () => {
   it("drops consecutive filler bars, each compared with the last real close", () => {
     const filler1 = bar("2020-12-25", 32.5, 32.5, 32.5, 32.5, 0);
     const filler2 = bar("2020-12-26", 32.5, 32.5, 32.5, 32.5, 0);
-    const { kept, dropped } = dropFillerBars([thursday, filler1, filler2]);
-    expect(kept).toEqual([thursday]);
-    expect(dropped.map((b) => b.date)).toEqual(["2020-12-25", "2020-12-26"]);
+    const { kept, dropped } = dropFillerBars(columnsOf([thursday, filler1, filler2]));
+    expect(barsOf(kept)).toEqual([thursday]);
+    expect(dropped).toEqual(["2020-12-25", "2020-12-26"]);
   });
 
   it("keeps a zero-volume first bar (there is no previous close to repeat)", () => {
     const first = bar("2020-12-24", 32.45, 32.45, 32.45, 32.45, 0);
-    expect(dropFillerBars([first]).kept).toEqual([first]);
+    expect(barsOf(dropFillerBars(columnsOf([first])).kept)).toEqual([first]);
   });
 
   it("keeps a traded bar whose close equals the previous close", () => {
     const same = bar("2020-12-24", 32.4, 32.6, 32.3, 32.5, 500);
-    expect(dropFillerBars([thursday, same]).dropped).toEqual([]);
+    expect(dropFillerBars(columnsOf([thursday, same])).dropped).toEqual([]);
   });
 
   it("a zero-volume bar with a range is not 'lacking intraday data'", () => {

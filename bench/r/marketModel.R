@@ -3,13 +3,7 @@
 # of adj_close, fit lm(r ~ rm) over offsets -250..-11 before day 0 (the first session on or after the event
 # date), and sum the abnormal returns over [0,0], [-1,1] and [0,5]. Usage:
 #   Rscript marketModel.R <universe dir> <market csv> <event date> <symbol>...
-args <- commandArgs(trailingOnly = TRUE)
-dir <- args[1]; market_file <- args[2]; event_date <- args[3]; symbols <- args[-(1:3)]
-read_prices <- function(file) {
-  p <- read.csv(file, colClasses = c(date = "character"))
-  data.frame(date = p$date, close = p$adj_close)
-}
-market <- read_prices(market_file)
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "studyArgs.R"))
 windows <- list(c(0, 0), c(-1, 1), c(0, 5))
 studied <- 0
 for (symbol in symbols) {

@@ -29,7 +29,7 @@ export function eventDayIndex(tradingDates: readonly string[], symbol: string, a
   const exchange = exchangeOf(symbol);
   const zone = announcement.timezone ?? exchange.timeZone;
   if (announcement.time === undefined) {
-    const sameClock = zonedInstant(announcement.date, "12:00", zone) === zonedInstant(announcement.date, "12:00", exchange.timeZone);
+    const sameClock = zone === exchange.timeZone || zonedInstant(announcement.date, "12:00", zone) === zonedInstant(announcement.date, "12:00", exchange.timeZone);
     if (sameClock) return firstOnOrAfter(tradingDates, announcement.date);
     return firstSessionClosingAfter(tradingDates, exchange.timeZone, exchange.close, zonedInstant(addDays(announcement.date, 1), "00:00", zone));
   }

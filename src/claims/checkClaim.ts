@@ -86,7 +86,7 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
   const isIndex = market === request.symbol;
   const readPrices = request.readPrices ?? readPriceSeriesFrom;
   const marketSeries = readPrices(dataDirs, market, { strict: request.strict });
-  const firm = isIndex ? marketSeries : readPrices(dataDirs, request.symbol, { strict: request.strict, marketDates: new Set(marketSeries.bars.map((b) => b.date)) });
+  const firm = isIndex ? marketSeries : readPrices(dataDirs, request.symbol, { strict: request.strict, marketDates: new Set(marketSeries.columns.dates) });
   const day = sessionIndex(firm, request.date);
   const marketDay = sessionIndex(marketSeries, request.date);
   const bar = firm.bars[day]!;
@@ -107,7 +107,7 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
   let inference: ClaimInference | null = null;
   let abnormalReturn: number | null = null;
   let zScore: number | null = null;
-  const aligned = alignPrices(firm.bars, marketSeries.bars);
+  const aligned = alignPrices(firm.columns, marketSeries.columns);
   const returns = alignedReturns(aligned, "simple", factors);
   const day0 = returns.dates.indexOf(request.date);
   try {

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { checkClaim } from "../claims/checkClaim.js";
-import { checkParagraph } from "../claims/paragraph.js";
 import { checkText, paragraphText } from "../reports/checkText.js";
 import { isoDateSchema } from "../calendar/isoDate.js";
 import { InputError } from "../errors.js";
@@ -31,6 +30,7 @@ export async function checkCommand(symbol: string | undefined, rawOptions: unkno
   if (options.text !== undefined) {
     if (symbol !== undefined || options.claim !== undefined) throw new InputError("invalid-option", "--text checks every claim of a paragraph: give it without a symbol or --claim", { field: "--text" });
     const priceDirs = await preparePrices([], options, options.data);
+    const { checkParagraph } = await import("../claims/paragraph.js");
     const result = checkParagraph({ text: options.text, date: options.date, priceDirs, universeDir: options.universe, namesFile: options.names, model: options.model, factors: options.factors });
     process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : `${paragraphText(result)}\n`);
     return;

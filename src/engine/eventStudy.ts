@@ -20,14 +20,20 @@ export type { EventStudyOptions } from "./eventWindows.js";
 export function alignedReturns(prices: AlignedPrices, kind: ReturnKind, factors?: ModelFactors): AlignedReturns {
   if (factors !== undefined) {
     const { keep, returns } = factorCalendar(prices.dates, factors);
-    const kept = { dates: keep.map((t) => prices.dates[t]!), firm: keep.map((t) => prices.firm[t]!), market: keep.map((t) => prices.market[t]!) };
-    return { ...alignedReturns(kept, kind), factors: returns };
+    const kept = (values: Float64Array) => Float64Array.from(keep, (t) => values[t]!);
+    return {
+      dates: keep.map((t) => prices.dates[t]!),
+      firm: periodReturns(kept(prices.firm.adjClose), kind),
+      market: periodReturns(kept(prices.market.adjClose), kind),
+      volume: kept(prices.firm.volume),
+      factors: returns,
+    };
   }
   return {
     dates: prices.dates,
-    firm: periodReturns(prices.firm.map((bar) => bar.adjClose), kind),
-    market: periodReturns(prices.market.map((bar) => bar.adjClose), kind),
-    volume: Float64Array.from(prices.firm, (bar) => bar.volume),
+    firm: periodReturns(prices.firm.adjClose, kind),
+    market: periodReturns(prices.market.adjClose, kind),
+    volume: prices.firm.volume,
   };
 }
 

@@ -75,13 +75,13 @@ export function universeMoves(universe: Universe, market: PriceSeries, date: str
   const moves: StockMove[] = [];
   for (const { symbol, name, series } of universe.stocks) {
     if (symbol === market.symbol) continue;
-    const bars = series.bars;
-    const day = bars.findIndex((bar) => bar.date === date);
+    const { dates, adjClose } = series.columns;
+    const day = dates.indexOf(date);
     if (day < 1) continue;
-    const ratio = bars[day]!.adjClose / bars[day - 1]!.adjClose;
+    const ratio = adjClose[day]! / adjClose[day - 1]!;
     const ret = options.returns === "log" ? Math.log(ratio) : ratio - 1;
     let ar: number | null = null;
-    const firm = options.factors === undefined ? preparedWithMarket(series, market, options.returns) : prepareFirm(symbol, market.symbol, alignedReturns(alignPrices(series.bars, market.bars), options.returns, options.factors));
+    const firm = options.factors === undefined ? preparedWithMarket(series, market, options.returns) : prepareFirm(symbol, market.symbol, alignedReturns(alignPrices(series.columns, market.columns), options.returns, options.factors));
     const day0 = firm.returns.dates.indexOf(date);
     if (day0 > 0) {
       try {
@@ -104,7 +104,7 @@ function preparedWithMarket(series: PriceSeries, market: PriceSeries, kind: Retu
   let byKind = byMarket.get(market);
   if (byKind === undefined) byMarket.set(market, (byKind = new Map()));
   let firm = byKind.get(kind);
-  if (firm === undefined) byKind.set(kind, (firm = prepareFirm(series.symbol, market.symbol, alignedReturns(alignPrices(series.bars, market.bars), kind))));
+  if (firm === undefined) byKind.set(kind, (firm = prepareFirm(series.symbol, market.symbol, alignedReturns(alignPrices(series.columns, market.columns), kind))));
   return firm;
 }
 

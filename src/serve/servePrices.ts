@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { InputError } from "../errors.js";
 import { PriceFetchError } from "../sources/fetchError.js";
 import { availableSymbols, priceDir } from "../sources/localFiles.js";
+import { cacheDir as defaultCacheDir, sweepStaleTemporaryFiles } from "../sources/priceCache.js";
 import { priceFolders } from "../sources/priceFolders.js";
 import type { PriceNeed } from "../sources/fetchPrices.js";
 import { ensurePrices, type PreparedPrices } from "../sources/priceSources.js";
@@ -36,6 +37,7 @@ export class ServePrices {
 
   constructor(options: ServePricesOptions) {
     this.#options = options;
+    sweepStaleTemporaryFiles(defaultCacheDir(options.cacheDir));
   }
 
   /** Every folder prices may be read from (to keep them out of answers). */

@@ -3,7 +3,7 @@ import { InputError } from "../errors.js";
 import { PriceFetchError } from "./fetchError.js";
 import { mergeBars } from "./mergeBars.js";
 import type { PriceBar } from "./priceBar.js";
-import { cacheState, commitToCache, readManifest, type CacheEntry } from "./priceCache.js";
+import { cacheState, commitToCache, readManifest, sweepStaleTemporaryFiles, type CacheEntry } from "./priceCache.js";
 import { formatPriceCsv, parsePriceCsv } from "./priceCsv.js";
 import { DEFAULT_RETRY, mapWithConcurrency, withRetry, type RetryPolicy } from "./retry.js";
 import { priceFileName } from "./symbolFile.js";
@@ -82,6 +82,7 @@ export async function fetchPrices(needs: readonly PriceNeed[], options: FetchOpt
     if (need.from > need.to) throw new InputError("invalid-option", `${need.symbol}: the range ${need.from} to ${need.to} is empty`);
     if (need.from > lastDay) throw new InputError("no-prices", `${need.symbol}: ${need.from} is after the last complete trading day (${lastDay}); nothing can be fetched yet`);
   }
+  sweepStaleTemporaryFiles(options.cacheDir);
   const manifest = readManifest(options.cacheDir);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadlineReached = new PriceFetchError("network", `the ${timeoutMs / 1000} s deadline for fetching passed (--timeout)`, "ETIMEDOUT");

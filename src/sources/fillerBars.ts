@@ -1,25 +1,28 @@
 import type { PriceBar } from "./priceBar.js";
-import { ohlcProblem } from "./priceCsv.js";
+import { ohlcProblem, selectRows, type PriceColumns } from "./priceCsv.js";
 
 /**
  * Splits off Yahoo's filler bars: volume 0 and a close equal to the previous close, written for days on
  * which the exchange did not trade (DESIGN section 2). Given the dates its market traded, such a bar on
  * one of them is a session without trades (its return is 0) and is kept. A zero-volume bar whose close
  * moved is a real session without intraday data (Hong Kong half-days look like that) and is kept.
+ * Works on columns, without an object per bar; returns the columns as they are when nothing is dropped.
  *
- * @example dropFillerBars(bars).dropped // every zero-volume bar with an unchanged close
- * @example dropFillerBars(bars, new Set(hsi.map((bar) => bar.date))).dropped // only those on days ^HSI did not trade
+ * @example dropFillerBars(columns).dropped // the dates of every zero-volume bar with an unchanged close
+ * @example dropFillerBars(columns, new Set(hsi.columns.dates)).dropped // only those on days ^HSI did not trade
  */
-export function dropFillerBars(bars: readonly PriceBar[], marketDates?: ReadonlySet<string>): { kept: PriceBar[]; dropped: PriceBar[] } {
-  const kept: PriceBar[] = [];
-  const dropped: PriceBar[] = [];
-  for (const bar of bars) {
-    const previous = kept[kept.length - 1];
-    const filler = previous !== undefined && bar.volume === 0 && bar.close === previous.close && !(marketDates?.has(bar.date) ?? false);
-    if (filler) dropped.push(bar);
-    else kept.push(bar);
+export function dropFillerBars(columns: PriceColumns, marketDates?: ReadonlySet<string>): { kept: PriceColumns; dropped: string[] } {
+  const { close, volume, dates } = columns;
+  const n = dates.length;
+  const keptRows = new Int32Array(n);
+  let kept = 0;
+  const dropped: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const filler = kept > 0 && volume[k] === 0 && close[k] === close[keptRows[kept - 1]!] && !(marketDates?.has(dates[k]!) ?? false);
+    if (filler) dropped.push(dates[k]!);
+    else keptRows[kept++] = k;
   }
-  return { kept, dropped };
+  return { kept: dropped.length === 0 ? columns : selectRows(columns, keptRows.subarray(0, kept)), dropped };
 }
 
 /**

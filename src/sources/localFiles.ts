@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { InputError } from "../errors.js";
 import { sha256 } from "./contentHash.js";
 import { dropFillerBars } from "./fillerBars.js";
-import type { PriceSeries } from "./priceBar.js";
+import type { PriceBar, PriceSeries } from "./priceBar.js";
 import { barsOf, readPriceColumns } from "./priceCsv.js";
 import { priceFileName, symbolOfFileName } from "./symbolFile.js";
 
@@ -44,8 +44,20 @@ export function readPriceSeries(dataDir: string, symbol: string, options: ReadOp
   const onInvalidRow = options.lenient ? (line: number, reason: string) => skippedRows.push({ line, reason }) : undefined;
   const text = readInputFile(file);
   const { columns, warnings } = readPriceColumns(text, file, { onInvalidRow, strict: options.strict });
-  const { kept, dropped } = dropFillerBars(barsOf(columns), options.marketDates);
-  return { symbol, source: file, sha256: sha256(text), bars: kept, droppedFillerDates: dropped.map((bar) => bar.date), skippedRows, warnings };
+  const { kept, dropped } = dropFillerBars(columns, options.marketDates);
+  let bars: PriceBar[] | undefined;
+  return {
+    symbol,
+    source: file,
+    sha256: sha256(text),
+    columns: kept,
+    get bars() {
+      return (bars ??= barsOf(kept));
+    },
+    droppedFillerDates: dropped,
+    skippedRows,
+    warnings,
+  };
 }
 
 /**

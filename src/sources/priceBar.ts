@@ -1,3 +1,5 @@
+import type { PriceColumns } from "./priceCsv.js";
+
 /** One daily bar: exchange-local trading date, raw OHLC, split- and dividend-adjusted close, volume. */
 export interface PriceBar {
   date: string;
@@ -27,7 +29,10 @@ export interface PriceSeries {
   source: string;
   /** SHA-256 of the file's content (see `sha256`). */
   sha256: string;
-  bars: PriceBar[];
+  /** The bars as columns, one entry per bar (what studies read). */
+  columns: PriceColumns;
+  /** The bars as objects, built from `columns` on first use. */
+  readonly bars: PriceBar[];
   /** Filler bars removed while reading (see `dropFillerBars`). */
   droppedFillerDates: string[];
   /** Rows that failed validation and were skipped (lenient reading only). */

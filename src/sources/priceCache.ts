@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
@@ -119,6 +119,33 @@ const LOCK_STALE_MS = 5_000;
 const LOCK_RETRIES = { retries: 60, factor: 1.2, minTimeout: 20, maxTimeout: 500 };
 
 /**
+ * Removes, without taking the cache's lock, the temporary files that interrupted commits left: those last
+ * written more than `LOCK_STALE_MS` ago. A live commit writes and renames its temporary files within
+ * moments while it holds the lock, and a holder stalled that long has lost the lock, so such a file
+ * belongs to no run still going; younger ones (another process's commit in progress) are left alone.
+ * Every command that uses the cache calls this first; a cache that does not exist, cannot be listed or
+ * cannot be written to is left as it is (reading it may still work).
+ */
+export function sweepStaleTemporaryFiles(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  const staleBefore = Date.now() - LOCK_STALE_MS;
+  for (const name of names) {
+    if (!TEMPORARY_FILE.test(name)) continue;
+    const file = join(dir, name);
+    try {
+      if (statSync(file).mtimeMs < staleBefore) rmSync(file, { force: true });
+    } catch {
+      // Gone meanwhile (another sweep), or not ours to remove: the commit under the lock sweeps it.
+    }
+  }
+}
+
+/**
  * Test hook: `EVENT_IMPACT_KILL_AT=<step>` kills the process (SIGKILL: no clean-up, the lock is left
  * behind) when a cache commit reaches that step: `price-rename` (both temporary files written, nothing
  * renamed), `manifest-rename` (the price file renamed, the manifest not) or `unlock` (both renamed).
@@ -162,7 +189,7 @@ async function withCacheLock<T>(dir: string, task: () => T): Promise<T> {
  * (`cacheState`, read under the lock, so what another process committed meanwhile is merged, not lost)
  * and returns what to store. The price file and the manifest are written to temporary names, then the
  * price file is renamed over the old one, then the manifest. A kill before the first rename leaves only
- * temporary files (removed by the next commit); a kill between the renames leaves a price file whose
+ * temporary files (swept at the start of the next command, see `sweepStaleTemporaryFiles`, or by the next commit); a kill between the renames leaves a price file whose
  * hash the manifest does not record, which `cacheState` reports and the next fetch repairs.
  */
 export async function commitToCache(dir: string, symbol: string, update: (state: CacheState) => CacheUpdate): Promise<{ entry: CacheEntry; state: CacheState }> {

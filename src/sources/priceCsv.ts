@@ -138,10 +138,26 @@ function numberAt(text: string, at: number, count: number): number {
  */
 function tradingDateAt(text: string, start: number, end: number): string | null {
   if (end - start < 10 || !digitsAt(text, start, 4) || text.charCodeAt(start + 4) !== Char.Minus || !digitsAt(text, start + 5, 2) || text.charCodeAt(start + 7) !== Char.Minus || !digitsAt(text, start + 8, 2)) return null;
-  if (!isCalendarDay(numberAt(text, start, 4), numberAt(text, start + 5, 2), numberAt(text, start + 8, 2))) return null;
+  const year = numberAt(text, start, 4);
+  const month = numberAt(text, start + 5, 2);
+  const day = numberAt(text, start + 8, 2);
+  if (!isCalendarDay(year, month, day)) return null;
   if (start + 10 < end && !timeOfDayEndsAt(text, start + 10, end)) return null;
-  return text.slice(start, start + 10);
+  const key = year * 10_000 + month * 100 + day;
+  let date = dateStrings.get(key);
+  if (date === undefined) {
+    if (dateStrings.size >= MAX_HELD_DATES) dateStrings.clear();
+    dateStrings.set(key, (date = text.slice(start, start + 10)));
+  }
+  return date;
 }
+
+/**
+ * Date strings already made, by `yyyymmdd`: the files of one market share their dates, so a universe read
+ * holds each date once rather than once per file (fewer objects for the garbage collector to copy).
+ */
+const dateStrings = new Map<number, string>();
+const MAX_HELD_DATES = 100_000;
 
 /** True when `text[i, end)` is a time of day ` HH:MM[:SS[.fff]][Z|+HH[:]MM]` (or with `T`). */
 function timeOfDayEndsAt(text: string, i: number, end: number): boolean {
@@ -246,22 +262,25 @@ class ColumnBuilder {
   }
 }
 
-const PRICE_FIELDS = ["open", "high", "low", "close", "adj_close"] as const;
+const VALUE_FIELDS = ["open", "high", "low", "close", "adj_close", "volume"] as const;
+const VOLUME = 5;
 
-/** The column at fault in a row and why, or null when its values can be used (finite, within the sane ranges). */
-function valueProblem(values: Float64Array, cell: (k: number) => string): { field: string; message: string } | null {
-  for (let k = 0; k < PRICE_FIELDS.length; k++) {
+/** The first of a row's values (open, high, low, close, adjClose, volume) that is not a number within its sane range, or -1. */
+function unusableValue(values: Float64Array): number {
+  for (let k = 0; k < VOLUME; k++) {
     const value = values[k]!;
-    const field = PRICE_FIELDS[k]!;
-    if (Number.isNaN(value)) return { field, message: `${field}: expected a number, found "${echo(cell(k))}"` };
-    if (!(value >= PRICE_RANGE[0] && value <= PRICE_RANGE[1])) {
-      return { field, message: value > 0 ? `${field}: ${cell(k)} is outside the sane price range ${PRICE_RANGE[0]} to ${PRICE_RANGE[1]}` : `${field}: must be a positive price, found ${cell(k)}` };
-    }
+    if (!(value >= PRICE_RANGE[0] && value <= PRICE_RANGE[1])) return k;
   }
-  const volume = values[5]!;
-  if (Number.isNaN(volume)) return { field: "volume", message: `volume: expected a number, found "${echo(cell(5))}"` };
-  if (!(volume >= 0 && volume <= MAX_VOLUME)) return { field: "volume", message: `volume: ${cell(5)} must be between 0 and ${MAX_VOLUME}` };
-  return null;
+  const volume = values[VOLUME]!;
+  return volume >= 0 && volume <= MAX_VOLUME ? -1 : VOLUME;
+}
+
+/** Why value `k` of a row (see `unusableValue`), read from the cell `cell`, cannot be used, naming its column. */
+function valueProblem(k: number, value: number, cell: string): { field: string; message: string } {
+  const field = VALUE_FIELDS[k]!;
+  if (Number.isNaN(value)) return { field, message: `${field}: expected a number, found "${echo(cell)}"` };
+  if (k === VOLUME) return { field, message: `volume: ${cell} must be between 0 and ${MAX_VOLUME}` };
+  return { field, message: value > 0 ? `${field}: ${cell} is outside the sane price range ${PRICE_RANGE[0]} to ${PRICE_RANGE[1]}` : `${field}: must be a positive price, found ${cell}` };
 }
 
 /**
@@ -314,8 +333,9 @@ export function readPriceColumns(text: string, file: string, options: PriceCsvOp
       if (cells.count !== layout.fieldCount) throw new LineError(`expected ${layout.fieldCount} fields like the header, found ${cells.count}`);
       const date = dateCell(text, cells, layout.date);
       for (let k = 0; k < 6; k++) values[k] = numberCell(text, cells, layout.values[k]!);
-      const problem = date === null ? { field: "date", message: dateProblem(text, cells, layout.date) } : valueProblem(values, (k) => cellText(text, cells, layout!.values[k]!));
-      if (problem !== null) {
+      const unusable = date === null ? -1 : unusableValue(values);
+      if (date === null || unusable >= 0) {
+        const problem = date === null ? { field: "date", message: dateProblem(text, cells, layout.date) } : valueProblem(unusable, values[unusable]!, cellText(text, cells, layout.values[unusable]!));
         const message = `${problem.message} (row: ${echo(text.slice(lineStart, lineEnd))})`;
         if (onInvalidRow === undefined) throw new LineError(message, problem.field);
         onInvalidRow(lineNumber, message);
@@ -474,13 +494,52 @@ function warning(line: number, date: string, kind: PriceWarning["kind"], message
   return { line, date, kind, message };
 }
 
-/** The bars of price columns, one object per row. */
+/** The bars of price columns, one object per row (for APIs that hand bars to users; the study path reads the columns). */
 export function barsOf(columns: PriceColumns): PriceBar[] {
   const bars: PriceBar[] = new Array(columns.dates.length);
   for (let k = 0; k < bars.length; k++) {
     bars[k] = { date: columns.dates[k]!, open: columns.open[k]!, high: columns.high[k]!, low: columns.low[k]!, close: columns.close[k]!, adjClose: columns.adjClose[k]!, volume: columns.volume[k]! };
   }
   return bars;
+}
+
+/**
+ * The columns of bars in ascending date order (bars built in code, such as a synthetic panel); `lines`
+ * counts rows from 1.
+ *
+ * @example alignPrices(columnsOf(myBars), readPriceSeries(bundledDataDir, "^HSI").columns)
+ */
+export function columnsOf(bars: readonly PriceBar[]): PriceColumns {
+  const column = (field: Exclude<keyof PriceBar, "date">) => Float64Array.from(bars, (bar) => bar[field]);
+  return {
+    dates: bars.map((bar) => bar.date),
+    open: column("open"),
+    high: column("high"),
+    low: column("low"),
+    close: column("close"),
+    adjClose: column("adjClose"),
+    volume: column("volume"),
+    lines: Int32Array.from(bars, (_, k) => k + 1),
+  };
+}
+
+/** The rows `rows` (ascending indices) of price columns, as columns. */
+export function selectRows(columns: PriceColumns, rows: Int32Array): PriceColumns {
+  const pick = <T extends Float64Array | Int32Array>(column: T, into: T): T => {
+    for (let k = 0; k < rows.length; k++) into[k] = column[rows[k]!]!;
+    return into;
+  };
+  const n = rows.length;
+  return {
+    dates: Array.from(rows, (row) => columns.dates[row]!),
+    open: pick(columns.open, new Float64Array(n)),
+    high: pick(columns.high, new Float64Array(n)),
+    low: pick(columns.low, new Float64Array(n)),
+    close: pick(columns.close, new Float64Array(n)),
+    adjClose: pick(columns.adjClose, new Float64Array(n)),
+    volume: pick(columns.volume, new Float64Array(n)),
+    lines: pick(columns.lines, new Int32Array(n)),
+  };
 }
 
 /**

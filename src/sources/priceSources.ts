@@ -5,7 +5,7 @@ import { lastCompleteDay } from "../calendar/isoDate.js";
 import type { FetchOptions, FetchOutcome, PriceNeed } from "./fetchPrices.js";
 import { bundledDataDir, priceDir } from "./localFiles.js";
 import { priceFolders, type PriceFolderOptions, type SourceChoice } from "./priceFolders.js";
-import { cacheDir as defaultCacheDir, cacheState, readManifest } from "./priceCache.js";
+import { cacheDir as defaultCacheDir, cacheState, readManifest, sweepStaleTemporaryFiles } from "./priceCache.js";
 import { priceFileName } from "./symbolFile.js";
 
 export interface EnsurePricesOptions extends Omit<FetchOptions, "cacheDir">, PriceFolderOptions {
@@ -42,6 +42,7 @@ export async function ensurePrices(needs: readonly PriceNeed[], options: EnsureP
   const unserved = needs.filter((need) => options.dataDir === undefined || !hasFile(options.dataDir, need.symbol));
 
   if (source === "bundled") return { priceDirs, fetched: [] };
+  sweepStaleTemporaryFiles(cache);
   if (options.offline) {
     const missing = unserved.filter((need) => !priceDirs.some((dir) => hasFile(dir, need.symbol)));
     if (missing.length > 0) {

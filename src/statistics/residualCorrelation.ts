@@ -77,14 +77,17 @@ export function meanResidualCorrelation(firms: readonly DatedResiduals[], maxPai
 
 /**
  * `meanResidualCorrelation` over `count` firms whose residuals are produced on demand by `residualsOf`
- * (so that large studies need not hold every residual series at once).
+ * (so that large studies need not hold every residual series at once). When every pair counts (at most
+ * ~200 firms for the default `maxPairs`), each firm's residuals are produced once and held.
  */
 export function meanResidualCorrelationOf(count: number, residualsOf: (k: number) => DatedResiduals, maxPairs = 20_000): number {
   const { first, second } = residualPairs(count, maxPairs);
+  const held = first.length === (count * (count - 1)) / 2 ? Array.from({ length: count }, (_, k) => residualsOf(k)) : null;
+  const residuals = held === null ? residualsOf : (k: number) => held[k]!;
   let total = 0;
   let pairs = 0;
   for (let k = 0; k < first.length; k++) {
-    const r = pairResidualCorrelation(residualsOf(first[k]!), residualsOf(second[k]!));
+    const r = pairResidualCorrelation(residuals(first[k]!), residuals(second[k]!));
     if (!Number.isNaN(r)) {
       total += r;
       pairs++;

@@ -125,7 +125,7 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
       try {
         let dates: ReadonlySet<string> | undefined;
         if (market !== undefined) {
-          dates = marketDates.get(market) ?? new Set(load(market).bars.map((bar) => bar.date));
+          dates = marketDates.get(market) ?? new Set(load(market).columns.dates);
           marketDates.set(market, dates);
         }
         loaded.set(key, readFile(symbol, dates));
@@ -146,7 +146,7 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
     const key = `${symbol}\u0000${market}`;
     let index = firmIndex.get(key);
     if (index === undefined) {
-      const aligned = alignPrices(load(symbol, market).bars, load(market).bars);
+      const aligned = alignPrices(load(symbol, market).columns, load(market).columns);
       if (aligned.dates.length === 0) throw new InputError("no-prices", `${symbol} and ${market} have no trading date in common`);
       index = firms.push(prepareFirm(symbol, market, alignedReturns(aligned, spec.returns, factors))) - 1;
       firmIndex.set(key, index);
