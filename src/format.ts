@@ -25,6 +25,18 @@ export function num(value: number | null, digits = 2): string {
   return value.toFixed(digits);
 }
 
+/** A model's slopes: "beta 0.524" for the market models, "betas Mkt-RF 0.524, SMB 0.090, HML -0.060" for a factor model. */
+export function slopesText(model: { beta: number; betas?: Partial<Record<string, number>> | undefined }): string {
+  return model.betas === undefined ? `beta ${num(model.beta, 3)}` : betasText(model.betas);
+}
+
+/** A factor model's slopes by factor: "betas Mkt-RF 0.524, SMB 0.090, HML -0.060". */
+export function betasText(betas: Partial<Record<string, number>>): string {
+  return `betas ${Object.entries(betas)
+    .map(([factor, beta]) => `${factor} ${num(beta ?? null, 3)}`)
+    .join(", ")}`;
+}
+
 /** A p-value for tables: four decimals, "<0.0001" below that. */
 export function pval(p: number): string {
   if (!Number.isFinite(p)) return "n/a";

@@ -72,7 +72,7 @@ describe("event-impact (the built binary)", () => {
     expect(Object.keys(event)).toEqual(expect.arrayContaining(["symbol", "market", "day0", "model", "alpha", "beta", "sigma", "nEstimation", "estimation", "abnormalReturns", "windows"]));
     expect(event.day0).toBe("2021-01-15");
     const ars = readFileSync(join(out, "abnormal_returns.csv"), "utf8").trim().split("\n");
-    const eventColumns = "event,symbol,market,catalogId,announcementDate,announcementTime,announcementTimezone,day0,model,alpha,beta,sigma,nEstimation,df,estimationStart,estimationEnd";
+    const eventColumns = "event,symbol,market,catalogId,announcementDate,announcementTime,announcementTimezone,day0,model,alpha,beta,betaMktRF,betaSMB,betaHML,betaMom,betaRMW,betaCMA,sigma,nEstimation,df,estimationStart,estimationEnd";
     expect(ars[0]).toBe(`${eventColumns},offset,date,ret,marketRet,ar,sar,av`);
     expect(ars).toHaveLength(1 + 7);
     const cars = readFileSync(join(out, "cars.csv"), "utf8").trim().split("\n");

@@ -20,7 +20,7 @@ describe.skipIf(!hasJupyter || process.env.SKIP_SLOW === "1")("notebooks", () =>
     const run = spawnSync(process.execPath, [join(repoRoot, "scripts/run-notebooks.mjs"), "--output-dir", out], { cwd: repoRoot, encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     const names = readdirSync(join(repoRoot, "notebooks")).filter((name) => name.endsWith(".ipynb")).sort();
-    expect(names).toEqual(["01-xiaomi-claim.ipynb", "02-ccmc-multi-firm.ipynb", "03-your-own-study.ipynb"]);
+    expect(names).toEqual(["01-xiaomi-claim.ipynb", "02-ccmc-multi-firm.ipynb", "03-your-own-study.ipynb", "04-factor-models.ipynb"]);
     for (const name of names) {
       const cells = (JSON.parse(readFileSync(join(out, name), "utf8")) as { cells: Cell[] }).cells;
       const outputs = cells.flatMap((cell) => cell.outputs ?? []);

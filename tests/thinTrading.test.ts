@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { ModelName } from "../src/models/expectedReturnModel.js";
+import type { MarketModelName } from "../src/models/expectedReturnModel.js";
 import { fitOnWindow, returnSums } from "../src/models/windowFit.js";
 import { twoSidedTPValue } from "../src/statistics/studentT.js";
 import { estimationRange, type EventStudyOptions } from "../src/engine/eventWindows.js";
@@ -15,7 +15,7 @@ import { fitModel } from "./reference/models.js";
 import { dimsonReference, scholesWilliamsReference } from "./reference/thinTrading.js";
 
 /** The product's fit (from running sums) of a whole series as one estimation window. */
-function fitSeries(model: ModelName, firm: readonly number[], market: readonly number[]) {
+function fitSeries(model: MarketModelName, firm: readonly number[], market: readonly number[]) {
   return fitOnWindow(model, returnSums([Number.NaN, ...firm], [Number.NaN, ...market]), 1, firm.length);
 }
 

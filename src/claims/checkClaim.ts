@@ -2,6 +2,8 @@ import { alignPrices } from "../engine/alignment.js";
 import { marketOf } from "../calendar/exchanges.js";
 import { InputError } from "../errors.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
+import { FACTOR_MODEL_NAMES, isFactorModel, modelFactors, type ModelFactors } from "../models/factorModel.js";
+import { readFactorFiles } from "../sources/factorFile.js";
 import { standardScore, shareBelow } from "../statistics/standardScore.js";
 import { readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
 import { priceFolders } from "../sources/priceFolders.js";
@@ -39,12 +41,25 @@ export interface ClaimCheckRequest {
   /** Folder of price files of the stocks to rank the day's move among. */
   universeDir?: string | undefined;
   model?: ModelName | undefined;
+  /** Kenneth French daily factor files for a factor model (joined on date, see `readFactorFiles`). */
+  factors?: readonly string[] | undefined;
   /** Shares outstanding, for a claim about market value. */
   shares?: number | undefined;
   /** Make a suspect price row (see `PriceWarning`) an error instead of a warning. */
   strict?: boolean | undefined;
   /** How price files are read (default `readPriceSeriesFrom`; a server passes its cache of loaded series). */
   readPrices?: PriceReader | undefined;
+}
+
+/** A factor model's factors from the files given (`--factors`); an error naming `--factors` when a factor model has none or a market model has some. */
+function claimFactors(model: ModelName, files: readonly string[] | undefined): ModelFactors | undefined {
+  const given = files !== undefined && files.length > 0;
+  if (!isFactorModel(model)) {
+    if (given) throw new InputError("invalid-option", `--factors: factor files are for the factor models (${FACTOR_MODEL_NAMES.join(", ")}), not --model ${model}`, { field: "--factors" });
+    return undefined;
+  }
+  if (!given) throw new InputError("invalid-option", `--factors: the ${model} model needs a Kenneth French daily factor file (e.g. --factors data/factors/F-F_Research_Data_Factors_daily.CSV)`, { field: "--factors" });
+  return modelFactors(model, readFactorFiles(files), files);
 }
 
 const MOVE_MEASURES: readonly MoveMeasure[] = ["closeToClose", "openGap", "intradayLow", "intradayHigh", "marketAdjusted", "abnormalReturn"];
@@ -87,14 +102,16 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
   if (moves.openGap === null) notes.push(`${request.symbol} has no intraday data on ${request.date} (${intradayProblem(bar)}), so the open gap and intraday extremes are not measured`);
 
   const model = request.model ?? "market";
+  const factors = claimFactors(model, request.factors);
   const estimationWindow: [number, number] = [...DEFAULT_ESTIMATION_WINDOW];
   let inference: ClaimInference | null = null;
   let abnormalReturn: number | null = null;
   let zScore: number | null = null;
   const aligned = alignPrices(firm.columns, marketSeries.columns);
-  const returns = alignedReturns(aligned, "simple");
-  const day0 = aligned.dates.indexOf(request.date);
+  const returns = alignedReturns(aligned, "simple", factors);
+  const day0 = returns.dates.indexOf(request.date);
   try {
+    if (day0 < 0) throw new InputError("no-prices", `the factor files have no ${request.date} (they cover ${factors!.dates[0]} to ${factors!.dates.at(-1)})`);
     const [first, last] = estimationRange(day0, estimationWindow);
     zScore = standardScore(moves.closeToClose, returns.firm.subarray(first, last + 1));
     if (isIndex) {
@@ -109,7 +126,7 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
       });
       const window = analysis.windows[0]!;
       abnormalReturn = window.car;
-      inference = { t: window.t, p: window.p, sq: window.sq, abnormalVolume: window.volume, df: window.df, model, estimationWindow, nEstimation: analysis.nEstimation, sigma: analysis.sigma, estimation: analysis.estimation };
+      inference = { t: window.t, p: window.p, sq: window.sq, abnormalVolume: window.volume, df: window.df, model, ...(analysis.betas === undefined ? {} : { betas: analysis.betas }), estimationWindow, nEstimation: analysis.nEstimation, sigma: analysis.sigma, estimation: analysis.estimation };
     }
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
@@ -130,7 +147,7 @@ export function checkClaim(request: ClaimCheckRequest): ClaimCheck {
     stocks === null
       ? null
       : rankInUniverse(
-          universeMoves(stocks, marketSeries, request.date, { model, returns: "simple", estimationWindow, minEstimationObservations: DEFAULT_MIN_ESTIMATION_OBSERVATIONS }),
+          universeMoves(stocks, marketSeries, request.date, { model, factors, returns: "simple", estimationWindow, minEstimationObservations: DEFAULT_MIN_ESTIMATION_OBSERVATIONS }),
           { symbol: request.symbol, ret: moves.closeToClose, ar: abnormalReturn },
           { date: request.date, market, universe: stocks.dir, unreadable: stocks.unreadable },
         );

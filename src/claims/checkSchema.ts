@@ -4,7 +4,7 @@ import { sqResultSchema } from "../statistics/sqTest.js";
 import { universeRankingSchema } from "../engine/universeRankingSchema.js";
 import { priceProvenanceSchema } from "../sources/priceProvenanceSchema.js";
 import { CHECK_SCHEMA_VERSION } from "./checkSchemaVersion.js";
-import { MODEL_NAMES } from "../models/expectedReturnModel.js";
+import { eventAnalysisSchema, modelNameSchema } from "../engine/eventAnalysisSchema.js";
 
 /**
  * The result of a claim check (`check --json`, `/api/check`), defined once: the TypeScript types are
@@ -109,7 +109,9 @@ export const claimInferenceSchema = z.object({
   /** The day's abnormal log volume (Campbell & Wasley 1996) as a one-day CAV with its t and p; null statistics without volume data. */
   abnormalVolume: volumeWindowSchema,
   df: z.number(),
-  model: z.enum(MODEL_NAMES),
+  model: modelNameSchema,
+  /** A factor model's slopes by factor name. */
+  betas: eventAnalysisSchema.shape.betas,
   estimationWindow: z.tuple([z.number(), z.number()]),
   nEstimation: z.number(),
   sigma: z.number(),

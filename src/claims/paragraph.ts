@@ -23,6 +23,8 @@ export interface TextCheckRequest {
   /** A CSV of `symbol,name[,shares]` read before the bundled names. */
   namesFile?: string | undefined;
   model?: ModelName | undefined;
+  /** Kenneth French daily factor files for a factor model. */
+  factors?: readonly string[] | undefined;
 }
 
 const WEEKDAYS = new Map(["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"].map((day, k) => [day, k]));
@@ -73,7 +75,7 @@ export function checkParagraph(request: TextCheckRequest): TextCheck {
           continue;
         }
         try {
-          const check = checkClaim({ symbol, date: sentenceDate, claim, market: MARKET_NAMES.has(symbol) ? symbol : undefined, priceDirs: dataDirs, model: request.model, shares: matcher.sharesOf(symbol) });
+          const check = checkClaim({ symbol, date: sentenceDate, claim, market: MARKET_NAMES.has(symbol) ? symbol : undefined, priceDirs: dataDirs, model: request.model, factors: request.factors, shares: matcher.sharesOf(symbol) });
           claims.push({ ...base, symbol, label: check.verdict.label!, why: check.verdict.why, check });
         } catch (error) {
           if (!(error instanceof InputError)) throw error;

@@ -50,7 +50,7 @@ export function readStudySpec(file: string) {
 async function specRun(specFile: string, options: z.output<typeof studyOptions>) {
   const spec = readStudySpec(specFile);
   const priceDirs = await preparePrices(studyPriceNeeds(spec), options, options.data);
-  return studyRun(spec, { priceDirs, universeDir: options.universe, lenient: options.lenient, strict: options.strict, threads: options.threads });
+  return studyRun(spec, { priceDirs, universeDir: options.universe, lenient: options.lenient, strict: options.strict, threads: options.threads, specFile });
 }
 
 export async function studyCommand(specFile: string, rawOptions: unknown): Promise<void> {

@@ -1,5 +1,5 @@
 import { workerData } from "node:worker_threads";
-import { returnSums } from "../models/windowFit.js";
+import { fitSums } from "./windowModel.js";
 import { analyseEvents, type PreparedFirm } from "./eventBatch.js";
 import { copyEvents } from "./eventColumns.js";
 import type { BatchWorkerData } from "./parallelBatch.js";
@@ -12,13 +12,10 @@ const data = workerData as BatchWorkerData;
 const status = new Int32Array(data.status);
 Atomics.add(status, 2, 1);
 try {
-  const firms = data.firms.map(({ firm, market, volume }): PreparedFirm => ({
-    symbol: "",
-    market: "",
-    returns: { dates: [], firm, market, ...(volume === undefined ? {} : { volume }) },
-    sums: returnSums(firm, market),
-    dayNumbers: new Int32Array(0),
-  }));
+  const firms = data.firms.map(({ firm, market, volume, factors }): PreparedFirm => {
+    const returns = { dates: [], firm, market, ...(volume === undefined ? {} : { volume }), ...(factors === undefined ? {} : { factors }) };
+    return { symbol: "", market: "", returns, ...fitSums(returns), dayNumbers: new Int32Array(0) };
+  });
   // In slices, so that a worker holds a slice's columns, not a second copy of its share of the batch.
   for (let from = 0; from < data.index.length; from += SLICE) {
     const to = Math.min(from + SLICE, data.index.length);

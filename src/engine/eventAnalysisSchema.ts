@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { jsonNumber } from "../jsonNumber.js";
+import { FACTOR_MODEL_NAMES, FACTOR_NAMES } from "../models/factorModel.js";
 import { volumeWindowSchema } from "../statistics/abnormalVolume.js";
 import { sqResultSchema } from "../statistics/sqTest.js";
 import { volatilityResultSchema } from "../statistics/volatilityRatio.js";
@@ -10,7 +11,7 @@ import { MODEL_NAMES } from "../models/expectedReturnModel.js";
  * per-event analysis (`eventStudy.ts`); the types are inferred from them.
  */
 
-/** The expected-return models (DESIGN section 4). */
+/** The expected-return models (DESIGN sections 4 and 9). */
 export const modelNameSchema = z.enum(MODEL_NAMES);
 /** Simple or log returns (DESIGN section 4). */
 export const returnKindSchema = z.enum(["simple", "log"]);
@@ -54,7 +55,10 @@ export const eventAnalysisSchema = z.object({
   day0: date,
   model: modelNameSchema,
   alpha: z.number(),
+  /** The market beta (for the factor models, the slope on Mkt-RF). */
   beta: z.number(),
+  /** The factor models' slopes by factor name (absent for the market models). */
+  betas: z.partialRecord(z.enum(FACTOR_NAMES), z.number()).optional(),
   sigma: z.number(),
   df: z.number(),
   nEstimation: z.number(),

@@ -1,9 +1,11 @@
 import { dayNumber } from "../calendar/dayNumber.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
-import { fitOnWindow, marketSum, returnSums, type ReturnSums } from "../models/windowFit.js";
+import type { FactorSums } from "../models/factorFit.js";
+import { factorsOf, isFactorModel, type FactorReturns } from "../models/factorModel.js";
+import type { ReturnSums } from "../models/windowFit.js";
+import { fitSums, fitWindowModel } from "./windowModel.js";
 import { estimationRange, eventSpan, type EventStudyOptions } from "./eventWindows.js";
 import { abnormalVolume, cumulativeAbnormalVolume, volumeBaseline } from "../statistics/abnormalVolume.js";
-import { carVariance } from "../statistics/predictionErrorVariance.js";
 import { sqTest } from "../statistics/sqTest.js";
 import { volatilityRatio } from "../statistics/volatilityRatio.js";
 import { eventColumns, type BatchLayout, type EventColumns } from "./eventColumns.js";
@@ -16,6 +18,8 @@ export interface AlignedReturns {
   market: Float64Array;
   /** Shares traded on each date (0 or absent: no volume data). */
   volume?: Float64Array;
+  /** The factor models' factor returns and risk-free rate on the same dates. */
+  factors?: FactorReturns | undefined;
 }
 
 /** A firm's aligned returns prepared for many events: running sums for O(1) fits, dates as day numbers. */
@@ -24,27 +28,38 @@ export interface PreparedFirm {
   market: string;
   returns: AlignedReturns;
   sums: ReturnSums;
+  factorSums?: FactorSums | undefined;
   /** Days since 1970-01-01 of each date, for matching calendars across firms. */
   dayNumbers: Int32Array;
 }
 
 export function prepareFirm(symbol: string, market: string, returns: AlignedReturns): PreparedFirm {
   const dayNumbers = Int32Array.from(returns.dates, dayNumber);
-  return { symbol, market, returns, sums: returnSums(returns.firm, returns.market), dayNumbers };
+  return { symbol, market, returns, ...fitSums(returns), dayNumbers };
 }
 
 /** The number of slopes each model fits (the width of the `betas` column). */
-export const BETA_COUNT: Record<ModelName, number> = { market: 1, "market-adjusted": 1, "mean-adjusted": 1, "scholes-williams": 1, dimson: 1 };
+export function betaCount(model: ModelName): number {
+  return isFactorModel(model) ? factorsOf(model).length : 1;
+}
 
-/** Event `k`'s model residual on day `t` of its firm's returns: `R_t - alpha - beta R_mt`. */
+/**
+ * Event `k`'s model residual on day `t` of its firm's returns: `R_t - alpha - beta R_mt`, or for a factor model
+ * `R_t - RF_t - alpha - sum_j b_j f_jt`.
+ */
 export function residualAt(columns: EventColumns, k: number, firm: PreparedFirm, t: number): number {
-  return firm.returns.firm[t]! - columns.alpha[k]! - columns.betas[k * columns.betaCount]! * firm.returns.market[t]!;
+  const { firm: returns, market, factors } = firm.returns;
+  const betas = k * columns.betaCount;
+  if (factors === undefined) return returns[t]! - columns.alpha[k]! - columns.betas[betas]! * market[t]!;
+  let residual = returns[t]! - factors.rf[t]! - columns.alpha[k]!;
+  for (let j = 0; j < columns.betaCount; j++) residual -= columns.betas[betas + j]! * factors.values[j]![t]!;
+  return residual;
 }
 
 /** The layout of the columns of `count` events studied with `options`. */
 export function batchLayout(count: number, options: EventStudyOptions): BatchLayout {
   const [spanStart, spanEnd] = eventSpan(options.eventWindows);
-  return { count, estimationWindow: options.estimationWindow, windows: options.eventWindows, spanStart, spanLength: spanEnd - spanStart + 1, betaCount: BETA_COUNT[options.model] };
+  return { count, estimationWindow: options.estimationWindow, windows: options.eventWindows, spanStart, spanLength: spanEnd - spanStart + 1, betaCount: betaCount(options.model) };
 }
 
 /**
@@ -71,17 +86,17 @@ export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: In
   const log = options.returns === "log";
   for (let k = 0; k < count; k++) {
     const prepared = firms[events.firm[k]!]!;
-    const { firm, market } = prepared.returns;
+    const { firm } = prepared.returns;
     const day0 = events.day0[k]!;
     const [first, last] = estimationRange(day0, options.estimationWindow);
-    const fitted = fitOnWindow(options.model, prepared.sums, first, last);
+    const fitted = fitWindowModel(options.model, prepared, first, last);
     columns.alpha[k] = fitted.alpha;
-    columns.betas[k * columns.betaCount] = fitted.beta;
+    columns.betas.set(fitted.betas, k * columns.betaCount);
     columns.s2[k] = fitted.s2;
     columns.df[k] = fitted.df;
     columns.nEstimation[k] = fitted.nEstimation;
     const estimation = residuals.subarray(0, last - first + 1);
-    for (let t = first; t <= last; t++) estimation[t - first] = firm[t]! - fitted.alpha - fitted.beta * market[t]!;
+    for (let t = first; t <= last; t++) estimation[t - first] = fitted.abnormal(t);
 
     const volume = prepared.returns.volume ?? noVolume;
     const baseline = volumeBaseline(volume, first, last);
@@ -90,14 +105,13 @@ export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: In
     let pathCar = 0;
     for (let i = 0; i < spanLength; i++) {
       const t = day0 + spanStart + i;
-      const marketRet = market[t]!;
-      const ar = firm[t]! - fitted.alpha - fitted.beta * marketRet;
+      const ar = fitted.abnormal(t);
       pathCar += ar;
       columns.ar[spanBase + i] = ar;
-      columns.sar[spanBase + i] = ar / Math.sqrt(carVariance(fitted, 1, marketRet));
+      columns.sar[spanBase + i] = ar / Math.sqrt(fitted.dayVariance(t));
       columns.av[spanBase + i] = abnormalVolume(volume[t] ?? 0, baseline);
       columns.pathCar[spanBase + i] = pathCar;
-      columns.pathVariance[spanBase + i] = carVariance(fitted, i + 1, marketSum(prepared.sums, day0 + spanStart, t));
+      columns.pathVariance[spanBase + i] = fitted.windowVariance(day0 + spanStart, t);
     }
 
     for (let w = 0; w < windowCount; w++) {
@@ -107,7 +121,7 @@ export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: In
       let expectedGrowth = log ? 0 : 1;
       for (let offset = start; offset <= end; offset++) {
         const t = day0 + offset;
-        const expected = fitted.alpha + fitted.beta * market[t]!;
+        const expected = fitted.expected(t);
         car += columns.ar[spanBase + offset - spanStart]!;
         if (log) {
           growth += firm[t]!;
@@ -117,7 +131,7 @@ export function analyseEvents(firms: readonly PreparedFirm[], events: { firm: In
           expectedGrowth *= 1 + expected;
         }
       }
-      const variance = carVariance(fitted, end - start + 1, marketSum(prepared.sums, day0 + start, day0 + end));
+      const variance = fitted.windowVariance(day0 + start, day0 + end);
       const t = car / Math.sqrt(variance);
       const cell = k * windowCount + w;
       columns.car[cell] = car;

@@ -1,6 +1,7 @@
 import type { AlignedPrices } from "./alignment.js";
 import { InputError } from "../errors.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
+import { factorCalendar, factorsOf, type ModelFactors } from "../models/factorModel.js";
 import type { ReturnKind } from "../returns/returns.js";
 import { periodReturns } from "../returns/returns.js";
 import type { AbnormalReturnRow, EventAnalysis, WindowResult } from "./eventAnalysisSchema.js";
@@ -12,7 +13,22 @@ export type { AbnormalReturnRow, EventAnalysis, WindowResult } from "./eventAnal
 export type { AlignedReturns } from "./eventBatch.js";
 export type { EventStudyOptions } from "./eventWindows.js";
 
-export function alignedReturns(prices: AlignedPrices, kind: ReturnKind): AlignedReturns {
+/**
+ * Firm and market returns on their aligned calendar; with a factor model's factors, the calendar is first cut to
+ * the dates the factor files have (DESIGN section 9) and the factor returns come along.
+ */
+export function alignedReturns(prices: AlignedPrices, kind: ReturnKind, factors?: ModelFactors): AlignedReturns {
+  if (factors !== undefined) {
+    const { keep, returns } = factorCalendar(prices.dates, factors);
+    const kept = (values: Float64Array) => Float64Array.from(keep, (t) => values[t]!);
+    return {
+      dates: keep.map((t) => prices.dates[t]!),
+      firm: periodReturns(kept(prices.firm.adjClose), kind),
+      market: periodReturns(kept(prices.market.adjClose), kind),
+      volume: kept(prices.firm.volume),
+      factors: returns,
+    };
+  }
   return {
     dates: prices.dates,
     firm: periodReturns(prices.firm.adjClose, kind),
@@ -73,6 +89,7 @@ export function eventAnalysisAt(columns: EventColumns, k: number, firm: Prepared
     model,
     alpha: cell("alpha"),
     beta: cell("betas"),
+    ...betasAt(columns, k, model),
     sigma: Math.sqrt(cell("s2")),
     df: cell("df"),
     nEstimation: cell("nEstimation"),
@@ -82,3 +99,9 @@ export function eventAnalysisAt(columns: EventColumns, k: number, firm: Prepared
   };
 }
 
+/** A factor model's slopes of event `k` by factor name (nothing for the market models). */
+function betasAt(columns: EventColumns, k: number, model: ModelName): { betas?: EventAnalysis["betas"] } {
+  const names = factorsOf(model);
+  if (names.length === 0) return {};
+  return { betas: Object.fromEntries(names.map((name, j) => [name, cellOf(columns, "betas", k, j)])) };
+}

@@ -3,7 +3,7 @@ import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { EventStudyOptions } from "./eventWindows.js";
-import { analyseEvents, batchLayout, type PreparedFirm } from "./eventBatch.js";
+import { analyseEvents, batchLayout, type AlignedReturns, type PreparedFirm } from "./eventBatch.js";
 import { columnBuffers, eventColumns, type ColumnName, type EventColumns } from "./eventColumns.js";
 
 /** Studies with at least this many events run on worker threads unless a thread count is given. */
@@ -17,7 +17,7 @@ const START_TIMEOUT_MS = 30_000;
 
 /** What one worker receives: its firms' returns, its events (with their place in the batch) and the shared columns. */
 export interface BatchWorkerData {
-  firms: { firm: Float64Array; market: Float64Array; volume?: Float64Array }[];
+  firms: Pick<AlignedReturns, "firm" | "market" | "volume" | "factors">[];
   firm: Int32Array;
   day0: Int32Array;
   index: Int32Array;
@@ -68,7 +68,7 @@ export function analyseEventsInParallel(firms: readonly PreparedFirm[], events: 
     const local = new Map(mine.map((f, i) => [f, i]));
     const index = Int32Array.from({ length: count }, (_, k) => k).filter((k) => workerOf[events.firm[k]!] === w);
     const workerData: BatchWorkerData = {
-      firms: mine.map((f) => ({ firm: firms[f]!.returns.firm, market: firms[f]!.returns.market, volume: firms[f]!.returns.volume })),
+      firms: mine.map((f) => ({ firm: firms[f]!.returns.firm, market: firms[f]!.returns.market, volume: firms[f]!.returns.volume, factors: firms[f]!.returns.factors })),
       firm: index.map((k) => local.get(events.firm[k]!)!),
       day0: index.map((k) => events.day0[k]!),
       index,

@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import { alignPrices } from "./alignment.js";
 import { InputError } from "../errors.js";
 import type { ModelName } from "../models/expectedReturnModel.js";
+import type { ModelFactors } from "../models/factorModel.js";
 import type { ReturnKind } from "../returns/returns.js";
 import { CONSTITUENTS_FILE, availableSymbols, priceDir, readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
 import type { PriceSeries } from "../sources/priceBar.js";
@@ -22,6 +23,8 @@ export interface Universe {
 
 export interface MoveOptions {
   model: ModelName;
+  /** A factor model's factors (the universe's stocks are fitted on the same ones). */
+  factors?: ModelFactors | undefined;
   returns: ReturnKind;
   estimationWindow: readonly [number, number];
   minEstimationObservations: number;
@@ -78,7 +81,7 @@ export function universeMoves(universe: Universe, market: PriceSeries, date: str
     const ratio = adjClose[day]! / adjClose[day - 1]!;
     const ret = options.returns === "log" ? Math.log(ratio) : ratio - 1;
     let ar: number | null = null;
-    const firm = preparedWithMarket(series, market, options.returns);
+    const firm = options.factors === undefined ? preparedWithMarket(series, market, options.returns) : prepareFirm(symbol, market.symbol, alignedReturns(alignPrices(series.columns, market.columns), options.returns, options.factors));
     const day0 = firm.returns.dates.indexOf(date);
     if (day0 > 0) {
       try {

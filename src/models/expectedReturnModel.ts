@@ -1,5 +1,10 @@
-/** The models of the expected return (DESIGN sections 4 and 9). */
-export const MODEL_NAMES = ["market", "market-adjusted", "mean-adjusted", "scholes-williams", "dimson"] as const;
+import { FACTOR_MODEL_NAMES } from "./factorModel.js";
+
+/** The models of the expected return from the market's return alone (DESIGN sections 4 and 9: thin trading). */
+export const MARKET_MODEL_NAMES = ["market", "market-adjusted", "mean-adjusted", "scholes-williams", "dimson"] as const;
+export type MarketModelName = (typeof MARKET_MODEL_NAMES)[number];
+/** Every model of the expected return: the market models and the factor models (DESIGN section 9). */
+export const MODEL_NAMES = [...MARKET_MODEL_NAMES, ...FACTOR_MODEL_NAMES] as const;
 export type ModelName = (typeof MODEL_NAMES)[number];
 
 /**
@@ -9,7 +14,7 @@ export type ModelName = (typeof MODEL_NAMES)[number];
  * parameters were estimated (the mean, the slope).
  */
 export interface FittedModel {
-  model: ModelName;
+  model: MarketModelName;
   alpha: number;
   beta: number;
   s2: number;

@@ -1,4 +1,4 @@
-import type { FittedModel, ModelName } from "./expectedReturnModel.js";
+import type { FittedModel, MarketModelName } from "./expectedReturnModel.js";
 import { fitThinTradingOnWindow, laggedSums, type LaggedSums } from "./laggedWindowFit.js";
 import { isThinTradingModel } from "./thinTrading.js";
 
@@ -61,7 +61,7 @@ export function returnSums(firm: ArrayLike<number>, market: ArrayLike<number>): 
  *
  * @example fitOnWindow("market", returnSums([NaN, 0.01, 0.03, 0.05], [NaN, 0.01, 0.02, 0.03]), 1, 3) // beta 2, alpha -0.01, s2 0
  */
-export function fitOnWindow(model: ModelName, sums: ReturnSums, first: number, last: number): FittedModel {
+export function fitOnWindow(model: MarketModelName, sums: ReturnSums, first: number, last: number): FittedModel {
   const n = last - first + 1;
   const su = sums.x[last + 1]! - sums.x[first]!;
   const sv = sums.y[last + 1]! - sums.y[first]!;

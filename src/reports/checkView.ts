@@ -1,5 +1,5 @@
 import type { ClaimCheck, ClaimMeasures, VerdictLabel } from "../claims/checkSchema.js";
-import { magnitude, num, pct } from "../format.js";
+import { betasText, magnitude, num, pct } from "../format.js";
 
 /**
  * What every rendering of a claim check shows (the CLI text, the HTML report and the serve page), built
@@ -56,7 +56,7 @@ export function checkView(check: ClaimCheck): CheckView {
     verdict: check.verdict.text.startsWith(check.verdict.headline) ? check.verdict.text.slice(check.verdict.headline.length).trimStart() : check.verdict.text,
     rows,
     caption: `${check.symbol} on ${check.date} against the previous session ${check.previousDate}; market ${check.market}`,
-    inference: i === null ? null : `abnormal return: ${i.model} model on [${i.estimationWindow.join(", ")}] (${i.nEstimation} days, ${i.estimation.start} to ${i.estimation.end}): t = ${num(i.t)}, p = ${i.p.toPrecision(3)}, ${i.df} df; SQ p = ${i.sq.p.toPrecision(3)} (quantile ${num(i.sq.quantile, 3)}, smallest attainable p ${i.sq.minP.toPrecision(3)}; Gelbach, Helland & Klick 2013); abnormal log volume ${num(i.abnormalVolume.cav, 3)} (volume ${num(Math.exp(i.abnormalVolume.cav), 2)}x the estimation-window geometric mean), t = ${num(i.abnormalVolume.t)}, p = ${i.abnormalVolume.p.toPrecision(3)}, ${i.abnormalVolume.df} df (Campbell & Wasley 1996)`,
+    inference: i === null ? null : `abnormal return: ${i.model} model on [${i.estimationWindow.join(", ")}] (${i.nEstimation} days, ${i.estimation.start} to ${i.estimation.end}${i.betas === undefined ? "" : `; ${betasText(i.betas)}`}): t = ${num(i.t)}, p = ${i.p.toPrecision(3)}, ${i.df} df; SQ p = ${i.sq.p.toPrecision(3)} (quantile ${num(i.sq.quantile, 3)}, smallest attainable p ${i.sq.minP.toPrecision(3)}; Gelbach, Helland & Klick 2013); abnormal log volume ${num(i.abnormalVolume.cav, 3)} (volume ${num(Math.exp(i.abnormalVolume.cav), 2)}x the estimation-window geometric mean), t = ${num(i.abnormalVolume.t)}, p = ${i.abnormalVolume.p.toPrecision(3)}, ${i.abnormalVolume.df} df (Campbell & Wasley 1996)`,
     notes: check.notes,
     method: method(check),
   };

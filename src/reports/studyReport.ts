@@ -1,5 +1,6 @@
 import type { ModelName } from "../models/expectedReturnModel.js";
 import { isThinTradingModel } from "../models/thinTrading.js";
+import { isFactorModel } from "../models/factorModel.js";
 import type { TestName } from "../study/crossSection.js";
 import type { EventResult, StudyResult } from "../study/runStudy.js";
 import { studyCharts } from "./charts/charts.js";
@@ -72,6 +73,7 @@ function aggregateTables(result: StudyResult): string {
   ].join("");
 }
 
+const FACTOR_MODEL_AR = "OLS on the estimation window (trading days on which stock, market and factors all have data), s² = SSE/(L1 − K − 1) with K factors";
 const THIN_TRADING_AR = "AR = R − a − b·Rm, s² = SSE/(L1 − 2) over all L1 estimation days, L1 − 2 df";
 
 /** Each model as the report's method section states it (DESIGN §4 and §9). */
@@ -81,6 +83,9 @@ const MODEL_METHODS: Record<ModelName, string> = {
   "market-adjusted": "market-adjusted model AR = R − Rm, s² of the estimation-window abnormal returns, L1 − 1 df",
   "scholes-williams": `Scholes-Williams (1977) thin-trading beta b = (b₋ + b₀ + b₊)/(1 + 2ρ) from the slopes of R(t) on Rm(t−1), Rm(t), Rm(t+1) and ρ the correlation of Rm(t) and Rm(t−1), over the estimation days whose neighbours are estimation days; a = R̄ − b·R̄m; ${THIN_TRADING_AR}`,
   dimson: `Dimson (1979) thin-trading beta: R(t) regressed on Rm(t−1), Rm(t), Rm(t+1) with intercept a over the estimation days whose neighbours are estimation days, b = the sum of the three slopes; ${THIN_TRADING_AR}`,
+  ff3: `Fama & French (1993) three factors: R − RF = a + b·(Mkt-RF, SMB, HML) + e, ${FACTOR_MODEL_AR}`,
+  carhart4: `Carhart (1997) four factors: R − RF = a + b·(Mkt-RF, SMB, HML, Mom) + e, ${FACTOR_MODEL_AR}`,
+  ff5: `Fama & French (2015) five factors: R − RF = a + b·(Mkt-RF, SMB, HML, RMW, CMA) + e, ${FACTOR_MODEL_AR}`,
 };
 
 function method(result: StudyResult): string {
@@ -94,7 +99,9 @@ function method(result: StudyResult): string {
       "CAR variance",
       isThinTradingModel(result.model)
         ? "Var(CAR) = L2·s² (thin-trading betas: no prediction-error correction); t = CAR / √Var(CAR), two-sided p from Student's t with L1 − 2 df"
-        : "Var(CAR) = s² (L2 + L2²/L1 + (Σ Rm − L2·Rm̄)²/Smm), prediction-error corrected; t = CAR / √Var(CAR), two-sided p from Student's t (MacKinlay 1997; Campbell, Lo & MacKinlay 1997, ch. 4)",
+        : isFactorModel(result.model)
+          ? "Var(CAR) = s² (L2 + s_w′(X′X)⁻¹s_w), s_w the window's sum of [1, f_t], prediction-error corrected; t = CAR / √Var(CAR), two-sided p from Student's t with L1 − K − 1 df (Campbell, Lo & MacKinlay 1997, ch. 4)"
+          : "Var(CAR) = s² (L2 + L2²/L1 + (Σ Rm − L2·Rm̄)²/Smm), prediction-error corrected; t = CAR / √Var(CAR), two-sided p from Student's t (MacKinlay 1997; Campbell, Lo & MacKinlay 1997, ch. 4)",
     ],
     ["BHAR", "Π(1 + R) − Π(1 + E[R]) over the window (Barber & Lyon 1997)"],
     [

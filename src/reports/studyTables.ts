@@ -1,3 +1,4 @@
+import { FACTOR_NAMES, type FactorName } from "../models/factorModel.js";
 import type { EstimationRow, StudyRun } from "../study/runStudy.js";
 import type { AbnormalReturnRow, EventResult, TestBattery, WindowResult } from "../study/studyResult.js";
 import type { CsvValue } from "./csv.js";
@@ -57,9 +58,10 @@ const eventColumns: readonly Column<EventRow>[] = [
   { name: "announcementTime", meaning: "its time (HH:MM), when known", value: (r) => r.event.announcement.time },
   { name: "announcementTimezone", meaning: "the IANA time zone of the date and time, when given", value: (r) => r.event.announcement.timezone },
   { name: "day0", meaning: "day 0: the first trading day on which the market could react", value: (r) => r.event.day0 },
-  { name: "model", meaning: "the expected-return model (market, market-adjusted, mean-adjusted, scholes-williams, dimson)", value: (r) => r.event.model },
+  { name: "model", meaning: "the expected-return model (market, market-adjusted, mean-adjusted, scholes-williams, dimson, ff3, carhart4, ff5)", value: (r) => r.event.model },
   { name: "alpha", meaning: "the model's intercept, fitted on the estimation window", value: (r) => r.event.alpha },
-  { name: "beta", meaning: "the model's market beta (scholes-williams, dimson: the thin-trading beta)", value: (r) => r.event.beta },
+  { name: "beta", meaning: "the model's market beta (scholes-williams, dimson: the thin-trading beta; a factor model: the slope on Mkt-RF)", value: (r) => r.event.beta },
+  ...FACTOR_NAMES.map((factor): Column<EventRow> => ({ name: betaColumnName(factor), meaning: `a factor model's slope on ${factor}; empty for models without it`, value: (r) => r.event.betas?.[factor] })),
   { name: "sigma", meaning: "the residual standard deviation per day", value: (r) => r.event.sigma },
   { name: "nEstimation", meaning: "returns in the estimation window", value: (r) => r.event.nEstimation },
   { name: "df", meaning: "the model's residual degrees of freedom (the t tests' df)", value: (r) => r.event.df },
@@ -74,6 +76,11 @@ const dayColumns: readonly Column<{ day: { offset: number; date: string; ret: nu
     { name: "ret", meaning: "the stock's return that day", value: (r) => r.day.ret },
     { name: "marketRet", meaning: "the market's return that day", value: (r) => r.day.marketRet },
 ];
+
+/** The CSV column of a factor's slope: `betaMktRF`, `betaSMB`, ... */
+function betaColumnName(factor: FactorName): string {
+  return `beta${factor.replace("-", "")}`;
+}
 
 function* eachEvent(run: StudyRun): Generator<EventRow> {
   for (let k = 0; k < run.eventCount; k++) yield { number: k + 1, event: run.event(k) };

@@ -1,4 +1,4 @@
-import { num, pct, pval } from "../format.js";
+import { num, pct, pval, slopesText } from "../format.js";
 import type { Aggregate, TestName } from "../study/crossSection.js";
 import type { EventResult, StudyResult } from "../study/studyResult.js";
 
@@ -40,7 +40,7 @@ export function announcedText(event: EventResult): string {
 export function eventFacts(event: EventResult): { title: string; model: string; estimation: string } {
   return {
     title: `${event.symbol} vs ${event.market}, day 0 = ${event.day0}`,
-    model: `${event.model}: alpha ${event.alpha.toExponential(3)}, beta ${num(event.beta, 3)}, sigma ${num(event.sigma * 100)}% per day`,
+    model: `${event.model}: alpha ${event.alpha.toExponential(3)}, ${slopesText(event)}, sigma ${num(event.sigma * 100)}% per day`,
     estimation: `${event.nEstimation} days, ${event.estimation.start} to ${event.estimation.end}, ${event.df} df`,
   };
 }

@@ -1,8 +1,10 @@
-import { basename, resolve, sep } from "node:path";
+import { basename, dirname, resolve, sep } from "node:path";
 import { alignPrices } from "../engine/alignment.js";
 import { eventDayIndex, type Announcement } from "../calendar/eventDay.js";
 import { marketOf } from "../calendar/exchanges.js";
 import { InputError, summariseLines, zodInputError } from "../errors.js";
+import { isFactorModel, modelFactors, type ModelFactors } from "../models/factorModel.js";
+import { readFactorFiles } from "../sources/factorFile.js";
 import { readPriceSeriesFrom, type PriceReader } from "../sources/localFiles.js";
 import { priceFolders } from "../sources/priceFolders.js";
 import type { PriceSeries } from "../sources/priceBar.js";
@@ -17,7 +19,7 @@ import type { PriceProvenance } from "../sources/priceProvenanceSchema.js";
 import { alignedReturns, eventAnalysisAt } from "../engine/eventStudy.js";
 import { SCHEMA_VERSION, type Aggregate, type DroppedEvent, type EventAnalysis, type EventResult, type StudyHeader, type StudyResult } from "./studyResult.js";
 import type { StockMove, UniverseRanking } from "../engine/universeRankingSchema.js";
-import { rankInUniverse, readUniverse, universeMoves } from "../engine/universeRanking.js";
+import { rankInUniverse, readUniverse, universeMoves, type MoveOptions } from "../engine/universeRanking.js";
 import { SPEC_LIMITS, studySpecSchema, type StudyEvent, type StudySpec, type StudySpecInput } from "./spec.js";
 
 
@@ -38,6 +40,8 @@ export interface StudyOptions {
   threads?: number | undefined;
   /** How price files are read (default `readPriceSeriesFrom`; a server passes its cache of loaded series). */
   readPrices?: PriceReader | undefined;
+  /** The spec's file: its `factors` paths are relative to its folder (default: to the working directory). */
+  specFile?: string | undefined;
 }
 
 
@@ -74,7 +78,7 @@ export interface StudyRun {
   estimation?: (k: number) => EstimationRow[];
 }
 
-/** An estimation-window day of one event, with the model's residual `ret - alpha - beta * marketRet`. */
+/** An estimation-window day of one event, with the model's residual (`ret` minus the model's expected return). */
 export interface EstimationRow {
   offset: number;
   date: string;
@@ -138,6 +142,7 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
     return series;
   };
 
+  const factors = studyFactors(spec, options.specFile);
   const firms: PreparedFirm[] = [];
   const firmIndex = new Map<string, number>();
   const prepared = (symbol: string, market: string): number => {
@@ -146,7 +151,7 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
     if (index === undefined) {
       const aligned = alignPrices(load(symbol, market).columns, load(market).columns);
       if (aligned.dates.length === 0) throw new InputError("no-prices", `${symbol} and ${market} have no trading date in common`);
-      index = firms.push(prepareFirm(symbol, market, alignedReturns(aligned, settings.returns))) - 1;
+      index = firms.push(prepareFirm(symbol, market, alignedReturns(aligned, settings.returns, factors))) - 1;
       firmIndex.set(key, index);
     }
     return index;
@@ -162,6 +167,8 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
   for (const event of specEvents) {
     try {
       const firm = prepared(event.symbol, marketOf(event.symbol, event.market, spec.market));
+      const factorsEnd = factors?.dates.at(-1);
+      if (factorsEnd !== undefined && event.date > factorsEnd) throw new InputError("no-prices", `${event.symbol}: the event date ${event.date} is after the factor files end (${factorsEnd})`);
       const day0 = dayZero(event.symbol, firms[firm]!.returns.dates, event);
       const problem = eventProblem(event.symbol, firms[firm]!.returns.dates, day0, settings);
       if (problem !== null) throw new InputError("no-prices", problem);
@@ -180,7 +187,7 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
 
   const batch = { firm: firmOf.slice(0, count), day0: day0Of.slice(0, count) };
   const columns = analyseEventsInParallel(firms, batch, settings, threadCount(count, options.threads));
-  const rank = options.universeDir === undefined ? null : universeRanker(options.universeDir, settings, load);
+  const rank = options.universeDir === undefined ? null : universeRanker(options.universeDir, { ...settings, factors }, load);
   const event = (k: number): EventResult => {
     const firm = firms[batch.firm[k]!]!;
     const { symbol, market } = firm;
@@ -207,6 +214,7 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
       schemaVersion: SCHEMA_VERSION,
       name: spec.name,
       model: spec.model,
+      ...(spec.factors === undefined ? {} : { factors: spec.factors }),
       returns: spec.returns,
       estimationWindow: [...spec.estimationWindow],
       minEstimationObservations: spec.minEstimationObservations,
@@ -231,6 +239,14 @@ export function studyRun(specInput: StudySpecInput | StudySpec, options: StudyOp
   };
 }
 
+/** A factor model's factors from the spec's files (relative to the spec file's folder), or undefined for the market models. */
+function studyFactors(spec: StudySpec, specFile: string | undefined): ModelFactors | undefined {
+  if (!isFactorModel(spec.model) || spec.factors === undefined) return undefined;
+  const base = specFile === undefined ? "." : dirname(specFile);
+  const paths = spec.factors.map((file) => resolve(base, file));
+  return modelFactors(spec.model, readFactorFiles(paths), paths);
+}
+
 /**
  * Removes the price folders from error messages kept in results, so that file names read relative to
  * their folder and a result does not depend on where the data lives.
@@ -244,7 +260,7 @@ function relativeToDataDirs(dirs: readonly string[]): (message: string) => strin
  * Ranks an event's day 0 among a universe (null when no event window contains day 0); the universe's
  * moves are computed once per day and market.
  */
-function universeRanker(dir: string, spec: EventStudyOptions, load: (symbol: string) => PriceSeries) {
+function universeRanker(dir: string, spec: MoveOptions, load: (symbol: string) => PriceSeries) {
   const universe = readUniverse(dir);
   const movesByDay = new Map<string, StockMove[]>();
   return (symbol: string, market: string, analysis: EventAnalysis): UniverseRanking | null => {

@@ -4,6 +4,7 @@ import { isTimeZone } from "../calendar/zonedTime.js";
 import { DEFAULT_ESTIMATION_WINDOW, DEFAULT_MIN_ESTIMATION_OBSERVATIONS } from "../engine/defaults.js";
 import { modelNameSchema, returnKindSchema } from "../engine/eventAnalysisSchema.js";
 import { eventSpan } from "../engine/eventWindows.js";
+import { FACTOR_MODEL_NAMES, factorsOf, isFactorModel } from "../models/factorModel.js";
 
 /**
  * Limits of a study spec (README "Limits"), checked before anything is allocated for it: offsets in
@@ -28,6 +29,8 @@ const window = z
   .tuple([offset, offset])
   .refine(([start, end]) => start <= end, "a window is [start, end] with start <= end");
 
+/** Kenneth French daily factor files, one or several (joined on date), for the factor models. */
+export const factorFilesSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((files) => (typeof files === "string" ? [files] : files));
 
 /** One event of a study: a symbol and when the news became public. */
 export const studyEventSchema = z.strictObject({
@@ -70,8 +73,17 @@ export const studySpecSchema = z
     ]),
     events: z.array(studyEventSchema).max(SPEC_LIMITS.maxEvents).default([]),
     catalog: catalogFilterSchema.optional(),
+    factors: factorFilesSchema.optional(),
   })
   .superRefine((spec, ctx) => {
+    if (isFactorModel(spec.model)) {
+      const k = factorsOf(spec.model).length;
+      if (spec.factors === undefined) ctx.addIssue({ code: "custom", path: ["factors"], message: `the ${spec.model} model needs factors: a Kenneth French daily factor file or a list of them (e.g. data/factors/F-F_Research_Data_Factors_daily.CSV)` });
+      if (spec.returns === "log") ctx.addIssue({ code: "custom", path: ["returns"], message: `the ${spec.model} model uses simple returns (the factors are simple returns); remove "returns": "log"` });
+      if (spec.minEstimationObservations < k + 4) ctx.addIssue({ code: "custom", path: ["minEstimationObservations"], message: `at least ${k + 4} for the ${spec.model} model (${k} factors and an intercept, and more than 2 residual df for its tests)` });
+    } else if (spec.factors !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["factors"], message: `factor files are for the factor models (${FACTOR_MODEL_NAMES.join(", ")}), not the ${spec.model} model` });
+    }
     if (spec.events.length === 0 && spec.catalog === undefined) {
       ctx.addIssue({ code: "custom", path: ["events"], message: "a study needs at least one event, or a catalog selection" });
     }

@@ -102,6 +102,8 @@ export const studyResultSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   name: z.string(),
   model: modelNameSchema,
+  /** The factor files of a factor model, as the spec names them. */
+  factors: z.array(z.string()).optional(),
   returns: returnKindSchema,
   estimationWindow: window,
   minEstimationObservations: z.number(),
@@ -118,6 +120,7 @@ export const studyHeaderSchema = studyResultSchema.pick({
   schemaVersion: true,
   name: true,
   model: true,
+  factors: true,
   returns: true,
   estimationWindow: true,
   minEstimationObservations: true,

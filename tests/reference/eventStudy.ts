@@ -1,4 +1,5 @@
 import { dayNumber } from "../../src/calendar/dayNumber.js";
+import type { MarketModelName } from "../../src/models/expectedReturnModel.js";
 import { compoundReturn, type ReturnKind } from "../../src/returns/returns.js";
 import { carVariance } from "../../src/statistics/predictionErrorVariance.js";
 import { sqTest } from "../../src/statistics/sqTest.js";
@@ -25,7 +26,8 @@ export function analyseEventDirectly(data: AlignedReturns, day0: number, options
   const { dates } = data;
   const first = Math.max(1, day0 + options.estimationWindow[0]);
   const last = day0 + options.estimationWindow[1];
-  const fitted = fitModel(options.model, data.firm.subarray(first, last + 1), data.market.subarray(first, last + 1));
+  // The market models only; the factor models' reference is multipleRegression.ts.
+  const fitted = fitModel(options.model as MarketModelName, data.firm.subarray(first, last + 1), data.market.subarray(first, last + 1));
   const spanStart = Math.min(...options.eventWindows.map(([start]) => start));
   const spanEnd = Math.max(...options.eventWindows.map(([, end]) => end));
   const volume = data.volume ?? new Float64Array(0);

@@ -1,4 +1,4 @@
-import type { FittedModel, ModelName } from "../../src/models/expectedReturnModel.js";
+import type { FittedModel, MarketModelName } from "../../src/models/expectedReturnModel.js";
 import { ols } from "../helpers/ols.js";
 import { dimsonReference, scholesWilliamsReference } from "./thinTrading.js";
 
@@ -61,7 +61,7 @@ export function fitMarketAdjusted(firm: ArrayLike<number>, market: ArrayLike<num
   return { model: "market-adjusted", alpha: 0, beta: 1, s2: sumSquares / (n - 1), df: n - 1, nEstimation: n, marketMean: m.mean, marketSumSquares: m.sumSquares, estimatedMean: false, estimatedSlope: false };
 }
 
-const FITTERS: Record<ModelName, (firm: ArrayLike<number>, market: ArrayLike<number>) => FittedModel> = {
+const FITTERS: Record<MarketModelName, (firm: ArrayLike<number>, market: ArrayLike<number>) => FittedModel> = {
   market: fitMarketModel,
   "market-adjusted": fitMarketAdjusted,
   "mean-adjusted": fitMeanAdjusted,
@@ -70,7 +70,7 @@ const FITTERS: Record<ModelName, (firm: ArrayLike<number>, market: ArrayLike<num
 };
 
 /** Fits the named model on estimation-window firm and market returns. */
-export function fitModel(model: ModelName, firm: ArrayLike<number>, market: ArrayLike<number>): FittedModel {
+export function fitModel(model: MarketModelName, firm: ArrayLike<number>, market: ArrayLike<number>): FittedModel {
   return FITTERS[model](firm, market);
 }
 
