@@ -115,6 +115,13 @@ export function handEvent(event: (typeof EVENTS)[number]) {
       model: "market",
       alpha: fit.alpha,
       beta: fit.beta,
+      // A market-model study: the factor models' slope columns are empty.
+      betaMktRF: undefined,
+      betaSMB: undefined,
+      betaHML: undefined,
+      betaMom: undefined,
+      betaRMW: undefined,
+      betaCMA: undefined,
       sigma: Math.sqrt(fit.s2),
       nEstimation: n,
       df: n - 2,
