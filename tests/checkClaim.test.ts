@@ -87,6 +87,13 @@ describe("checkClaim on the Xiaomi case (bundled data)", () => {
     expect(moveOf(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "closed 10.3% lower" })).matches).toEqual(["closeToClose"]);
   });
 
+  it("names the model of the abnormal return a claim matches ('fell 11.1%': AR -11.11%, close -10.26%)", () => {
+    expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "fell 11.1%" }).verdict.labelText).toBe("accurate for the market-model abnormal return only");
+    expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", model: "scholes-williams", claim: "fell 11.1%" }).verdict.labelText).toBe(
+      "accurate for the scholes-williams-model abnormal return only",
+    );
+  });
+
   it("matches only the measures the wording points to, and says where else the figure fits", () => {
     const closed = moveOf(checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "closed 13.6% lower" }));
     expect(closed.matches).toEqual([]);

@@ -11,6 +11,12 @@ export const MEASURE_NAMES: Record<MoveMeasure, string> = {
   abnormalReturn: "the market-model abnormal return",
 };
 
+/** A measure's name in the verdict: the abnormal return names the check's model when it is not the market model. */
+function measureName(name: MoveMeasure, check: Unlabelled): string {
+  const model = check.inference?.model ?? "market";
+  return name === "abnormalReturn" && model !== "market" ? `the ${model}-model abnormal return` : MEASURE_NAMES[name];
+}
+
 /** Index symbols and their names: what the verdict calls them, and the names a paragraph may use for them. */
 export const MARKET_NAMES: ReadonlyMap<string, string> = new Map([
   ["^HSI", "the Hang Seng Index"],
@@ -79,7 +85,7 @@ function labelOf(check: Unlabelled, claim: CheckedClaim): Label {
         return hinted ? unverifiable(`${check.symbol} has no intraday data on ${check.date}`) : inaccurate;
       }
       if (claim.measureHint !== null || claim.matches.includes("closeToClose")) return accurate();
-      const names = claim.matches.map((name) => MEASURE_NAMES[name]).join(" and ");
+      const names = claim.matches.map((name) => measureName(name, check)).join(" and ");
       return { label: "accurate-for-measure-only", text: `accurate for ${names} only`, why: `not for the close-to-close move (${pct(check.measures.closeToClose)})` };
     }
     case "record": {
@@ -116,7 +122,7 @@ function claimSentences(check: Unlabelled, claim: CheckedClaim): string[] {
         if (s === null) return [...sentences, `${quoted} (${band}) speaks of a move over several sessions that the file cannot measure.`];
         return [...sentences, `${quoted} (${band}) speaks of ${s.sessions} sessions: from the close of ${s.from} to the close of ${s.to}, ${check.symbol} moved ${pct(s.ret)}, which it ${s.matches ? "matches" : "does not match"}.`];
       }
-      const named = (names: readonly MoveMeasure[]) => names.map((name) => `${MEASURE_NAMES[name]} (${pct(m[name])})`);
+      const named = (names: readonly MoveMeasure[]) => names.map((name) => `${measureName(name, check)} (${pct(m[name])})`);
       if (claim.matches.length === 0 && claim.otherMatches.length > 0) {
         const pointed = claim.measureHint === "close" ? "the close" : claim.measureHint === "open" ? "the open" : "the intraday extreme";
         sentences.push(`${quoted} (${band}) speaks of ${pointed}, which it does not match; the figure matches ${joinList(named(claim.otherMatches))}.`);
