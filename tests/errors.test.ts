@@ -7,6 +7,9 @@ import { parseCheckQuery } from "../src/serve/checkQuery.js";
 import { invalidFields } from "../src/serve/page.js";
 import { parsePriceCsv } from "../src/sources/priceCsv.js";
 import { parseStudySpec, runStudy } from "../src/study/runStudy.js";
+import { readStudySpec } from "../src/cli/studyCommand.js";
+import { readFactorFile } from "../src/sources/factorFile.js";
+import { readInputFile } from "../src/sources/localFiles.js";
 import { thrownInputError } from "./helpers/inputError.js";
 
 describe("InputError: typed code, field, file and line", () => {
@@ -45,5 +48,18 @@ describe("InputError: typed code, field, file and line", () => {
     expect(error.code).toBe("no-events");
     expect(error.issues.map((issue) => issue.at)).toEqual(["9999.HK 2021-01-14", "8888.HK 2021-01-14"]);
     expect(error.field).toBeUndefined();
+  });
+});
+
+describe("input files that are not regular files", () => {
+  it.each([
+    ["a price file", (file: string) => readInputFile(file)],
+    ["a study spec", readStudySpec],
+    ["a factor file", readFactorFile],
+  ])("%s that is a device (/dev/zero, which never ends) is a missing-file error naming it, not a hang", (_, read) => {
+    const error = thrownInputError(() => read("/dev/zero"));
+    expect(error.code).toBe("missing-file");
+    expect(error.file).toBe("/dev/zero");
+    expect(error.message).toBe("/dev/zero is not a regular file (a device, pipe or socket)");
   });
 });

@@ -12,7 +12,8 @@ function dictionary(file: string): string[] {
   expect(start, `README has no column dictionary for ${file}`).toBeGreaterThanOrEqual(0);
   const lines = readme.slice(start).split("\n").slice(1);
   const table = lines.slice(lines.findIndex((line) => line.startsWith("|")));
-  return table.slice(2, table.findIndex((line) => !line.startsWith("|"))).map((line) => /^\| `([^`]+)` \|/.exec(line)![1]!);
+  const end = table.findIndex((line) => !line.startsWith("|"));
+  return table.slice(2, end < 0 ? undefined : end).map((line) => /^\| `([^`]+)` \|/.exec(line)![1]!);
 }
 
 describe("the README's column dictionary", () => {

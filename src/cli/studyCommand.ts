@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { readInputFile } from "../sources/localFiles.js";
 import { z } from "zod";
 import { InputError, summariseLines } from "../errors.js";
 import { studyText } from "../reports/studyText.js";
@@ -28,15 +28,10 @@ const studyOptions = z.strictObject({
 
 /** Reads and validates a study spec file; errors name the file and the field path. */
 export function readStudySpec(file: string) {
-  let text: string;
-  try {
-    const { size } = statSync(file);
-    if (size > SPEC_LIMITS.maxSpecBytes) throw new InputError("invalid-spec", `the study spec ${file} has ${size.toLocaleString("en-US")} bytes, more than the ${SPEC_LIMITS.maxSpecBytes.toLocaleString("en-US")} a spec may have; split the study`, { file });
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError("missing-file", `cannot read the study spec ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
-  }
+  const text = readInputFile(file, {
+    bytes: SPEC_LIMITS.maxSpecBytes,
+    error: (size) => new InputError("invalid-spec", `the study spec ${file} has ${size.toLocaleString("en-US")} bytes, more than the ${SPEC_LIMITS.maxSpecBytes.toLocaleString("en-US")} a spec may have; split the study`, { file }),
+  });
   let json: unknown;
   try {
     json = JSON.parse(text);

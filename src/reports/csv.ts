@@ -7,18 +7,11 @@ function field(value: CsvValue): string {
 }
 
 /**
- * CSV text with a header row and one line per row, numbers at full precision, empty fields for
- * missing values, RFC 4180 quoting (DESIGN section 8).
+ * One CSV line (without the line break) of cells in column order: numbers at full precision, empty fields
+ * for missing values, RFC 4180 quoting (DESIGN section 8).
  *
- * @example toCsv([{ a: 1, b: "x,y" }], ["a", "b"]) // 'a,b\n1,"x,y"\n'
+ * @example csvLine([1, "x,y", null]) // '1,"x,y",'
  */
-/** One CSV line (without the line break) of cells in column order. */
 export function csvLine(cells: readonly CsvValue[]): string {
   return cells.map(field).join(",");
-}
-
-export function toCsv<Row extends Record<string, CsvValue>>(rows: readonly Row[], columns: readonly (keyof Row & string)[]): string {
-  const lines = [csvLine(columns)];
-  for (const row of rows) lines.push(csvLine(columns.map((column) => row[column])));
-  return `${lines.join("\n")}\n`;
 }

@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "../errors.js";
+import { temporarySuffix } from "../io/atomicWrite.js";
 
 /**
  * Output sets, all or nothing. A command's outputs into one folder (`study --out`, `--charts`) form a
@@ -163,7 +164,7 @@ export function writeOutputSet(dir: string, kind: string, produce: (staging: str
 }
 
 function swap(dir: string, kind: string, staging: string, backup: string, files: readonly string[], legacy: readonly string[]): void {
-  const previous = (readListing(join(dir, listingName(kind))) ?? legacy.filter((name) => existsSync(join(dir, name)))).filter((name) => existsSync(join(dir, name)));
+  const previous = (readListing(join(dir, listingName(kind))) ?? legacy).filter((name) => existsSync(join(dir, name)));
   for (const name of [...files, listingName(kind)]) {
     if (existsSync(join(dir, name)) && !lstatSync(join(dir, name)).isFile()) throw new InputError("cannot-write", `cannot write ${join(dir, name)}: it exists and is not a file; remove it or choose another folder`, { file: join(dir, name) });
   }
@@ -203,7 +204,7 @@ function swap(dir: string, kind: string, staging: string, backup: string, files:
 export async function writeFileAtomically(file: string, write: (temporary: string) => Promise<void>): Promise<string> {
   reached.clear();
   const dir = dirname(file);
-  const temporary = join(dir, `${basename(file)}.tmp-${process.pid}-${Date.now()}`);
+  const temporary = join(dir, `${basename(file)}${temporarySuffix()}`);
   try {
     mkdirSync(dir, { recursive: true });
     recoverOutputFolder(dir);

@@ -137,7 +137,7 @@ export const estimationResidualsTable = table<EventRow & { day: EstimationRow }>
   columns: [
     ...eventColumns,
     ...dayColumns,
-    { name: "residual", meaning: "the model's residual: ret - alpha - beta * marketRet", value: (r) => r.day.residual },
+    { name: "residual", meaning: "the model's residual on that day: ret minus the model's expected return (for a factor model ret - RF - alpha - betas'factors)", value: (r) => r.day.residual },
   ],
   *rows(run) {
     if (run.estimation === undefined) return;

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { readInputFile } from "./localFiles.js";
 import { z } from "zod";
 import { isCalendarDay } from "../calendar/isoDate.js";
 import { InputError } from "../errors.js";
@@ -94,17 +94,12 @@ export function parseFactorFile(text: string, file: string): FactorTable {
   return { dates, columns: new Map(names.map((name, j) => [name, Float64Array.from(values[j]!)])) };
 }
 
-/** Reads one factor file (see `parseFactorFile`), with a `missing-file` error when it cannot be read. */
+/** Reads one factor file (see `parseFactorFile`) with `readInputFile`: a `missing-file` error when it cannot be read. */
 export function readFactorFile(path: string): FactorTable {
-  let text: string;
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_FACTOR_FILE_BYTES) throw new InputError("invalid-file", `${path}: ${size.toLocaleString("en-US")} bytes, more than the ${MAX_FACTOR_FILE_BYTES.toLocaleString("en-US")} a factor file may have`, { file: path });
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError("missing-file", `cannot read the factor file ${path}: ${(error as Error).message}`, { file: path });
-  }
+  const text = readInputFile(path, {
+    bytes: MAX_FACTOR_FILE_BYTES,
+    error: (size) => new InputError("invalid-file", `${path}: ${size.toLocaleString("en-US")} bytes, more than the ${MAX_FACTOR_FILE_BYTES.toLocaleString("en-US")} a factor file may have`, { file: path }),
+  });
   return parseFactorFile(text, path);
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync, existsSync, readdirSync } from "node:fs";
+import { readFileSync, existsSync, readdirSync, statSync, type Stats } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../errors.js";
@@ -61,10 +61,20 @@ export function readPriceSeries(dataDir: string, symbol: string, options: ReadOp
 }
 
 /**
- * Reads a file the user gave (a price file, say) as UTF-8; a folder in its place, a file that may not be
- * read or one that vanished is an `InputError` naming the file.
+ * Reads a file the user gave (a price file, a spec, a factor file) as UTF-8; a folder in its place, a file
+ * that may not be read or one that vanished is an `InputError` naming the file, and so is a device or pipe
+ * (`/dev/zero` would never end). With `limit`, a file of more than `limit.bytes` is refused before it is read,
+ * with the caller's error.
  */
-export function readInputFile(file: string): string {
+export function readInputFile(file: string, limit?: { bytes: number; error: (size: number) => InputError }): string {
+  let stats: Stats;
+  try {
+    stats = statSync(file);
+  } catch (error) {
+    throw inputFileError(file, error);
+  }
+  if (!stats.isFile()) throw new InputError("missing-file", `${file} ${stats.isDirectory() ? FILE_ERRORS.get("EISDIR") : "is not a regular file (a device, pipe or socket)"}`, { file });
+  if (limit !== undefined && stats.size > limit.bytes) throw limit.error(stats.size);
   try {
     return readFileSync(file, "utf8");
   } catch (error) {
