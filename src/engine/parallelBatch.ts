@@ -62,11 +62,21 @@ export function analyseEventsInParallel(firms: readonly PreparedFirm[], events: 
   const error = new SharedArrayBuffer(4096);
   const done = new Int32Array(status);
 
+  // Each worker's events in ascending order, in two passes over the events (not one pass per worker).
+  const eventCount = new Int32Array(workers);
+  for (let k = 0; k < count; k++) eventCount[workerOf[events.firm[k]!]!]!++;
+  const indexes = Array.from(eventCount, (n) => new Int32Array(n));
+  const filled = new Int32Array(workers);
+  for (let k = 0; k < count; k++) {
+    const w = workerOf[events.firm[k]!]!;
+    indexes[w]![filled[w]!++] = k;
+  }
+
   const started: Worker[] = [];
   for (let w = 0; w < workers; w++) {
     const mine = [...perFirm.keys()].filter((f) => workerOf[f] === w);
     const local = new Map(mine.map((f, i) => [f, i]));
-    const index = Int32Array.from({ length: count }, (_, k) => k).filter((k) => workerOf[events.firm[k]!] === w);
+    const index = indexes[w]!;
     const workerData: BatchWorkerData = {
       firms: mine.map((f) => ({ firm: firms[f]!.returns.firm, market: firms[f]!.returns.market, volume: firms[f]!.returns.volume, factors: firms[f]!.returns.factors })),
       firm: index.map((k) => local.get(events.firm[k]!)!),

@@ -30,7 +30,20 @@ export function returnSums(firm: ArrayLike<number>, market: ArrayLike<number>): 
   }
   cx = n > 1 ? cx / (n - 1) : 0;
   cy = n > 1 ? cy / (n - 1) : 0;
-  const sums: ReturnSums = { cx, cy, x: new Float64Array(n + 1), y: new Float64Array(n + 1), xx: new Float64Array(n + 1), yy: new Float64Array(n + 1), xy: new Float64Array(n + 1), lagged: laggedSums(firm, market, cx, cy) };
+  // The lagged sums only the thin-trading models read: built on their first fit, not for every firm.
+  let lagged: LaggedSums | undefined;
+  const sums: ReturnSums = {
+    cx,
+    cy,
+    x: new Float64Array(n + 1),
+    y: new Float64Array(n + 1),
+    xx: new Float64Array(n + 1),
+    yy: new Float64Array(n + 1),
+    xy: new Float64Array(n + 1),
+    get lagged() {
+      return (lagged ??= laggedSums(firm, market, cx, cy));
+    },
+  };
   const { x, y, xx, yy, xy } = sums;
   for (let t = 1; t < n; t++) {
     const u = market[t]! - cx;

@@ -152,4 +152,3 @@ export type OverlappingEvents = z.output<typeof overlappingEventsSchema>;
 export type Aggregate = z.output<typeof aggregateSchema>;
 export type StudyResult = z.output<typeof studyResultSchema>;
 export type StudyHeader = z.output<typeof studyHeaderSchema>;
-export type StudyResultFile = z.output<typeof studyResultFileSchema>;
