@@ -6,7 +6,8 @@ import { shareBelow } from "../src/statistics/standardScore.js";
 import { volatilityRatio } from "../src/statistics/volatilityRatio.js";
 import { twoSidedTPValue } from "../src/statistics/studentT.js";
 import { analyseEvent, type AlignedReturns, type EventStudyOptions } from "../src/engine/eventStudy.js";
-import { crossSection, estimationResiduals, type EventSample } from "./reference/eventStudy.js";
+import { estimationResiduals, type EventSample } from "./reference/eventStudy.js";
+import { crossSectionOfSamples } from "./helpers/crossSectionOfSamples.js";
 import { seededRandom } from "../src/statistics/seededRandom.js";
 import { isoDates, normalGenerator } from "./helpers/random.js";
 import { ols } from "./helpers/ols.js";
@@ -161,7 +162,7 @@ describe("GRANK-T", () => {
       };
       fits.push({ residuals: fit.residuals, s: Math.sqrt(fit.s2), offsets: idx.map((t) => t - day0), car });
     }
-    const aggregate = crossSection(samples, options.eventWindows);
+    const aggregate = crossSectionOfSamples(samples, options.eventWindows);
     const reference = (a: number, b: number) =>
       grankReference(
         fits.map((fit) => {
