@@ -17,7 +17,7 @@ import { readUniverse } from "../src/engine/universeRanking.js";
  *    constituent, one event on 2021-01-14, market ^HSI, `event-impact study --data <universe> --source
  *    bundled --json`; against estudy2 itself, bench/r/estudy2.R (Rscript start, library(estudy2), reading
  *    the CSVs, get_rates_from_prices, apply_market_model "sim", parametric_tests, nonparametric_tests and
- *    car_parametric_tests), when `library(estudy2)` loads (estudy2 is on CRAN only; DEVELOPERS.md says how
+ *    the CAR tests), when `library(estudy2)` loads (estudy2 is on CRAN only; DEVELOPERS.md says how
  *    to build it into a library folder, named by ESTUDY2_LIBRARY or R_LIBS_USER); and against two base-R
  *    scripts that are not estudy2: bench/r/marketModel.R (read.csv, merge, lm() per firm) and
  *    bench/r/estudy2Steps.R (returns, lm() per firm, six parametric and six nonparametric tests written
@@ -73,7 +73,7 @@ function timed(command: string, args: string[], env = process.env, runs = 3): Ti
 }
 
 /** The R scripts the study is compared with: estudy2 itself, then two base-R scripts that are not estudy2. */
-const ESTUDY2 = { name: "estudy2 (bench/r/estudy2.R: its get_rates_from_prices, apply_market_model sim, parametric_tests, nonparametric_tests, car_parametric_tests)", script: "bench/r/estudy2.R" };
+const ESTUDY2 = { name: "estudy2 (bench/r/estudy2.R: its get_rates_from_prices, apply_market_model sim, parametric_tests, nonparametric_tests, CAR tests)", script: "bench/r/estudy2.R" };
 const R_BASELINES = [
   { name: "base R, read.csv + merge + lm() per firm only, not estudy2 (bench/r/marketModel.R)", script: "bench/r/marketModel.R" },
   { name: "base-R script of estudy2's steps, not estudy2 (bench/r/estudy2Steps.R: returns, lm() per firm, 6 parametric and 6 nonparametric tests)", script: "bench/r/estudy2Steps.R" },

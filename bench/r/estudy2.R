@@ -8,9 +8,10 @@
 #      when it has at least 100 estimation-window returns paired with the market's (DEFAULT_MIN_ESTIMATION_OBSERVATIONS)
 #      and prices before the event date, event-impact's rule, which estudy2 does not apply itself;
 #   4. apply_market_model(market_model = "sim", estimation_method = "ols"), one regressor for all firms;
-#   5. parametric_tests, nonparametric_tests on the event window and car_parametric_tests over [0, +5].
+#   5. parametric_tests, nonparametric_tests on the event window, car_parametric_tests and car_nonparametric_tests
+#      over [0, +5].
 # Prints the number of firms studied, then one line per statistic on day 0 (estudy2's column names; wlcx_stat is
-# estudy2's signed-rank sum W+, wilcoxon_z its normal score), then the CAR tests.
+# estudy2's signed-rank sum W+, wilcoxon_z its normal score), then the CAR tests over [0, +5].
 # Usage: Rscript estudy2.R <universe dir> <market csv> <event date> <symbol>...
 source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "studyArgs.R"))
 suppressPackageStartupMessages(library(estudy2))
@@ -42,7 +43,8 @@ returns <- apply_market_model(rates[studied], regressors = market_rates, same_re
                               estimation_start = estimation_start, estimation_end = estimation_end)
 parametric <- parametric_tests(returns, event_start, event_end)
 nonparametric <- nonparametric_tests(returns, event_start, event_end)
-car <- suppressMessages(car_parametric_tests(returns, at(0), at(5)))
+car <- suppressMessages(car_parametric_tests(returns, at(0), at(5)))[, c("name", "statistic")]
+car <- rbind(car, car_nonparametric_tests(returns, at(0), at(5))[, c("name", "statistic")])
 
 cat(length(returns), "\n")
 day0_row <- function(table) table[table$date == at(0), ]
@@ -51,4 +53,4 @@ statistics <- c(unlist(day0_row(parametric)[grep("_stat$", names(parametric))]),
 N <- day0_row(nonparametric)$percentage / 100 * length(returns)
 statistics["wilcoxon_z"] <- (statistics[["wlcx_stat"]] - N * (N + 1) / 4) / sqrt(N * (N + 1) * (2 * N + 1) / 24)
 for (name in names(statistics)) cat(name, format(statistics[[name]], digits = 6), "\n")
-for (i in seq_len(nrow(car))) cat(car$name[i], "[0,5]", format(car$statistic[i], digits = 6), "\n")
+for (i in seq_len(nrow(car))) cat(car$name[i], format(car$statistic[i], digits = 6), "\n")
