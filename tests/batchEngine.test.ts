@@ -9,20 +9,11 @@ import { columnsCrossSectionInput, crossSectionOf } from "../src/study/crossSect
 import { COLUMN_NAMES, columnWidth, type EventColumns } from "../src/engine/eventColumns.js";
 import { alignedReturns } from "../src/engine/eventStudy.js";
 import { everyBundledEventDay } from "./helpers/bundledEventDays.js";
+import { XIAOMI_OPTIONS } from "./helpers/xiaomiStudy.js";
 import { referenceCrossSection, type ReferenceTest } from "./reference/crossSection.js";
 import { analyseEventDirectly, estimationResiduals, type EventSample } from "./reference/eventStudy.js";
 
-const OPTIONS: EventStudyOptions = {
-  model: "market",
-  returns: "simple",
-  estimationWindow: [-250, -11],
-  minEstimationObservations: 100,
-  eventWindows: [
-    [0, 0],
-    [-1, 1],
-    [0, 5],
-  ],
-};
+const OPTIONS = XIAOMI_OPTIONS;
 
 /** |a - b| within 1e-10 of the larger of |a|, |b| and the quantity's typical size. */
 function expectClose(a: number, b: number, scale: number): void {
