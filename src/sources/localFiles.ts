@@ -42,14 +42,14 @@ export function readPriceSeries(dataDir: string, symbol: string, options: ReadOp
   }
   const skippedRows: PriceSeries["skippedRows"] = [];
   const onInvalidRow = options.lenient ? (line: number, reason: string) => skippedRows.push({ line, reason }) : undefined;
-  const text = readInputFile(file);
-  const { columns, warnings } = readPriceColumns(text, file, { onInvalidRow, strict: options.strict });
+  const content = readInputBytes(file);
+  const { columns, warnings } = readPriceColumns(content, file, { onInvalidRow, strict: options.strict });
   const { kept, dropped } = dropFillerBars(columns, options.marketDates);
   let bars: PriceBar[] | undefined;
   return {
     symbol,
     source: file,
-    sha256: sha256(text),
+    sha256: sha256(content),
     columns: kept,
     get bars() {
       return (bars ??= barsOf(kept));
@@ -66,7 +66,18 @@ export function readPriceSeries(dataDir: string, symbol: string, options: ReadOp
  * (`/dev/zero` would never end). With `limit`, a file of more than `limit.bytes` is refused before it is read,
  * with the caller's error.
  */
-export function readInputFile(file: string, limit?: { bytes: number; error: (size: number) => InputError }): string {
+export function readInputFile(file: string, limit?: InputLimit): string {
+  return readInputBytes(file, limit).toString("utf8");
+}
+
+/** The largest file `readInputFile` reads, and the error for a larger one. */
+export interface InputLimit {
+  bytes: number;
+  error: (size: number) => InputError;
+}
+
+/** The bytes of a file the user gave, with the checks and errors of `readInputFile`. */
+export function readInputBytes(file: string, limit?: InputLimit): Buffer {
   let stats: Stats;
   try {
     stats = statSync(file);
@@ -76,7 +87,7 @@ export function readInputFile(file: string, limit?: { bytes: number; error: (siz
   if (!stats.isFile()) throw new InputError("missing-file", `${file} ${stats.isDirectory() ? FILE_ERRORS.get("EISDIR") : "is not a regular file (a device, pipe or socket)"}`, { file });
   if (limit !== undefined && stats.size > limit.bytes) throw limit.error(stats.size);
   try {
-    return readFileSync(file, "utf8");
+    return readFileSync(file);
   } catch (error) {
     throw inputFileError(file, error);
   }
