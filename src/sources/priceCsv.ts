@@ -110,7 +110,9 @@ export function decimalAt(bytes: Uint8Array, start: number, end: number): number
   const negative = first === Byte.Minus;
   if (negative || first === Byte.Plus) i++;
   let digits = 0;
-  let mantissa = 0;
+  // -0, a double: V8 then compiles the digit loop with float arithmetic, not small integers that would
+  // overflow (and discard the optimised reader) at the first value above 2^31, such as a volume.
+  let mantissa = -0;
   let decimals = 0;
   for (; i < end; i++) {
     const byte = bytes[i]!;
@@ -244,9 +246,6 @@ export const OHLC_TOLERANCE = 1e-9;
 const lowAboveBody = (open: number, low: number, close: number) => low > Math.min(open, close) * (1 + OHLC_TOLERANCE);
 const highBelowBody = (open: number, high: number, close: number) => high < Math.max(open, close) * (1 - OHLC_TOLERANCE);
 
-/** True when a row's low and high bracket its open and close (within `OHLC_TOLERANCE`). */
-const ohlcConsistent = (open: number, high: number, low: number, close: number) => !lowAboveBody(open, low, close) && !highBelowBody(open, high, close);
-
 /** Why a row's low/high do not bracket its open and close (beyond `OHLC_TOLERANCE`), or null when they do. */
 export function ohlcProblem(open: number, high: number, low: number, close: number): string | null {
   if (lowAboveBody(open, low, close)) return `low ${low} is above min(open, close) ${Math.min(open, close)}`;
@@ -254,21 +253,35 @@ export function ohlcProblem(open: number, high: number, low: number, close: numb
   return null;
 }
 
-/** The warning for a row whose low/high do not bracket open and close (see `ohlcProblem`), or with `strict` its error. */
-function ohlcWarning(line: number, date: string, open: number, high: number, low: number, close: number, strict: boolean): PriceWarning {
-  return warning(line, date, "ohlc", `${ohlcProblem(open, high, low, close)}: intraday measures of ${date} are not used`, strict);
+/** True when an adjusted close `to` is beyond `MAX_DAY_RATIO` times the previous one, `from`, either way. */
+function implausibleMove(from: number, to: number): boolean {
+  const ratio = to / from;
+  return ratio > MAX_DAY_RATIO || ratio < 1 / MAX_DAY_RATIO;
 }
 
-/** True when an adjusted close `to` after `from` is within a factor `MAX_DAY_RATIO` of it. */
-function plausibleMove(from: number, to: number): boolean {
-  const ratio = to / from;
-  return !(ratio > MAX_DAY_RATIO || ratio < 1 / MAX_DAY_RATIO);
+/**
+ * True when row `k` is kept with a warning (DESIGN section 2): its low/high do not bracket its open and close
+ * (see `ohlcProblem`), or its adjusted close moved implausibly from row `k - 1`'s.
+ */
+function suspectRow(columns: PriceColumns, k: number): boolean {
+  const { open, high, low, close, adjClose } = columns;
+  return lowAboveBody(open[k]!, low[k]!, close[k]!) || highBelowBody(open[k]!, high[k]!, close[k]!) || (k > 0 && implausibleMove(adjClose[k - 1]!, adjClose[k]!));
 }
 
-/** The warning for a day move beyond `MAX_DAY_RATIO`, or with `strict` its error. */
-function moveWarning(line: number, date: string, from: number, to: number, strict: boolean): PriceWarning {
-  const ratio = to / from;
-  return warning(line, date, "move", `the adjusted close moves from ${from} to ${to} (x${ratio.toPrecision(3)}) in one day: check for an unadjusted split or a unit change`, strict);
+function moveMessage(from: number, to: number): string {
+  return `the adjusted close moves from ${from} to ${to} (x${(to / from).toPrecision(3)}) in one day: check for an unadjusted split or a unit change`;
+}
+
+/** The warnings of a suspect row `k` (see `suspectRow`): `ohlc`, then `move`, as they apply. */
+function rowWarnings(columns: PriceColumns, k: number): PriceWarning[] {
+  const { dates, open, high, low, close, adjClose, lines } = columns;
+  const date = dates[k]!;
+  const line = lines[k]!;
+  const warnings: PriceWarning[] = [];
+  const ohlc = ohlcProblem(open[k]!, high[k]!, low[k]!, close[k]!);
+  if (ohlc !== null) warnings.push({ line, date, kind: "ohlc", message: `${ohlc}: intraday measures of ${date} are not used` });
+  if (k > 0 && implausibleMove(adjClose[k - 1]!, adjClose[k]!)) warnings.push({ line, date, kind: "move", message: moveMessage(adjClose[k - 1]!, adjClose[k]!) });
+  return warnings;
 }
 
 /**
@@ -286,20 +299,25 @@ function moveWarning(line: number, date: string, from: number, to: number, stric
  * @example readPriceColumns(readFileSync("data/prices/1810.HK.csv"), "1810.HK.csv").columns.close
  */
 export function readPriceColumns(content: string | Uint8Array, file: string, options: PriceCsvOptions = {}): ParsedPrices {
-  const { onInvalidRow, strict = false } = options;
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  const length = bytes.length;
-  const capacity = Math.floor(length / MIN_ROW_BYTES) + 1;
-  const open = new Float64Array(capacity);
-  const high = new Float64Array(capacity);
-  const low = new Float64Array(capacity);
-  const close = new Float64Array(capacity);
-  const adjClose = new Float64Array(capacity);
-  const volume = new Float64Array(capacity);
-  const values = [open, high, low, close, adjClose, volume];
-  const dates: string[] = [];
-  const lines = new Int32Array(capacity);
+  const columns = readRows(bytes, file, options);
   const warnings: PriceWarning[] = [];
+  for (let k = 0; k < columns.dates.length; k++) if (suspectRow(columns, k)) warnings.push(...rowWarnings(columns, k));
+  return { columns, warnings };
+}
+
+/**
+ * The rows of a price file as columns (see `readPriceColumns`); with `strict`, a suspect row is an error.
+ * Warnings are made afterwards, not here: a path first taken after V8 has optimised this loop (the first
+ * suspect row of a later file) would discard the optimised code.
+ */
+function readRows(bytes: Buffer, file: string, { onInvalidRow, strict = false }: PriceCsvOptions): PriceColumns {
+  const length = bytes.length;
+  // One row per line after the header at most: the columns are allocated once, at their final size unless
+  // blank lines or skipped rows leave them longer.
+  const columns = emptyColumns(Math.max(lineCount(bytes) - 1, 0));
+  const { dates, lines } = columns;
+  const values = [columns.open, columns.high, columns.low, columns.close, columns.adjClose, columns.volume];
   const cells = newCells();
   let layout: Layout | null = null;
   let count = 0;
@@ -310,8 +328,7 @@ export function readPriceColumns(content: string | Uint8Array, file: string, opt
     while (position < length) {
       lineNumber++;
       const lineStart = position;
-      const newline = indexOfByte.call(bytes, Byte.Newline, position);
-      let lineEnd = newline < 0 ? length : newline;
+      let lineEnd = lineEndFrom(bytes, position);
       if (longerThan(bytes, lineStart, lineEnd, MAX_LINE_LENGTH)) throw new LineError(lineTooLong(bytes, lineStart, lineEnd));
       position = lineEnd + 1;
       if (lineEnd > lineStart && bytes[lineEnd - 1] === Byte.Return) lineEnd--;
@@ -323,7 +340,7 @@ export function readPriceColumns(content: string | Uint8Array, file: string, opt
       }
       if (fields !== layout.fieldCount) throw new LineError(`expected ${layout.fieldCount} fields like the header, found ${fields}`);
       const day = cellDay(bytes, cells, layout.date);
-      for (let field = 0; field < 6; field++) values[field]![count] = cellNumber(bytes, cells, layout.values[field]!);
+      readValues(bytes, cells, layout, values, count);
       const unusable = day < 0 ? -1 : unusableValue(values, count);
       if (day < 0 || unusable >= 0) {
         const message = rowProblem(bytes, cells, layout, unusable < 0 ? Number.NaN : values[unusable]![count]!, unusable, lineStart, lineEnd);
@@ -334,10 +351,9 @@ export function readPriceColumns(content: string | Uint8Array, file: string, opt
       const date = cellDate(bytes, cells, layout.date, day);
       if (day <= previousDay) throw new LineError(dateOrderProblem(date, dates[count - 1]!, lines[count - 1]!), "date");
       previousDay = day;
-      if (!ohlcConsistent(open[count]!, high[count]!, low[count]!, close[count]!)) warnings.push(ohlcWarning(lineNumber, date, open[count]!, high[count]!, low[count]!, close[count]!, strict));
-      if (count > 0 && !plausibleMove(adjClose[count - 1]!, adjClose[count]!)) warnings.push(moveWarning(lineNumber, date, adjClose[count - 1]!, adjClose[count]!, strict));
       dates.push(date);
       lines[count] = lineNumber;
+      if (strict && suspectRow(columns, count)) throw new LineError(`${rowWarnings(columns, count)[0]!.message} (strict reading; without it the row is kept with a warning)`);
       count++;
     }
   } catch (error) {
@@ -346,17 +362,28 @@ export function readPriceColumns(content: string | Uint8Array, file: string, opt
   }
   if (layout === null) throw new InputError("invalid-file", `${file}: the file is empty`, { file });
   if (count === 0) throw new InputError("invalid-file", `${file}: no price rows after the header`, { file });
-  const rows = <T extends Float64Array | Int32Array>(column: T) => column.slice(0, count) as T;
-  return { columns: { dates, open: rows(open), high: rows(high), low: rows(low), close: rows(close), adjClose: rows(adjClose), volume: rows(volume), lines: rows(lines) }, warnings };
+  return count === columns.open.length ? columns : trimmed(columns, count);
 }
 
-/**
- * The shortest price row and its line end, `2020-01-02,1,1,1,1,0\n` (no adjusted close): a file has at most
- * its bytes over this, plus one, rows, so the columns are allocated once.
- */
-const MIN_ROW_BYTES = 21;
+/** The first `count` rows of columns allocated larger. */
+function trimmed(columns: PriceColumns, count: number): PriceColumns {
+  const { dates, open, high, low, close, adjClose, volume, lines } = columns;
+  return { dates, open: open.slice(0, count), high: high.slice(0, count), low: low.slice(0, count), close: close.slice(0, count), adjClose: adjClose.slice(0, count), volume: volume.slice(0, count), lines: lines.slice(0, count) };
+}
 
-const indexOfByte = Uint8Array.prototype.indexOf;
+/** The number of lines in `bytes` (newlines, plus one for a last line without one). */
+function lineCount(bytes: Uint8Array): number {
+  let count = bytes.length > 0 && bytes[bytes.length - 1] !== Byte.Newline ? 1 : 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === Byte.Newline) count++;
+  return count;
+}
+
+/** Where the line from `position` ends: at its newline or the end of the bytes. */
+function lineEndFrom(bytes: Uint8Array, position: number): number {
+  const length = bytes.length;
+  while (position < length && bytes[position] !== Byte.Newline) position++;
+  return position;
+}
 
 /** A problem with the current line, and the column at fault when there is one; `readPriceColumns` adds the file and line. */
 class LineError extends Error {
@@ -401,10 +428,7 @@ function splitCells(bytes: Uint8Array, lineStart: number, lineEnd: number, cells
       blankLine = false;
     } else {
       const cellStart = i;
-      if (i < lineEnd) {
-        const comma = indexOfByte.call(bytes, Byte.Comma, i);
-        i = comma < 0 || comma > lineEnd ? lineEnd : comma;
-      }
+      while (i < lineEnd && bytes[i] !== Byte.Comma) i++;
       let cellEnd = i;
       while (cellEnd > cellStart && isBlank(bytes[cellEnd - 1]!)) cellEnd--;
       if (cellEnd > cellStart) blankLine = false;
@@ -459,8 +483,15 @@ function cellText(bytes: Uint8Array, cells: Cells, k: number): string {
   return textAt(cellBytes(bytes, cells, k), cells.start[k]!, cells.end[k]!);
 }
 
-function cellNumber(bytes: Uint8Array, cells: Cells, k: number): number {
-  return decimalAt(cellBytes(bytes, cells, k), cells.start[k]!, cells.end[k]!);
+/**
+ * Reads a row's values (open, high, low, close, adjClose, volume; see `decimalAt`) into row `row` of their
+ * columns: stored here, a number is never boxed on its way back to a caller that V8 has not yet optimised.
+ */
+function readValues(bytes: Uint8Array, cells: Cells, layout: Layout, values: readonly Float64Array[], row: number): void {
+  for (let field = 0; field < 6; field++) {
+    const k = layout.values[field]!;
+    values[field]![row] = decimalAt(cellBytes(bytes, cells, k), cells.start[k]!, cells.end[k]!);
+  }
 }
 
 function cellDay(bytes: Uint8Array, cells: Cells, k: number): number {
@@ -510,11 +541,6 @@ function dateOrderProblem(date: string, previousDate: string, previousLine: numb
   return date === previousDate ? `duplicate date ${date}, also on line ${previousLine}` : `dates are not in ascending order: ${date} follows ${previousDate}`;
 }
 
-/** A warning for a kept row, or with `strict` the error it becomes. */
-function warning(line: number, date: string, kind: PriceWarning["kind"], message: string, strict: boolean): PriceWarning {
-  if (strict) throw new LineError(`${message} (strict reading; without it the row is kept with a warning)`);
-  return { line, date, kind, message };
-}
 
 /** The bars of price columns, one object per row (for APIs that hand bars to users; the study path reads the columns). */
 export function barsOf(columns: PriceColumns): PriceBar[] {
@@ -547,20 +573,34 @@ export function columnsOf(bars: readonly PriceBar[]): PriceColumns {
 
 /** The rows `rows` (ascending indices) of price columns, as columns. */
 export function selectRows(columns: PriceColumns, rows: Int32Array): PriceColumns {
-  const pick = <T extends Float64Array | Int32Array>(column: T, into: T): T => {
-    for (let k = 0; k < rows.length; k++) into[k] = column[rows[k]!]!;
-    return into;
-  };
   const n = rows.length;
+  const selected = emptyColumns(n);
+  const { dates, open, high, low, close, adjClose, volume, lines } = selected;
+  for (let k = 0; k < n; k++) {
+    const row = rows[k]!;
+    dates.push(columns.dates[row]!);
+    open[k] = columns.open[row]!;
+    high[k] = columns.high[row]!;
+    low[k] = columns.low[row]!;
+    close[k] = columns.close[row]!;
+    adjClose[k] = columns.adjClose[row]!;
+    volume[k] = columns.volume[row]!;
+    lines[k] = columns.lines[row]!;
+  }
+  return selected;
+}
+
+/** Columns with room for `capacity` rows (`dates` empty, to be pushed to). */
+function emptyColumns(capacity: number): PriceColumns {
   return {
-    dates: Array.from(rows, (row) => columns.dates[row]!),
-    open: pick(columns.open, new Float64Array(n)),
-    high: pick(columns.high, new Float64Array(n)),
-    low: pick(columns.low, new Float64Array(n)),
-    close: pick(columns.close, new Float64Array(n)),
-    adjClose: pick(columns.adjClose, new Float64Array(n)),
-    volume: pick(columns.volume, new Float64Array(n)),
-    lines: pick(columns.lines, new Int32Array(n)),
+    dates: [],
+    open: new Float64Array(capacity),
+    high: new Float64Array(capacity),
+    low: new Float64Array(capacity),
+    close: new Float64Array(capacity),
+    adjClose: new Float64Array(capacity),
+    volume: new Float64Array(capacity),
+    lines: new Int32Array(capacity),
   };
 }
 
