@@ -300,7 +300,14 @@ function rowWarnings(columns: PriceColumns, k: number): PriceWarning[] {
  */
 export function readPriceColumns(content: string | Uint8Array, file: string, options: PriceCsvOptions = {}): ParsedPrices {
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  const columns = readRows(bytes, file, options);
+  const cells = spareCells ?? newCells();
+  spareCells = undefined;
+  let columns: PriceColumns;
+  try {
+    columns = readRows(bytes, file, options, cells);
+  } finally {
+    spareCells = cells;
+  }
   const warnings: PriceWarning[] = [];
   for (let k = 0; k < columns.dates.length; k++) if (suspectRow(columns, k)) warnings.push(...rowWarnings(columns, k));
   return { columns, warnings };
@@ -311,14 +318,13 @@ export function readPriceColumns(content: string | Uint8Array, file: string, opt
  * Warnings are made afterwards, not here: a path first taken after V8 has optimised this loop (the first
  * suspect row of a later file) would discard the optimised code.
  */
-function readRows(bytes: Buffer, file: string, { onInvalidRow, strict = false }: PriceCsvOptions): PriceColumns {
+function readRows(bytes: Buffer, file: string, { onInvalidRow, strict = false }: PriceCsvOptions, cells: Cells): PriceColumns {
   const length = bytes.length;
   // One row per line after the header at most: the columns are allocated once, at their final size unless
   // blank lines or skipped rows leave them longer.
   const columns = emptyColumns(Math.max(lineCount(bytes) - 1, 0));
   const { dates, lines } = columns;
   const values = [columns.open, columns.high, columns.low, columns.close, columns.adjClose, columns.volume];
-  const cells = newCells();
   let layout: Layout | null = null;
   let count = 0;
   let previousDay = -1;
@@ -410,8 +416,11 @@ interface Cells {
 function newCells(): Cells {
   // A line of at most MAX_LINE_LENGTH characters has at most MAX_LINE_LENGTH + 1 cells and 3 bytes per character.
   const cells = MAX_LINE_LENGTH + 1;
-  return { start: new Int32Array(cells), end: new Int32Array(cells), quoted: new Uint8Array(cells), unquoted: new Uint8Array(3 * MAX_LINE_LENGTH) };
+  return { start: new Int32Array(cells), end: new Int32Array(cells), quoted: new Uint8Array(cells), unquoted: Buffer.alloc(3 * MAX_LINE_LENGTH) };
 }
+
+/** The cells of the last read, for the next (a read started from an `onInvalidRow` callback makes its own). */
+let spareCells: Cells | undefined;
 
 /** Splits the line `bytes[lineStart, lineEnd)` into `cells`; the number of cells, 0 for a blank line. */
 function splitCells(bytes: Uint8Array, lineStart: number, lineEnd: number, cells: Cells): number {
