@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { checkClaim } from "../src/claims/checkClaim.js";
@@ -9,7 +13,7 @@ import { parsePriceCsv } from "../src/sources/priceCsv.js";
 import { parseStudySpec, runStudy } from "../src/study/runStudy.js";
 import { readStudySpec } from "../src/cli/studyCommand.js";
 import { readFactorFile } from "../src/sources/factorFile.js";
-import { readInputFile } from "../src/sources/localFiles.js";
+import { readPriceSeries } from "../src/sources/localFiles.js";
 import { thrownInputError } from "./helpers/inputError.js";
 
 describe("InputError: typed code, field, file and line", () => {
@@ -51,15 +55,34 @@ describe("InputError: typed code, field, file and line", () => {
   });
 });
 
+/** Reads `file` as the price file of a symbol: a data folder holding a symbolic link to it as `X.csv`. */
+function readAsPriceFile(file: string): unknown {
+  const dir = mkdtempSync(join(tmpdir(), "event-impact-device-"));
+  symlinkSync(file, join(dir, "X.csv"));
+  return readPriceSeries(dir, "X");
+}
+
 describe("input files that are not regular files", () => {
   it.each([
-    ["a price file", (file: string) => readInputFile(file)],
+    ["a price file", readAsPriceFile],
     ["a study spec", readStudySpec],
     ["a factor file", readFactorFile],
   ])("%s that is a device (/dev/zero, which never ends) is a missing-file error naming it, not a hang", (_, read) => {
     const error = thrownInputError(() => read("/dev/zero"));
     expect(error.code).toBe("missing-file");
-    expect(error.file).toBe("/dev/zero");
-    expect(error.message).toBe("/dev/zero is not a regular file (a device, pipe or socket)");
+    expect(error.file).toMatch(/^\/dev\/zero$|\/X\.csv$/);
+    expect(error.message).toBe(`${error.file} is not a regular file (a device, pipe or socket)`);
+  });
+
+  it.each([
+    ["a price file", readAsPriceFile],
+    ["a study spec", readStudySpec],
+    ["a factor file", readFactorFile],
+  ])("%s that is a named pipe with no writer is refused at once, not waited on", (_, read) => {
+    const fifo = join(mkdtempSync(join(tmpdir(), "event-impact-fifo-")), "prices.fifo");
+    execFileSync("mkfifo", [fifo]);
+    const error = thrownInputError(() => read(fifo));
+    expect(error.code).toBe("missing-file");
+    expect(error.message).toBe(`${error.file} is not a regular file (a device, pipe or socket)`);
   });
 });

@@ -205,7 +205,12 @@ export async function writeFileAtomically(file: string, write: (temporary: strin
   const temporary = join(dir, `${basename(file)}${temporarySuffix()}`);
   try {
     mkdirSync(dir, { recursive: true });
-    recoverOutputFolder(dir);
+    const release = lock(dir);
+    try {
+      recoverOutputFolder(dir);
+    } finally {
+      release();
+    }
     refuseNonFile(file);
     await write(temporary);
     step("install");

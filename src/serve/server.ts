@@ -91,9 +91,11 @@ export function claimCheckServer(options: ServeOptions = {}): { server: Server; 
   const checks = new LruCache<string, CachedCheck>(options.cacheSize ?? SERVE_DEFAULTS.cacheSize);
   const watchers = watchFolders(folders, () => {
     checks.clear();
+    names = undefined;
     prices.changed();
   });
   let catalog: CatalogEvent[] | undefined;
+  let names: NameMatcher | undefined;
 
   const validated = (params: URLSearchParams): CheckQuery => {
     const query = parseCheckQuery(params);
@@ -179,9 +181,8 @@ export function claimCheckServer(options: ServeOptions = {}): { server: Server; 
   /**
    * Every claim of a paragraph (`/check-text`, `/api/check-text`), on the prices the server's folders
    * hold (nothing is fetched for a paragraph), computed on the main thread; the names table is built on
-   * the first paragraph and kept.
+   * the first paragraph and kept until a watched folder changes.
    */
-  let names: NameMatcher | undefined;
   const paragraphCheck = (params: URLSearchParams) => {
     names ??= new NameMatcher(bundledNames({ universeDir: options.universeDir }));
     return checkParagraph({ ...parseTextQuery(params), priceDirs: prices.folders, names });

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync, type Stats } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync, type Stats } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../errors.js";
@@ -84,36 +84,51 @@ function regularFileSize(file: string): number {
   } catch (error) {
     throw inputFileError(file, error);
   }
+  return regularFileStats(file, stats).size;
+}
+
+/** `stats` when they are a regular file's; else the `InputError` naming `file` as a folder, device, pipe or socket. */
+function regularFileStats(file: string, stats: Stats): Stats {
   if (!stats.isFile()) throw new InputError("missing-file", `${file} ${stats.isDirectory() ? FILE_ERRORS.get("EISDIR") : "is not a regular file (a device, pipe or socket)"}`, { file });
-  return stats.size;
+  return stats;
 }
 
 /**
  * The bytes of a price file (errors as `readInputFile`'s), in a buffer that the next call reuses, so valid
  * until then: reading a universe of files then takes no fresh memory per file, which costs a page fault
  * per 4 KB (a fresh buffer per file made reading the 83 universe files 5x slower). Buffers above
- * `MAX_REUSED_BYTES` are not kept.
+ * `MAX_REUSED_BYTES` are not kept. The file is opened once and read to its end, so a file another process
+ * replaces meanwhile (the cache renames new files into place) is read whole, the old one or the new one;
+ * opening does not wait on a pipe (`O_NONBLOCK`), which is then refused.
  */
 function readPriceBytes(file: string): Buffer {
-  const size = regularFileSize(file);
-  const buffer = size <= reusedBuffer.length ? reusedBuffer : Buffer.allocUnsafeSlow(size);
-  if (buffer.length <= MAX_REUSED_BYTES) reusedBuffer = buffer;
-  let read = 0;
+  let fd: number;
   try {
-    const fd = openSync(file, "r");
-    try {
-      while (read < size) {
-        const bytes = readSync(fd, buffer, read, size - read, read);
-        if (bytes === 0) break;
-        read += bytes;
-      }
-    } finally {
-      closeSync(fd);
-    }
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw inputFileError(file, error);
   }
-  return buffer.subarray(0, read);
+  try {
+    const size = regularFileStats(file, fstatSync(fd)).size;
+    let buffer = size < reusedBuffer.length ? reusedBuffer : Buffer.allocUnsafeSlow(size + 1);
+    let read = 0;
+    for (;;) {
+      if (read === buffer.length) {
+        const larger = Buffer.allocUnsafeSlow(2 * buffer.length);
+        buffer.copy(larger, 0, 0, read);
+        buffer = larger;
+      }
+      const bytes = readSync(fd, buffer, read, buffer.length - read, null);
+      if (bytes === 0) break;
+      read += bytes;
+    }
+    if (buffer.length <= MAX_REUSED_BYTES) reusedBuffer = buffer;
+    return buffer.subarray(0, read);
+  } catch (error) {
+    throw inputFileError(file, error);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const MAX_REUSED_BYTES = 16 << 20;

@@ -93,10 +93,10 @@ export function cacheState(dir: string, manifest: CacheManifest, symbol: string)
   if (!existsSync(file)) return { status: "missing" };
   const entry = manifest.symbols.get(symbol);
   if (entry === undefined) return { status: "unindexed" };
-  const text = readFileSync(file, "utf8");
-  if (sha256(text) !== entry.sha256) return { status: "mismatch", entry };
+  const bytes = readFileSync(file);
+  if (sha256(bytes) !== entry.sha256) return { status: "mismatch", entry };
   try {
-    return { status: "ok", entry, bars: parsePriceCsv(text, file, () => undefined) };
+    return { status: "ok", entry, bars: parsePriceCsv(bytes, file, () => undefined) };
   } catch (error) {
     if (error instanceof InputError) return { status: "mismatch", entry };
     throw error;

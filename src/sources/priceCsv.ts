@@ -99,10 +99,10 @@ const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /**
  * A decimal number `[+-]digits[.digits][e[+-]digits]` in the bytes `bytes[start, end)`, or NaN for anything
- * else (`null`, `NaN`, `1.2.3`, an empty cell), in one scan of the cell. Up to 15 significant digits and 22
- * decimals, the value is the integer of its digits divided by a power of ten, both exact, so the one
- * rounding of the division gives what `Number` gives (Clinger's fast path); other cells (an exponent, more
- * digits) go to `Number`, whose text is then ASCII.
+ * else (`null`, `NaN`, `1.2.3`, an empty cell), in one scan of the cell. While its digits form an integer of
+ * at most 2^53 - 1 and it has at most 22 decimals, the value is that integer divided by a power of ten, both
+ * exact, so the one rounding of the division gives what `Number` gives (Clinger's fast path); other cells (an
+ * exponent, more digits) go to `Number`, whose text is then ASCII.
  */
 export function decimalAt(bytes: Uint8Array, start: number, end: number): number {
   let i = start;
@@ -320,9 +320,10 @@ export function readPriceColumns(content: string | Uint8Array, file: string, opt
  */
 function readRows(bytes: Buffer, file: string, { onInvalidRow, strict = false }: PriceCsvOptions, cells: Cells): PriceColumns {
   const length = bytes.length;
-  // One row per line after the header at most: the columns are allocated once, at their final size unless
+  // One row per line after the header at most, and at most one per `MIN_ROW_BYTES` (so that a file of blank
+  // lines takes no more memory than rows would): the columns are allocated once, at their final size unless
   // blank lines or skipped rows leave them longer.
-  const columns = emptyColumns(Math.max(lineCount(bytes) - 1, 0));
+  const columns = emptyColumns(Math.max(Math.min(lineCount(bytes) - 1, Math.floor((length + 1) / MIN_ROW_BYTES) + 1), 0));
   const { dates, lines } = columns;
   const values = [columns.open, columns.high, columns.low, columns.close, columns.adjClose, columns.volume];
   let layout: Layout | null = null;
@@ -383,6 +384,9 @@ function lineCount(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; i++) if (bytes[i] === Byte.Newline) count++;
   return count;
 }
+
+/** The fewest bytes a kept row takes: a 10-byte date, the five commas of the required columns, the newline. */
+const MIN_ROW_BYTES = 16;
 
 /** Where the line from `position` ends: at its newline or the end of the bytes. */
 function lineEndFrom(bytes: Uint8Array, position: number): number {
@@ -614,12 +618,12 @@ function emptyColumns(capacity: number): PriceColumns {
 }
 
 /**
- * Parses and validates the text of a daily price CSV into bars (see `readPriceColumns`; warnings are
+ * Parses and validates a daily price CSV (its text or bytes) into bars (see `readPriceColumns`; warnings are
  * left out here). Errors name the file and line; with `onInvalidRow`, rows that fail the checks are
  * passed to it and skipped.
  */
-export function parsePriceCsv(text: string, file: string, onInvalidRow?: InvalidRowHandler): PriceBar[] {
-  return barsOf(readPriceColumns(text, file, { onInvalidRow }).columns);
+export function parsePriceCsv(content: string | Uint8Array, file: string, onInvalidRow?: InvalidRowHandler): PriceBar[] {
+  return barsOf(readPriceColumns(content, file, { onInvalidRow }).columns);
 }
 
 /**
