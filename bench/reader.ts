@@ -8,12 +8,12 @@ import { readUniverse } from "../src/engine/universeRanking.js";
 /**
  * `npm run bench` (or `node bench/dist/bench/reader.js`): prices in.
  * 1. Reading the 83 files of ../shared/data/hk-universe with the product's reader (`readUniverse`: read
- *    each file, the columnar parse, every check, filler bars), in a fresh process (five of them, the median
- *    first call reported): the first call is timed
- *    right after the reader's modules are loaded (module loading is not in the figure; nothing else runs
- *    before it, so V8 compiles and optimises the reader during this call), then the median of five more
- *    calls; beside it, in the same process, a bare `split` + `Number` of the same text with no checks, the
- *    floor any reader pays. Wall and CPU milliseconds (the CPU time is steadier on a shared machine).
+ *    each file, the columnar parse, every check, filler bars) in five fresh processes, the median (by wall
+ *    time) of their first calls reported. The first call is timed right after the reader's modules are
+ *    loaded (module loading is not in the figure; nothing else runs before it, so V8 compiles and optimises
+ *    the reader during this call); then the median (by CPU time) of five more calls in the same process;
+ *    beside it, in the same process, a bare `split` + `Number` of the same text with no checks, the floor
+ *    any reader pays. Wall and CPU milliseconds (the CPU time is steadier on a shared machine).
  * 2. The Hang Seng study end to end through the CLI, process start and module loading included: every
  *    constituent, one event on 2021-01-14, market ^HSI, `event-impact study --data <universe> --source
  *    bundled --json`; against estudy2 itself, bench/r/estudy2.R (Rscript start, library(estudy2), reading
@@ -53,7 +53,7 @@ function readWorkload(): void {
   };
   const bareCold = time(bare);
   const bareWarm = median(Array.from({ length: 5 }, () => time(bare)));
-  const bytes = texts.reduce((n, text) => n + text.length, 0);
+  const bytes = texts.reduce((n, text) => n + Buffer.byteLength(text), 0);
   process.stdout.write(JSON.stringify({ files: files.length, stocks, bytes, cold, warm, bareCold, bareWarm }));
 }
 
