@@ -11,6 +11,7 @@ import base from "./vitest.config.js";
  */
 export const mutationSuites = [
   "tests/crossFirmStatistics.test.ts",
+  "tests/statisticsEdgeCases.test.ts",
   "tests/pValues.test.ts",
   "tests/rankAndQuantileTests.test.ts",
   "tests/models.test.ts",

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { GrankAccumulator } from "../src/statistics/grankT.js";
+import { patellZ } from "../src/statistics/patell.js";
+import { meanResidualCorrelation, residualPairs } from "../src/statistics/residualCorrelation.js";
+
+/** Branches of the cross-firm statistics that the worked examples do not reach (found by `npm run mutation`). */
+describe("residualPairs above maxPairs: a seeded sample of distinct pairs", () => {
+  it("draws exactly maxPairs pairs i < j inside 0..n-1, reaching every firm in both places", () => {
+    const n = 10;
+    const { first, second } = residualPairs(n, 40);
+    expect(first.length).toBe(40);
+    expect(second.length).toBe(40);
+    for (let k = 0; k < 40; k++) {
+      expect(first[k]!).toBeGreaterThanOrEqual(0);
+      expect(first[k]!).toBeLessThan(second[k]!);
+      expect(second[k]!).toBeLessThan(n);
+    }
+    // 40 draws of 45 pairs: each firm is in 8 of them on average, so every firm appears and both ends vary.
+    expect(new Set([...first, ...second]).size).toBe(n);
+    expect(new Set(first).size).toBeGreaterThan(3);
+    expect(new Set(second).size).toBeGreaterThan(3);
+  });
+
+  it("lists every pair once, in order, when they fit", () => {
+    expect(residualPairs(4, 6)).toEqual({ first: Int32Array.from([0, 0, 0, 1, 1, 2]), second: Int32Array.from([1, 2, 3, 2, 3, 3]) });
+  });
+
+  it("averages the sampled pairs: firms with identical residuals give r = 1", () => {
+    // Five firms on the same three dates with residuals proportional to (1, -1, 0): every pair correlates at 1,
+    // so the mean is 1 whichever pairs the sample draws (4 of the 10).
+    const dates = ["2021-01-04", "2021-01-05", "2021-01-06"];
+    const firms = [1, 2, 3, 4, 5].map((scale) => ({ dates, residuals: [scale, -scale, 0] }));
+    expect(meanResidualCorrelation(firms, 4)).toBeCloseTo(1, 14);
+  });
+});
+
+describe("patellZ with a firm of too few degrees of freedom", () => {
+  it("is NaN when a firm's t has 2 df or fewer (its variance df/(df-2) does not exist)", () => {
+    expect(patellZ([1, 2], [10, 2])).toEqual({ statistic: Number.NaN, p: Number.NaN, n: 2 });
+    expect(patellZ([1, 2], [10, 1])).toEqual({ statistic: Number.NaN, p: Number.NaN, n: 2 });
+    // df = 3 is allowed: variance 3 + 10/8, Z = 3 / sqrt(4.25).
+    expect(patellZ([1, 2], [3, 10]).statistic).toBeCloseTo(3 / Math.sqrt(4.25), 14);
+  });
+});
+
+describe("GRANK-T on firms whose abnormal returns are all equal", () => {
+  it("is NaN: every generalized rank is the middle one, so the ranks have no spread", () => {
+    // SARs [0, 0] and SCAR* 0: all three tied at rank 2 of T = 3, U = 2/4 - 1/2 = 0, so Z = 0/0.
+    const grank = new GrankAccumulator(-2, -1, 1);
+    grank.add([-2, -1], [0, 0], [0]);
+    grank.add([-2, -1], [0, 0], [0]);
+    expect(grank.result(0)).toEqual({ statistic: Number.NaN, p: Number.NaN, n: 2 });
+  });
+});
