@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GrankAccumulator } from "../src/statistics/grankT.js";
 import { patellZ } from "../src/statistics/patell.js";
 import { meanResidualCorrelation, residualPairs } from "../src/statistics/residualCorrelation.js";
+import { studentTQuantile } from "../src/statistics/studentTQuantile.js";
 
 /** Branches of the cross-firm statistics that the worked examples do not reach (found by `npm run mutation`). */
 describe("residualPairs above maxPairs: a seeded sample of distinct pairs", () => {
@@ -50,5 +51,25 @@ describe("GRANK-T on firms whose abnormal returns are all equal", () => {
     grank.add([-2, -1], [0, 0], [0]);
     grank.add([-2, -1], [0, 0], [0]);
     expect(grank.result(0)).toEqual({ statistic: Number.NaN, p: Number.NaN, n: 2 });
+  });
+});
+
+describe("studentTQuantile (the charts' 95% intervals)", () => {
+  it("gives the two-sided 5% critical values of the published t table", () => {
+    const table: [number, number][] = [
+      [1, 12.7062047],
+      [2, 4.30265273],
+      [5, 2.57058184],
+      [10, 2.22813885],
+      [30, 2.04227246],
+      [120, 1.9799304],
+    ];
+    for (const [df, t] of table) expect(studentTQuantile(0.975, df)).toBeCloseTo(t, 6);
+    expect(studentTQuantile(0.025, 10)).toBeCloseTo(-2.22813885, 6);
+  });
+
+  it("is NaN without degrees of freedom", () => {
+    expect(studentTQuantile(0.975, 0)).toBeNaN();
+    expect(studentTQuantile(0.975, -1)).toBeNaN();
   });
 });
