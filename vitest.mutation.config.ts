@@ -47,6 +47,7 @@ export const mutationSuites = new Map([
     [
       "tests/study.test.ts",
       "tests/catalogStudy.test.ts",
+      "tests/peerComparison.test.ts",
       "tests/studyTables.test.ts",
       "tests/studyView.test.ts",
       "tests/readmeColumns.test.ts",
