@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { abnormalVolume, cumulativeAbnormalVolume, volumeBaseline } from "../src/statistics/abnormalVolume.js";
 import { GrankAccumulator } from "../src/statistics/grankT.js";
 import { patellZ } from "../src/statistics/patell.js";
 import { meanResidualCorrelation, residualPairs } from "../src/statistics/residualCorrelation.js";
 import { studentTQuantile } from "../src/statistics/studentTQuantile.js";
+import { twoSidedTReference } from "./reference/highPrecision.js";
 
 /** Branches of the cross-firm statistics that the worked examples do not reach (found by `npm run mutation`). */
 describe("residualPairs above maxPairs: a seeded sample of distinct pairs", () => {
@@ -71,5 +73,38 @@ describe("studentTQuantile (the charts' 95% intervals)", () => {
   it("is NaN without degrees of freedom", () => {
     expect(studentTQuantile(0.975, 0)).toBeNaN();
     expect(studentTQuantile(0.975, -1)).toBeNaN();
+  });
+});
+
+/** Abnormal log volume (Campbell & Wasley 1996), worked in powers of ten: log(1 + 9) = ln 10, log(1 + 99) = 2 ln 10, ... */
+describe("abnormal volume", () => {
+  const LN10 = Math.log(10);
+
+  it("takes the mean and sample sd of log(1 + V) over the window's days with volume", () => {
+    // Days with volume 9, 99, 999: logs ln 10, 2 ln 10, 3 ln 10; mean 2 ln 10, sd ln 10. Zero-volume days are skipped.
+    const volume = [0, 9, 99, 999, 0];
+    const all = volumeBaseline(volume, 0, 4);
+    expect(all.days).toBe(3);
+    expect(all.mean).toBeCloseTo(2 * LN10, 13);
+    expect(all.sd).toBeCloseTo(LN10, 13);
+    // Days 2..3 only: logs 2 ln 10 and 3 ln 10, mean 2.5 ln 10, sd ln 10 / sqrt 2.
+    const last = volumeBaseline(volume, 2, 3);
+    expect(last.days).toBe(2);
+    expect(last.mean).toBeCloseTo(2.5 * LN10, 13);
+    expect(last.sd).toBeCloseTo(LN10 / Math.SQRT2, 13);
+    expect(abnormalVolume(9999, all)).toBeCloseTo(2 * LN10, 13);
+    expect(abnormalVolume(0, all)).toBeNaN();
+  });
+
+  it("sums the window's abnormal volumes into CAV with t = CAV / (s sqrt(days)) on the baseline's days - 1 df", () => {
+    const result = cumulativeAbnormalVolume([0.5, Number.NaN, 1.5], { mean: 0, sd: 1, days: 11 });
+    expect(result).toMatchObject({ cav: 2, df: 10, days: 2 });
+    expect(result.t).toBeCloseTo(Math.SQRT2, 14);
+    expect(result.p).toBeCloseTo(twoSidedTReference(Math.SQRT2, 10), 12);
+  });
+
+  it("is NaN without a window day with volume, or with a baseline of one day (no sd)", () => {
+    expect(cumulativeAbnormalVolume([Number.NaN], { mean: 0, sd: 1, days: 11 })).toEqual({ cav: Number.NaN, t: Number.NaN, p: Number.NaN, df: 10, days: 0 });
+    expect(cumulativeAbnormalVolume([0.5], { mean: 0, sd: Number.NaN, days: 1 })).toEqual({ cav: Number.NaN, t: Number.NaN, p: Number.NaN, df: 0, days: 1 });
   });
 });
