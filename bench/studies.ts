@@ -8,7 +8,8 @@ import type { Aggregate } from "../src/study/crossSection.js";
 import { alignedReturns, type EventAnalysis } from "../src/engine/eventStudy.js";
 import { studyRun, type EventResult } from "../src/study/runStudy.js";
 import type { StudySpecInput } from "../src/study/spec.js";
-import { analyseEventDirectly, crossSection, estimationResiduals, type EventSample } from "../tests/reference/eventStudy.js";
+import { analyseEventDirectly, estimationResiduals, type EventSample } from "../tests/reference/eventStudy.js";
+import { crossSectionOfSamples } from "../tests/helpers/crossSectionOfSamples.js";
 
 /** Writes the panel's price files into `dir` (`F0.csv`, ..., market `MKT.csv`) and returns the spec of its events. */
 export function panelSpec(panel: SyntheticPanel, options: EventStudyOptions, dir: string): StudySpecInput {
@@ -42,8 +43,8 @@ export function productStudy(spec: StudySpecInput, dir: string, threads: number)
 
 /**
  * The baseline: the straightforward per-event study of tests/reference (align firm and market, compute
- * returns and refit the model from scratch for every event, results as objects), then the object-form
- * cross-firm battery.
+ * returns and refit the model from scratch for every event, results as objects), then the product's
+ * cross-firm battery on those objects (the plain-loop reference battery is quadratic in the events).
  */
 export function baselineStudy(panel: SyntheticPanel, options: EventStudyOptions): { analyses: EventAnalysis[]; aggregate: Aggregate | null } {
   const analyses: EventAnalysis[] = [];
@@ -58,5 +59,5 @@ export function baselineStudy(panel: SyntheticPanel, options: EventStudyOptions)
     analyses.push(analysis);
     samples.push({ symbol: firm.symbol, market: "MKT", analysis, estimation: estimationResiduals(returns, day0, options.estimationWindow, analysis) });
   }
-  return { analyses, aggregate: samples.length >= 2 ? crossSection(samples, options.eventWindows) : null };
+  return { analyses, aggregate: samples.length >= 2 ? crossSectionOfSamples(samples, options.eventWindows) : null };
 }

@@ -3,7 +3,7 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { syntheticPanel, type SyntheticPanel } from "./panel.js";
 import { baselineStudy, panelSpec, productStudy } from "./studies.js";
-import type { EventStudyOptions } from "../src/engine/eventWindows.js";
+import { XIAOMI_OPTIONS } from "../tests/helpers/xiaomiStudy.js";
 
 /**
  * One benchmark workload in its own process, so that its peak memory is its own:
@@ -15,17 +15,7 @@ import type { EventStudyOptions } from "../src/engine/eventWindows.js";
  */
 const [implementation, eventsArg] = process.argv.slice(2) as ["product" | "parallel" | "baseline", string];
 const events = Number(eventsArg);
-const options: EventStudyOptions = {
-  model: "market",
-  returns: "simple",
-  estimationWindow: [-250, -11],
-  minEstimationObservations: 100,
-  eventWindows: [
-    [0, 0],
-    [-1, 1],
-    [0, 5],
-  ],
-};
+const options = XIAOMI_OPTIONS;
 const work = mkdtempSync(join(tmpdir(), "event-impact-workload-"));
 
 /** Prepares a panel for the implementation and returns the timed step, which gives the last event's last-window CAR. */

@@ -9,23 +9,34 @@ import { columnsCrossSectionInput, crossSectionOf } from "../src/study/crossSect
 import { COLUMN_NAMES, columnWidth, type EventColumns } from "../src/engine/eventColumns.js";
 import { alignedReturns } from "../src/engine/eventStudy.js";
 import { everyBundledEventDay } from "./helpers/bundledEventDays.js";
-import { analyseEventDirectly, crossSection, estimationResiduals, type EventSample } from "./reference/eventStudy.js";
+import { XIAOMI_OPTIONS } from "./helpers/xiaomiStudy.js";
+import { referenceCrossSection, type ReferenceTest } from "./reference/crossSection.js";
+import { analyseEventDirectly, estimationResiduals, type EventSample } from "./reference/eventStudy.js";
 
-const OPTIONS: EventStudyOptions = {
-  model: "market",
-  returns: "simple",
-  estimationWindow: [-250, -11],
-  minEstimationObservations: 100,
-  eventWindows: [
-    [0, 0],
-    [-1, 1],
-    [0, 5],
-  ],
-};
+const OPTIONS = XIAOMI_OPTIONS;
 
 /** |a - b| within 1e-10 of the larger of |a|, |b| and the quantity's typical size. */
 function expectClose(a: number, b: number, scale: number): void {
   expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-10 * Math.max(Math.abs(a), Math.abs(b), scale));
+}
+
+/** Both NaN, or equal as `expectClose` with scale 1. */
+function expectSame(a: number, b: number): void {
+  if (Number.isNaN(a) || Number.isNaN(b)) expect([a, b]).toEqual([Number.NaN, Number.NaN]);
+  else expectClose(a, b, 1);
+}
+
+/** A p-value against the reference's from jStat, whose incomplete beta is good to about 1e-8. */
+function expectP(a: number, b: number): void {
+  if (Number.isNaN(a) || Number.isNaN(b)) expect([a, b]).toEqual([Number.NaN, Number.NaN]);
+  else expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-7);
+}
+
+/** A product test result against the reference's: the statistic and p to 1e-10, the same count. */
+function expectSameTest(test: ReferenceTest, reference: ReferenceTest): void {
+  expectSame(test.statistic, reference.statistic);
+  expectP(test.p, reference.p);
+  expect(test.n).toBe(reference.n);
 }
 
 /** Every number of the batch engine against the direct per-event refit, event by event (the CAR path as cumulative windows). */
@@ -43,14 +54,22 @@ function compareWithDirect(firms: PreparedFirm[], events: { firm: Int32Array; da
     direct.abnormalReturns.forEach((row, i) => {
       expectClose(columns.ar[k * columns.spanLength + i]!, row.ar, sigma);
       expectClose(columns.sar[k * columns.spanLength + i]!, row.sar, 1);
+      expectSame(columns.av[k * columns.spanLength + i]!, row.av);
     });
     direct.windows.forEach((window, w) => {
       const cell = k * columns.windows.length + w;
       expectClose(columns.car[cell]!, window.car, sigma);
       expectClose(columns.variance[cell]!, window.variance, sigma * sigma);
       expectClose(columns.t[cell]!, window.t, 1);
-      expectClose(columns.p[cell]!, window.p, 1);
+      expectP(columns.p[cell]!, window.p);
       expectClose(columns.bhar[cell]!, window.bhar, sigma);
+      expect([columns.sqP[cell], columns.sqQuantile[cell], columns.sqMinP[cell]]).toEqual([window.sq.p, window.sq.quantile, window.sq.minP]);
+      expectClose(columns.volatilityRatio[cell]!, window.volatility.ratio, 1);
+      expectP(columns.volatilityP[cell]!, window.volatility.p);
+      expectSame(columns.cav[cell]!, window.volume.cav);
+      expectSame(columns.cavT[cell]!, window.volume.t);
+      expectP(columns.cavP[cell]!, window.volume.p);
+      expect([columns.cavDays[cell], columns.volumeDf[k]]).toEqual([window.volume.days, window.volume.df]);
     });
     if (k % 5 === 0) {
       // The CAR path of every fifth event: its cumulative windows refitted directly.
@@ -75,15 +94,17 @@ describe("the batch engine equals the direct per-event refit to 1e-10", () => {
         const firms = panel.firms.map((firm) => prepareFirm(firm.symbol, "MKT", alignedReturns(alignPrices(columnsOf(firm.bars), columnsOf(panel.market)), returns)));
         const { columns, samples } = compareWithDirect(firms, panel.events, options);
         const fast = crossSectionOf(columnsCrossSectionInput(firms, columns));
-        const direct = crossSection(samples, options.eventWindows);
+        const direct = referenceCrossSection(samples, options.eventWindows);
         expectClose(fast.meanResidualCorrelation, direct.meanResidualCorrelation, 1);
+        expectClose(fast.positiveShare, direct.positiveShare, 1);
         fast.windows.forEach((window, w) => {
           expectClose(window.caar, direct.windows[w]!.caar, 0.01);
-          for (const [name, test] of Object.entries(window.tests)) {
-            const other = direct.windows[w]!.tests[name as keyof typeof window.tests];
-            expectClose(test.statistic, other.statistic, 1);
-            expectClose(test.p, other.p, 1);
-          }
+          for (const [name, test] of Object.entries(window.tests)) expectSameTest(test, direct.windows[w]!.tests[name as keyof typeof window.tests]);
+        });
+        fast.days.forEach((day, i) => {
+          expect(day.offset).toBe(direct.days[i]!.offset);
+          expectClose(day.aar, direct.days[i]!.aar, 0.01);
+          for (const [name, test] of Object.entries(day.tests)) expectSameTest(test, direct.days[i]!.tests[name as keyof typeof day.tests]);
         });
       }
     }

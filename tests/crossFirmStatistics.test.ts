@@ -13,7 +13,8 @@ import { bmpT, kolariPynnonenT } from "../src/statistics/standardizedCrossSectio
 import { wilcoxonSignedRank } from "../src/statistics/wilcoxon.js";
 import { findClusters, findOverlaps, type EventKeys } from "../src/study/crossSection.js";
 import { analyseEvent, type AlignedReturns, type EventStudyOptions } from "../src/engine/eventStudy.js";
-import { crossSection, estimationResiduals, type EventSample } from "./reference/eventStudy.js";
+import { estimationResiduals, type EventSample } from "./reference/eventStudy.js";
+import { crossSectionOfSamples } from "./helpers/crossSectionOfSamples.js";
 import { seededRandom } from "../src/statistics/seededRandom.js";
 import { isoDates, normalGenerator } from "./helpers/random.js";
 import { ols, pearson } from "./helpers/ols.js";
@@ -439,7 +440,7 @@ describe("crossSection end-to-end (3 firms, 40 days)", () => {
   ];
   const samples = firms.map(sample);
   const fits = firms.map(handFit);
-  const aggregate = crossSection(samples, OPTIONS.eventWindows);
+  const aggregate = crossSectionOfSamples(samples, OPTIONS.eventWindows);
 
   it("the analyses match a hand OLS fit (sanity for the extracted inputs)", () => {
     samples.forEach((s, i) => {
@@ -593,7 +594,7 @@ describe("crossSection end-to-end (3 firms, 40 days)", () => {
   });
 
   it("no shared day 0 + market: not clustered, headline BMP", () => {
-    const apart = crossSection([samples[0]!, { ...samples[1]!, market: "^GSPC" }, samples[2]!], OPTIONS.eventWindows);
+    const apart = crossSectionOfSamples([samples[0]!, { ...samples[1]!, market: "^GSPC" }, samples[2]!], OPTIONS.eventWindows);
     expect(apart.clustered).toBe(false);
     expect(apart.clusters).toEqual([]);
     expect(apart.headline).toBe("bmp");

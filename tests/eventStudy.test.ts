@@ -1,4 +1,5 @@
 import jstatModule from "jstat";
+import { seededRandom } from "../src/statistics/seededRandom.js";
 import { beforeEach, describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
 import type { PriceBar } from "../src/sources/priceBar.js";
@@ -9,20 +10,13 @@ import { ols } from "./helpers/ols.js";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const { jStat } = jstatModule as any;
 
-/** A deterministic pseudo-random sequence in [-0.5, 0.5) (Park-Miller LCG), independent of the code under test. */
-function lcg(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 48271) % 2147483647;
-    return state / 2147483647 - 0.5;
-  };
-}
 
 const N = 30;
 const DAY0 = 25;
 
 function syntheticData(): AlignedReturns {
-  const noise = lcg(12345);
+  const uniform = seededRandom(12345);
+  const noise = () => uniform() - 0.5;
   const dates: string[] = [];
   const firm = new Float64Array(N);
   const market = new Float64Array(N);

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { fitOnWindow, returnSums } from "../src/models/windowFit.js";
 import { compoundReturn, periodReturns } from "../src/returns/returns.js";
 import { buyAndHoldAbnormalReturn } from "./reference/eventStudy.js";
+import { analyseEvents, prepareFirm } from "../src/engine/eventBatch.js";
+import type { ReturnKind } from "../src/returns/returns.js";
+import { isoDates } from "./helpers/random.js";
 import { expectedReturn, fitMarketAdjusted, fitMarketModel, fitMeanAdjusted, fitModel } from "./reference/models.js";
 import { carVariance } from "../src/statistics/predictionErrorVariance.js";
 import { twoSidedTPValue } from "../src/statistics/studentT.js";
@@ -241,22 +244,45 @@ describe("periodReturns and compoundReturn", () => {
   });
 });
 
-describe("buyAndHoldAbnormalReturn", () => {
+/**
+ * The engine's `bhar` column for one event whose window [0, L2-1] has firm returns `returns`, under the
+ * market-adjusted model (expected return = the market's), so that `expected` is passed as the market's returns.
+ */
+function engineBhar(returns: readonly number[], expected: readonly number[], kind: ReturnKind = "simple"): number {
+  const estimation = [0.01, -0.02, 0.015, 0.0, -0.005, 0.02];
+  const firm = Float64Array.from([Number.NaN, ...estimation, ...returns]);
+  const market = Float64Array.from([Number.NaN, ...estimation.map((r) => r / 2), ...expected]);
+  const day0 = 1 + estimation.length;
+  const prepared = prepareFirm("F", "M", { dates: isoDates(firm.length), firm, market });
+  const columns = analyseEvents([prepared], { firm: Int32Array.of(0), day0: Int32Array.of(day0) }, {
+    model: "market-adjusted",
+    returns: kind,
+    estimationWindow: [-estimation.length, -1],
+    minEstimationObservations: estimation.length,
+    eventWindows: [[0, returns.length - 1]],
+  });
+  return columns.bhar[0]!;
+}
+
+describe.each([
+  { name: "buyAndHoldAbnormalReturn (reference)", bhar: buyAndHoldAbnormalReturn },
+  { name: "the engine's bhar column", bhar: engineBhar },
+])("$name", ({ bhar }) => {
   it("(1.1)(1.1) - (1)(1) = 0.21", () => {
-    expect(buyAndHoldAbnormalReturn([0.1, 0.1], [0, 0])).toBeCloseTo(0.21, 15);
+    expect(bhar([0.1, 0.1], [0, 0])).toBeCloseTo(0.21, 15);
   });
 
   it("(1.1)(1.1) - (1.05)(1.02) = 1.21 - 1.071 = 0.139", () => {
-    expect(buyAndHoldAbnormalReturn([0.1, 0.1], [0.05, 0.02])).toBeCloseTo(0.139, 14);
+    expect(bhar([0.1, 0.1], [0.05, 0.02])).toBeCloseTo(0.139, 14);
   });
 
   it("with log returns uses exp(sum): the same 0.139 from ln 1.1, ln 1.1 against ln 1.05, ln 1.02", () => {
-    expect(buyAndHoldAbnormalReturn([Math.log(1.1), Math.log(1.1)], [Math.log(1.05), Math.log(1.02)], "log")).toBeCloseTo(0.139, 14);
+    expect(bhar([Math.log(1.1), Math.log(1.1)], [Math.log(1.05), Math.log(1.02)], "log")).toBeCloseTo(0.139, 14);
   });
 
   it("is not the CAR: sum of ARs (0.05 + 0.08 = 0.13) differs from BHAR (0.139)", () => {
     const car = 0.1 - 0.05 + (0.1 - 0.02);
     expect(car).toBeCloseTo(0.13, 15);
-    expect(buyAndHoldAbnormalReturn([0.1, 0.1], [0.05, 0.02]) - car).toBeCloseTo(0.009, 14);
+    expect(bhar([0.1, 0.1], [0.05, 0.02]) - car).toBeCloseTo(0.009, 14);
   });
 });

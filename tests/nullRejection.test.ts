@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { TestName } from "../src/study/crossSection.js";
 import { analyseEvent, type AlignedReturns, type EventStudyOptions } from "../src/engine/eventStudy.js";
-import { crossSection, estimationResiduals, type EventSample } from "./reference/eventStudy.js";
+import { estimationResiduals, type EventSample } from "./reference/eventStudy.js";
+import { crossSectionOfSamples } from "./helpers/crossSectionOfSamples.js";
 import { seededRandom } from "../src/statistics/seededRandom.js";
 import { isoDates, normalGenerator } from "./helpers/random.js";
 
@@ -71,7 +72,7 @@ function simulate(seed: number, days: number, pickDay0s: (uniform: () => number)
         if (window.sq.p < 0.05) sqRejections[w]!++;
       });
     }
-    const aggregate = crossSection(samples, OPTIONS.eventWindows);
+    const aggregate = crossSectionOfSamples(samples, OPTIONS.eventWindows);
     sumR += aggregate.meanResidualCorrelation;
     aggregate.windows.forEach((window, w) => {
       for (const name of TESTS) if (window.tests[name].p < 0.05) rejections[w]![name]++;

@@ -4,12 +4,13 @@ import { adjustedPatellZ } from "../src/statistics/patell.js";
 import { sqTest } from "../src/statistics/sqTest.js";
 import { shareBelow } from "../src/statistics/standardScore.js";
 import { volatilityRatio } from "../src/statistics/volatilityRatio.js";
-import { twoSidedTPValue } from "../src/statistics/studentT.js";
+import { twoSidedTReference } from "./reference/highPrecision.js";
 import { analyseEvent, type AlignedReturns, type EventStudyOptions } from "../src/engine/eventStudy.js";
-import { crossSection, estimationResiduals, type EventSample } from "./reference/eventStudy.js";
+import { estimationResiduals, type EventSample } from "./reference/eventStudy.js";
+import { crossSectionOfSamples } from "./helpers/crossSectionOfSamples.js";
 import { seededRandom } from "../src/statistics/seededRandom.js";
 import { isoDates, normalGenerator } from "./helpers/random.js";
-import { ols } from "./helpers/ols.js";
+import { ols, pearson } from "./helpers/ols.js";
 import { grankReference, sqReference } from "./reference/rankAndQuantileTests.js";
 
 const close = (actual: number, expected: number, tol = 1e-12) =>
@@ -131,7 +132,7 @@ describe("GRANK-T", () => {
     market[0] = Number.NaN;
     for (let t = 1; t < days; t++) market[t] = 0.01 * normal();
     const samples: EventSample[] = [];
-    const fits: { residuals: number[]; s: number; offsets: number[]; car: (a: number, b: number) => { car: number; variance: number } }[] = [];
+    const fits: { residuals: number[]; s: number; df: number; offsets: number[]; dates: string[]; car: (a: number, b: number) => { car: number; variance: number } }[] = [];
     for (let f = 0; f < 9; f++) {
       // Day 0 between 40 and 80: early events have their estimation window cut at the first return (unbalanced).
       const day0 = 40 + ((f * 7) % 41);
@@ -159,9 +160,9 @@ describe("GRANK-T", () => {
         const l2 = b - a + 1;
         return { car: sum, variance: fit.s2 * (l2 + (l2 * l2) / fit.n + (marketSum - l2 * fit.mx) ** 2 / fit.sxx) };
       };
-      fits.push({ residuals: fit.residuals, s: Math.sqrt(fit.s2), offsets: idx.map((t) => t - day0), car });
+      fits.push({ residuals: fit.residuals, s: Math.sqrt(fit.s2), df: fit.n - 2, offsets: idx.map((t) => t - day0), dates: idx.map((t) => dates[t]!), car });
     }
-    const aggregate = crossSection(samples, options.eventWindows);
+    const aggregate = crossSectionOfSamples(samples, options.eventWindows);
     const reference = (a: number, b: number) =>
       grankReference(
         fits.map((fit) => {
@@ -175,7 +176,7 @@ describe("GRANK-T", () => {
       aggregate.windows.forEach((window) => {
         const expected = reference(window.start, window.end);
         close(window.tests.grank.statistic, expected.t, 1e-9);
-        close(window.tests.grank.p, twoSidedTPValue(expected.t, expected.df), 1e-9);
+        close(window.tests.grank.p, twoSidedTReference(expected.t, expected.df), 1e-9);
         expect(window.tests.grank.n).toBe(9);
       });
     });
@@ -184,9 +185,20 @@ describe("GRANK-T", () => {
       aggregate.days.forEach((day) => close(day.tests.grank.statistic, reference(day.offset, day.offset).t, 1e-9));
     });
 
-    it("adjusted Patell is Patell times sqrt(1/(1 + (N-1) r)) with the battery's r", () => {
+    it("adjusted Patell is the hand Patell Z times sqrt(1/(1 + (N-1) r)), r the mean residual correlation over common dates", () => {
+      const correlations: number[] = [];
+      fits.forEach((a, i) =>
+        fits.slice(i + 1).forEach((b) => {
+          const common = a.dates.filter((date) => b.dates.includes(date));
+          correlations.push(pearson(common.map((date) => a.residuals[a.dates.indexOf(date)]!), common.map((date) => b.residuals[b.dates.indexOf(date)]!)));
+        }),
+      );
+      const r = correlations.reduce((sum, c) => sum + c, 0) / correlations.length;
+      close(aggregate.meanResidualCorrelation, r);
       aggregate.windows.forEach((window) => {
-        close(window.tests.adjustedPatell.statistic, window.tests.patell.statistic * Math.sqrt(1 / (1 + 8 * aggregate.meanResidualCorrelation)));
+        const scars = fits.map((fit) => fit.car(window.start, window.end)).map(({ car, variance }) => car / Math.sqrt(variance));
+        const patell = scars.reduce((sum, scar) => sum + scar, 0) / Math.sqrt(fits.reduce((sum, fit) => sum + fit.df / (fit.df - 2), 0));
+        close(window.tests.adjustedPatell.statistic, patell * Math.sqrt(1 / (1 + 8 * r)), 1e-9);
       });
     });
 

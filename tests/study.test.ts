@@ -7,29 +7,10 @@ import { InputError } from "../src/errors.js";
 import { parseStudySpec, runStudy } from "../src/study/runStudy.js";
 import { ols } from "./helpers/ols.js";
 import { thrownInputError } from "./helpers/inputError.js";
+import { xiaomiSpec } from "./helpers/xiaomiStudy.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const { jStat } = jstatModule as any;
-
-const XIAOMI_SPEC = {
-  name: "Xiaomi CCMC listing",
-  market: "^HSI",
-  model: "market",
-  returns: "simple",
-  estimationWindow: [-250, -11],
-  minEstimationObservations: 100,
-  eventWindows: [
-    [0, 0],
-    [-1, 1],
-    [0, 5],
-  ],
-  events: [{ symbol: "1810.HK", date: "2021-01-14", time: "15:50", timezone: "America/New_York" }],
-} as const;
-
-/** A deep, mutable copy of the Xiaomi spec. */
-function xiaomiSpec(): Record<string, unknown> & { events: Record<string, unknown>[] } {
-  return JSON.parse(JSON.stringify(XIAOMI_SPEC));
-}
 
 /** Reads date -> adj_close from a bundled price file with a plain split, independently of src/sources. */
 function readAdjCloses(file: string): Map<string, number> {

@@ -22,6 +22,8 @@ export interface TextCheckRequest {
   universeDir?: string | undefined;
   /** A CSV of `symbol,name[,shares]` read before the bundled names. */
   namesFile?: string | undefined;
+  /** The names table, when the caller built it once for many texts (a server); else built from `universeDir` and `namesFile`. */
+  names?: NameMatcher | undefined;
   model?: ModelName | undefined;
   /** Kenneth French daily factor files for a factor model. */
   factors?: readonly string[] | undefined;
@@ -44,7 +46,7 @@ export function checkParagraph(request: TextCheckRequest): TextCheck {
   const text = normaliseClaimText(request.text);
   const reader = new ClaimReader(text);
   const tokens = reader.tokens;
-  const matcher = new NameMatcher(bundledNames({ universeDir: request.universeDir, namesFile: request.namesFile }));
+  const matcher = request.names ?? new NameMatcher(bundledNames({ universeDir: request.universeDir, namesFile: request.namesFile }));
   const mentions = matcher.mentions(tokens);
   const dataDirs = request.priceDirs ?? [request.dataDir ?? bundledDataDir, bundledDataDir];
   const priced = new Set(dataDirs.flatMap(availableSymbols));

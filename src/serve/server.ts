@@ -2,6 +2,7 @@ import { existsSync, watch, type FSWatcher } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
+import { bundledNames, NameMatcher } from "../claims/names.js";
 import { checkParagraph } from "../claims/paragraph.js";
 import { InputError } from "../errors.js";
 import { PriceFetchError } from "../sources/fetchError.js";
@@ -177,9 +178,14 @@ export function claimCheckServer(options: ServeOptions = {}): { server: Server; 
 
   /**
    * Every claim of a paragraph (`/check-text`, `/api/check-text`), on the prices the server's folders
-   * hold (nothing is fetched for a paragraph), computed on the main thread.
+   * hold (nothing is fetched for a paragraph), computed on the main thread; the names table is built on
+   * the first paragraph and kept.
    */
-  const paragraphCheck = (params: URLSearchParams) => checkParagraph({ ...parseTextQuery(params), priceDirs: prices.folders, universeDir: options.universeDir });
+  let names: NameMatcher | undefined;
+  const paragraphCheck = (params: URLSearchParams) => {
+    names ??= new NameMatcher(bundledNames({ universeDir: options.universeDir }));
+    return checkParagraph({ ...parseTextQuery(params), priceDirs: prices.folders, names });
+  };
 
   const textPage = (res: ServerResponse, params: URLSearchParams) => {
     const form = { text: params.get("text") ?? undefined, date: params.get("date") ?? undefined };

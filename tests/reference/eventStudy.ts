@@ -1,26 +1,28 @@
-import { dayNumber } from "../../src/calendar/dayNumber.js";
-import type { MarketModelName } from "../../src/models/expectedReturnModel.js";
-import { compoundReturn, type ReturnKind } from "../../src/returns/returns.js";
-import { carVariance } from "../../src/statistics/predictionErrorVariance.js";
-import { sqTest } from "../../src/statistics/sqTest.js";
-import { twoSidedTPValue } from "../../src/statistics/studentT.js";
-import { volatilityRatio } from "../../src/statistics/volatilityRatio.js";
-import { abnormalVolume, cumulativeAbnormalVolume, volumeBaseline } from "../../src/statistics/abnormalVolume.js";
-import { crossSectionOf, type Aggregate } from "../../src/study/crossSection.js";
+import type { FittedModel, MarketModelName } from "../../src/models/expectedReturnModel.js";
+import type { ReturnKind } from "../../src/returns/returns.js";
 import type { AbnormalReturnRow, AlignedReturns, EventAnalysis, EventStudyOptions, WindowResult } from "../../src/engine/eventStudy.js";
 import { expectedReturn, fitModel } from "./models.js";
+import { fUpperTail, twoSidedT } from "./pValues.js";
+import { sqReference } from "./rankAndQuantileTests.js";
 
 /*
- * The reference single-firm event study and its object-form cross-section: every event on its own, the
- * model refitted over its estimation window (O(L1) per event), results built as objects. The product
- * (`analyseEvents`, `crossSectionOf` over columns) must equal it (tests/batchEngine.test.ts); the bench
- * measures it as the baseline.
+ * The reference single-firm event study: every event on its own, the model refitted over its estimation window
+ * (O(L1) per event), every statistic written out here from its formula (p-values from jStat), results built as
+ * objects. The product (`analyseEvents`) must equal it (tests/batchEngine.test.ts); the bench measures it as the
+ * baseline.
  */
 
+/** The estimation-window mean and sd (n-1) of log volume `ln(1 + volume)` over the days with volume. */
+interface LogVolumeBaseline {
+  mean: number;
+  sd: number;
+  days: number;
+}
+
 /**
- * The straightforward single-firm event study: for every event, the model is refitted from scratch over
- * its estimation window (O(L1) per event) and the results are built as objects. Same formulas as `analyseEvents` (MacKinlay 1997, sections 4-5); the caller has checked
- * the event with `eventProblem`.
+ * The straightforward single-firm event study (MacKinlay 1997, sections 4-5): for every event, the model is refitted
+ * from scratch over its estimation window and each window's CAR, variance, BHAR, SQ test, volatility ratio and
+ * abnormal volume are computed from their definitions. The caller has checked the event with `eventProblem`.
  */
 export function analyseEventDirectly(data: AlignedReturns, day0: number, options: EventStudyOptions): EventAnalysis {
   const { dates } = data;
@@ -30,35 +32,31 @@ export function analyseEventDirectly(data: AlignedReturns, day0: number, options
   const fitted = fitModel(options.model as MarketModelName, data.firm.subarray(first, last + 1), data.market.subarray(first, last + 1));
   const spanStart = Math.min(...options.eventWindows.map(([start]) => start));
   const spanEnd = Math.max(...options.eventWindows.map(([, end]) => end));
-  const volume = data.volume ?? new Float64Array(0);
-  const baseline = volumeBaseline(volume, first, last);
+  const baseline = logVolumeBaseline(data.volume, first, last);
+  const logVolume = (t: number) => (data.volume !== undefined && data.volume[t]! > 0 ? Math.log(1 + data.volume[t]!) : Number.NaN);
   const abnormalReturns: AbnormalReturnRow[] = [];
   for (let offset = spanStart; offset <= spanEnd; offset++) {
     const t = day0 + offset;
     const ret = data.firm[t]!;
     const marketRet = data.market[t]!;
     const ar = ret - expectedReturn(fitted, marketRet);
-    abnormalReturns.push({ offset, date: dates[t]!, ret, marketRet, ar, sar: ar / Math.sqrt(carVariance(fitted, 1, marketRet)), av: abnormalVolume(volume[t] ?? 0, baseline) });
+    abnormalReturns.push({ offset, date: dates[t]!, ret, marketRet, ar, sar: ar / Math.sqrt(windowVariance(fitted, [marketRet])), av: logVolume(t) - baseline.mean });
   }
   const residuals: number[] = [];
   for (let t = first; t <= last; t++) residuals.push(data.firm[t]! - expectedReturn(fitted, data.market[t]!));
   const windows = options.eventWindows.map(([start, end]): WindowResult => {
-    let car = 0;
-    let marketSum = 0;
-    const expected: number[] = [];
-    for (let offset = start; offset <= end; offset++) {
-      const marketRet = data.market[day0 + offset]!;
-      car += abnormalReturns[offset - spanStart]!.ar;
-      marketSum += marketRet;
-      expected.push(expectedReturn(fitted, marketRet));
-    }
-    const variance = carVariance(fitted, end - start + 1, marketSum);
+    const rows = abnormalReturns.slice(start - spanStart, end - spanStart + 1);
+    const car = rows.reduce((sum, row) => sum + row.ar, 0);
+    const variance = windowVariance(fitted, rows.map((row) => row.marketRet));
     const t = car / Math.sqrt(variance);
-    const bhar = buyAndHoldAbnormalReturn(data.firm.subarray(day0 + start, day0 + end + 1), expected, options.returns);
-    return { start, end, startDate: dates[day0 + start]!, endDate: dates[day0 + end]!, car, variance, t, p: twoSidedTPValue(t, fitted.df), df: fitted.df, bhar,
-      sq: sqTest(residuals, end - start + 1, car),
-      volatility: volatilityRatio(abnormalReturns.slice(start - spanStart, end - spanStart + 1).map((row) => row.ar), fitted.s2, fitted.df),
-      volume: cumulativeAbnormalVolume(abnormalReturns.slice(start - spanStart, end - spanStart + 1).map((row) => row.av), baseline),
+    const expected = rows.map((row) => expectedReturn(fitted, row.marketRet));
+    const bhar = buyAndHoldAbnormalReturn(rows.map((row) => row.ret), expected, options.returns);
+    // Abnormal volatility: mean AR^2 over s^2, F(L2, df) under the null (DESIGN section 9).
+    const ratio = rows.reduce((sum, row) => sum + row.ar * row.ar, 0) / rows.length / fitted.s2;
+    return { start, end, startDate: dates[day0 + start]!, endDate: dates[day0 + end]!, car, variance, t, p: twoSidedT(t, fitted.df), df: fitted.df, bhar,
+      sq: sqReference(residuals, end - start + 1, car),
+      volatility: { ratio, p: fUpperTail(ratio, rows.length, fitted.df) },
+      volume: cumulativeAbnormalVolume(rows.map((row) => row.av), baseline),
     };
   });
   return {
@@ -76,14 +74,48 @@ export function analyseEventDirectly(data: AlignedReturns, day0: number, options
 }
 
 /**
+ * Variance of the sum of a window's abnormal returns with the prediction-error correction (MacKinlay 1997, eq. (14)):
+ * `s^2 (L2 + L2^2/L1 + (sum Rm - L2 Rm_bar)^2 / Smm)`, the second term only when the model estimated a mean and the
+ * third only when it estimated a slope.
+ */
+function windowVariance(fitted: FittedModel, marketReturns: readonly number[]): number {
+  const length = marketReturns.length;
+  const marketSum = marketReturns.reduce((sum, r) => sum + r, 0);
+  const meanTerm = fitted.estimatedMean ? (length * length) / fitted.nEstimation : 0;
+  const slopeTerm = fitted.estimatedSlope ? (marketSum - length * fitted.marketMean) ** 2 / fitted.marketSumSquares : 0;
+  return fitted.s2 * (length + meanTerm + slopeTerm);
+}
+
+/** Campbell & Wasley (1996): the estimation days with volume and their log volume's mean and sd. */
+function logVolumeBaseline(volume: ArrayLike<number> | undefined, first: number, last: number): LogVolumeBaseline {
+  const values: number[] = [];
+  for (let t = first; t <= last; t++) if (volume !== undefined && volume[t]! > 0) values.push(Math.log(1 + volume[t]!));
+  const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
+  const sd = Math.sqrt(values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (values.length - 1));
+  return { mean, sd, days: values.length };
+}
+
+/** Campbell & Wasley (1996): `CAV = sum AV` over the window days with volume, `t = CAV / (s_V sqrt(days))`, df = baseline days - 1. */
+function cumulativeAbnormalVolume(abnormal: readonly number[], baseline: LogVolumeBaseline): WindowResult["volume"] {
+  const withVolume = abnormal.filter((av) => !Number.isNaN(av));
+  const df = Math.max(0, baseline.days - 1);
+  if (withVolume.length === 0 || df === 0) return { cav: Number.NaN, t: Number.NaN, p: Number.NaN, df, days: withVolume.length };
+  const cav = withVolume.reduce((sum, av) => sum + av, 0);
+  const t = cav / (baseline.sd * Math.sqrt(withVolume.length));
+  return { cav, t, p: twoSidedT(t, df), df, days: withVolume.length };
+}
+
+/**
  * Buy-and-hold abnormal return over a window: `prod(1 + R_it) - prod(1 + E[R_it])`
  * (Barber & Lyon 1997, J. Financ. Econ. 43(3); Lyon, Barber & Tsai 1999, J. Finance 54(1)).
  * With log returns the products are `exp(sum R)`.
  *
  * @example buyAndHoldAbnormalReturn([0.1, 0.1], [0, 0]) // 0.21
  */
-export function buyAndHoldAbnormalReturn(returns: ArrayLike<number>, expected: ArrayLike<number>, kind: ReturnKind = "simple"): number {
-  return compoundReturn(returns, kind) - compoundReturn(expected, kind);
+export function buyAndHoldAbnormalReturn(returns: readonly number[], expected: readonly number[], kind: ReturnKind = "simple"): number {
+  const growth = (values: readonly number[]) =>
+    kind === "log" ? Math.exp(values.reduce((sum, r) => sum + r, 0)) : values.reduce((product, r) => product * (1 + r), 1);
+  return growth(returns) - growth(expected);
 }
 
 /** A firm's estimation-window abnormal returns (model residuals), by calendar date and event-time offset. */
@@ -117,39 +149,4 @@ export interface EventSample {
   market: string;
   analysis: EventAnalysis;
   estimation: EstimationResiduals;
-}
-
-/** The cross-firm statistics of analysed event objects (see `crossSectionOf`); all share `eventWindows`. */
-export function crossSection(samples: readonly EventSample[], eventWindows: readonly (readonly [number, number])[]): Aggregate {
-  let firstOffset = Number.POSITIVE_INFINITY;
-  let lastOffset = Number.NEGATIVE_INFINITY;
-  for (const { estimation } of samples) {
-    firstOffset = Math.min(firstOffset, estimation.offsets[0]!);
-    lastOffset = Math.max(lastOffset, estimation.offsets[estimation.offsets.length - 1]!);
-  }
-  const first = samples[0]!.analysis.abnormalReturns;
-  const estimations = samples.map((s) => ({ days: s.estimation.dates.map(dayNumber), offsets: s.estimation.offsets, residuals: s.estimation.residuals }));
-  return crossSectionOf({
-    count: samples.length,
-    estimationWindow: [firstOffset, lastOffset],
-    windows: eventWindows,
-    spanStart: first[0]!.offset,
-    spanLength: first.length,
-    car: samples.flatMap((s) => s.analysis.windows.map((w) => w.car)),
-    variance: samples.flatMap((s) => s.analysis.windows.map((w) => w.variance)),
-    bhar: samples.flatMap((s) => s.analysis.windows.map((w) => w.bhar)),
-    cav: samples.flatMap((s) => s.analysis.windows.map((w) => w.volume.cav)),
-    ar: samples.flatMap((s) => s.analysis.abnormalReturns.map((row) => row.ar)),
-    sar: samples.flatMap((s) => s.analysis.abnormalReturns.map((row) => row.sar)),
-    s2: samples.map((s) => s.analysis.sigma ** 2),
-    df: samples.map((s) => s.analysis.df),
-    symbol: (k) => samples[k]!.symbol,
-    market: (k) => samples[k]!.market,
-    day0: (k) => samples[k]!.analysis.day0,
-    spanDays: (k) => {
-      const rows = samples[k]!.analysis.abnormalReturns;
-      return [dayNumber(rows[0]!.date), dayNumber(rows[rows.length - 1]!.date)];
-    },
-    estimation: (k) => estimations[k]!,
-  });
 }

@@ -1,4 +1,4 @@
-import { ols } from "../helpers/ols.js";
+import { ols, pearson } from "../helpers/ols.js";
 import { priceRows, type Row } from "../helpers/priceTruth.js";
 import { fSurvivalReference, twoSidedTReference } from "./highPrecision.js";
 
@@ -35,7 +35,7 @@ export const sd = (xs: readonly number[]) => {
 };
 
 /** One event worked out from the price files: the joined days, the fit, and each window's and day's figures. */
-export function handEvent(event: (typeof EVENTS)[number]) {
+export function handEvent(event: (typeof EVENTS)[number], windows: readonly [number, number][] = WINDOWS) {
   const market = new Map(priceRows("INDEX_HSI").map((row) => [row.date, row]));
   const days = priceRows(event.symbol)
     .filter((row) => market.has(row.date))
@@ -60,7 +60,7 @@ export function handEvent(event: (typeof EVENTS)[number]) {
     const sumRm = offsets.reduce((a, o) => a + marketRet(d0 + o), 0);
     return fit.s2 * (l2 + (l2 * l2) / n + (sumRm - l2 * fit.mx) ** 2 / fit.sxx);
   };
-  const windows = WINDOWS.map(([start, end]) => {
+  const windowFigures = windows.map(([start, end]) => {
     const offsets = Array.from({ length: end - start + 1 }, (_, i) => start + i);
     const car = offsets.reduce((a, o) => a + ar(d0 + o), 0);
     const v = variance(offsets);
@@ -97,7 +97,7 @@ export function handEvent(event: (typeof EVENTS)[number]) {
       scar: t,
     };
   });
-  const span = [Math.min(...WINDOWS.map(([s]) => s)), Math.max(...WINDOWS.map(([, e]) => e))];
+  const span = [Math.min(...windows.map(([s]) => s)), Math.max(...windows.map(([, e]) => e))];
   const spanDays = Array.from({ length: span[1]! - span[0]! + 1 }, (_, i) => span[0]! + i).map((offset) => {
     const k = d0 + offset;
     return { offset, date: days[k]!.firm.date, ret: ret(k), marketRet: marketRet(k), ar: ar(k), sar: ar(k) / Math.sqrt(variance([offset])), av: av(k) };
@@ -128,10 +128,26 @@ export function handEvent(event: (typeof EVENTS)[number]) {
       estimationStart: days[first]!.firm.date,
       estimationEnd: days[d0 + ESTIMATION[1]]!.firm.date,
     },
-    windows,
+    windows: windowFigures,
     spanDays,
     residuals,
   };
 }
 
-export const HAND_EVENTS = EVENTS.map(handEvent);
+export const HAND_EVENTS = EVENTS.map((event) => handEvent(event));
+
+/**
+ * Kolari & Pynnönen's (2010) `r` of the hand events: the Pearson correlation of each pair's residuals over the dates
+ * both have, averaged over the pairs.
+ */
+export const HAND_RESIDUAL_CORRELATION = (() => {
+  const byDate = HAND_EVENTS.map((event) => new Map(event.residuals.map((day) => [day.date, day.residual] as const)));
+  const correlations: number[] = [];
+  for (let i = 0; i < byDate.length; i++) {
+    for (let j = i + 1; j < byDate.length; j++) {
+      const common = [...byDate[i]!.keys()].filter((date) => byDate[j]!.has(date));
+      correlations.push(pearson(common.map((date) => byDate[i]!.get(date)!), common.map((date) => byDate[j]!.get(date)!)));
+    }
+  }
+  return mean(correlations);
+})();
