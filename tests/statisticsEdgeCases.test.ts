@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { abnormalVolume, cumulativeAbnormalVolume, volumeBaseline } from "../src/statistics/abnormalVolume.js";
+import { crossSectionalT } from "../src/statistics/crossSectionalT.js";
+import { fSurvival } from "../src/statistics/fDistribution.js";
 import { GrankAccumulator } from "../src/statistics/grankT.js";
 import { patellZ } from "../src/statistics/patell.js";
 import { meanResidualCorrelation, residualPairs } from "../src/statistics/residualCorrelation.js";
@@ -106,5 +108,35 @@ describe("abnormal volume", () => {
   it("is NaN without a window day with volume, or with a baseline of one day (no sd)", () => {
     expect(cumulativeAbnormalVolume([Number.NaN], { mean: 0, sd: 1, days: 11 })).toEqual({ cav: Number.NaN, t: Number.NaN, p: Number.NaN, df: 10, days: 0 });
     expect(cumulativeAbnormalVolume([0.5], { mean: 0, sd: Number.NaN, days: 1 })).toEqual({ cav: Number.NaN, t: Number.NaN, p: Number.NaN, df: 0, days: 1 });
+  });
+});
+
+describe("fSurvival (the volatility ratio's p)", () => {
+  it("gives 5% and 1% at the critical values of the published F table", () => {
+    const table: [number, number, number, number][] = [
+      [4.102821, 2, 10, 0.05],
+      [2.533555, 5, 30, 0.05],
+      [7.559432, 2, 10, 0.01],
+      [161.4476, 1, 1, 0.05],
+    ];
+    for (const [f, d1, d2, p] of table) expect(fSurvival(f, d1, d2)).toBeCloseTo(p, 6);
+  });
+
+  it("is 1 at or below 0, 0 at infinity, and NaN without degrees of freedom", () => {
+    expect(fSurvival(0, 2, 3)).toBe(1);
+    expect(fSurvival(-1, 2, 3)).toBe(1);
+    expect(fSurvival(Infinity, 2, 3)).toBe(0);
+    expect(fSurvival(1, 0, 3)).toBeNaN();
+    expect(fSurvival(1, 2, 0)).toBeNaN();
+    expect(fSurvival(Number.NaN, 2, 3)).toBeNaN();
+  });
+});
+
+describe("crossSectionalT on two events (the smallest sample with a standard deviation)", () => {
+  it("CARs 0.01 and 0.03: mean 0.02, sd 0.01 sqrt 2, t = 2 on 1 df, p = (2/pi) atan(1/2)", () => {
+    const result = crossSectionalT([0.01, 0.03]);
+    expect(result.statistic).toBeCloseTo(2, 12);
+    expect(result.p).toBeCloseTo((2 / Math.PI) * Math.atan(0.5), 12);
+    expect(result.n).toBe(2);
   });
 });
