@@ -190,3 +190,15 @@ describe("the headlines of a clustered study with overlapping windows (a hand-ma
     ]);
   });
 });
+
+describe("the column labels of the study tables", () => {
+  it("name each column the terminal and the report show", () => {
+    const event = singleResult().events[0]!;
+    expect(abnormalReturnsView(event).header).toEqual(["day", "date", "return", "market", "AR", "SAR", "CAR from first day"]);
+    expect(windowsView(event).header).toEqual(["window", "dates", "CAR", "t", "p", "SQ p", "SQ quantile", "BHAR", "volatility ratio", "volatility p", "CAV", "CAV t", "CAV p"]);
+    const aggregate = multiResult().aggregate!;
+    const crossFirm = crossFirmView(aggregate);
+    expect(crossFirm.header).toEqual(["", ...WINDOWS.map(([start, end]) => `[${start}, ${end}]`)]);
+    expect(crossFirm.rows.map(([label]) => label)).toContain("skewness-adjusted t");
+  });
+});
