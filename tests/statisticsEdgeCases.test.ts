@@ -140,3 +140,16 @@ describe("crossSectionalT on two events (the smallest sample with a standard dev
     expect(result.n).toBe(2);
   });
 });
+
+describe("GRANK-T with an empty offset and a firm without the window", () => {
+  it("skips offsets no firm has, and counts only the firms with a SCAR* (the hand example of rankAndQuantileTests: t = sqrt 3)", () => {
+    // The hand example (firms A and B on offsets -2, -1) in an accumulator from offset -3, which no firm has.
+    const widened = new GrankAccumulator(-3, -1, 1);
+    widened.add([-2, -1], [-1, 1], [Math.SQRT2]);
+    widened.add([-2, -1], [0.5, -0.5], [0]);
+    expect(widened.result(0).statistic).toBeCloseTo(Math.sqrt(3), 12);
+    // A third firm whose window has no SCAR* (NaN) adds its estimation ranks but is not an event of the test.
+    widened.add([-2, -1], [1, 2], [Number.NaN]);
+    expect(widened.result(0).n).toBe(2);
+  });
+});
