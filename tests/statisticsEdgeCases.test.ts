@@ -24,6 +24,8 @@ describe("residualPairs above maxPairs: a seeded sample of distinct pairs", () =
     expect(new Set([...first, ...second]).size).toBe(n);
     expect(new Set(first).size).toBeGreaterThan(3);
     expect(new Set(second).size).toBeGreaterThan(3);
+    // Drawn, not the first 40 pairs of the listing (whose first firm never decreases).
+    expect(first.some((i, k) => k > 0 && i < first[k - 1]!)).toBe(true);
   });
 
   it("lists every pair once, in order, when they fit", () => {
