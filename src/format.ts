@@ -9,6 +9,11 @@ export function pct(value: number | null, digits = 2): string {
   return `${value > 0 ? "+" : ""}${(value * 100).toFixed(digits)}%`;
 }
 
+/** A fraction as a signed percentage with the typographic minus, for charts: -0.1026 → "−10.26%". */
+export function signedPercent(value: number, digits = 2): string {
+  return pct(value, digits).replace("-", "\u2212");
+}
+
 /** A fraction's size as a percentage, without sign: -0.102603 → "10.26%". */
 export function magnitude(fraction: number, digits = 2): string {
   return `${Math.abs(fraction * 100).toFixed(digits)}%`;

@@ -26,10 +26,10 @@ function expectSame(a: number, b: number): void {
   else expectClose(a, b, 1);
 }
 
-/** A p-value against the reference's from jStat, whose incomplete beta is good to about 1e-8. */
+/** A p-value against the reference's from jStat, whose incomplete beta stops at a 3e-7 tolerance. */
 function expectP(a: number, b: number): void {
   if (Number.isNaN(a) || Number.isNaN(b)) expect([a, b]).toEqual([Number.NaN, Number.NaN]);
-  else expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-7);
+  else expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-6);
 }
 
 /** A product test result against the reference's: the statistic and p to 1e-10, the same count. */

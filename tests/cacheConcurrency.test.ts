@@ -1,19 +1,14 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readManifest } from "../src/sources/priceCache.js";
 import { formatPriceCsv } from "../src/sources/priceCsv.js";
 import { priceFileName } from "../src/sources/symbolFile.js";
-import { repoRoot, runCliAsync } from "./helpers/cli.js";
+import { repoRoot, runCliAsync, tempDir } from "./helpers/cli.js";
 import { startYahooServer, type YahooServer } from "./helpers/yahooServer.js";
 
 const bundled = join(repoRoot, "data/prices");
-
-function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `event-impact-${prefix}-`));
-}
 
 /** 12 symbols to serve, the bundled series under other names, among them the names of Object.prototype members. */
 const SYMBOLS = [

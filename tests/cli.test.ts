@@ -185,12 +185,15 @@ describe("bad input: a clear message and exit code 2, no stack trace, no output 
 });
 
 describe("atomic export", () => {
-  it("leaves no file behind when one of the files cannot be written", async () => {
-    const { writeFilesAtomically } = await import("../src/io/atomicWrite.js");
+  it("leaves no file behind when a single-file write fails half-way", async () => {
+    const { writeFileAtomically } = await import("../src/reports/outputSet.js");
     const dir = tempDir();
-    mkdirSync(join(dir, "b.csv.blocked"));
-    expect(() => writeFilesAtomically(dir, { "a.csv": "a\n", "missing/b.csv": "b\n" })).toThrow(/cannot write to .*: ENOENT/);
-    expect(readdirSync(dir)).toEqual(["b.csv.blocked"]);
+    const failing = (temporary: string) => {
+      writeFileSync(temporary, "half a rep");
+      throw Object.assign(new Error("no space left"), { code: "ENOSPC" });
+    };
+    await expect(writeFileAtomically(join(dir, "report.html"), failing)).rejects.toThrow(/cannot write to .*report\.html: ENOSPC/);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it("an --out folder that cannot be created is bad input (exit 2), not a crash", () => {

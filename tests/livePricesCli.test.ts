@@ -1,25 +1,13 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parsePriceCsv } from "../src/sources/priceCsv.js";
 import { readManifest } from "../src/sources/priceCache.js";
-import { repoRoot, runCli, runCliAsync } from "./helpers/cli.js";
-import { startYahooServer, type YahooServer } from "./helpers/yahooServer.js";
+import { repoRoot, runCli, runCliAsync, tempDir } from "./helpers/cli.js";
+import { servedPrices, startYahooServer, type YahooServer } from "./helpers/yahooServer.js";
 
 const bundled = join(repoRoot, "data/prices");
 
-function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `event-impact-${prefix}-`));
-}
-
-/** Prices to serve: 0005.HK (China Mobile's bundled series under another symbol) and ^HSI. */
-function servedData(): string {
-  const dir = tempDir("served");
-  copyFileSync(join(bundled, "INDEX_HSI.csv"), join(dir, "INDEX_HSI.csv"));
-  copyFileSync(join(bundled, "0941.HK.csv"), join(dir, "0005.HK.csv"));
-  return dir;
-}
 
 function writeSpec(spec: unknown): string {
   const file = join(tempDir("spec"), "spec.json");
@@ -35,7 +23,7 @@ afterEach(async () => {
   server = null;
 });
 
-async function serve(dataDir = servedData()): Promise<YahooServer> {
+async function serve(dataDir = servedPrices()): Promise<YahooServer> {
   server = await startYahooServer({ dataDirs: [dataDir] });
   return server;
 }
@@ -145,7 +133,7 @@ describe("study and check with --source, --offline and --compare", () => {
   });
 
   it("--offline fails clearly until the data is fetched; then the study is reproducible and --compare reports changed data", async () => {
-    const data = servedData();
+    const data = servedPrices();
     const yahoo = await serve(data);
     const cache = tempDir("cache");
     const spec = writeSpec(hsbcSpec);

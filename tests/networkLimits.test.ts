@@ -1,16 +1,10 @@
-import { mkdtempSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createTcpServer, type AddressInfo, type Socket } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { fetchPrices, type FetchEvent, type FetchOptions } from "../src/sources/fetchPrices.js";
-import { runCliAsync } from "./helpers/cli.js";
-
-function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `event-impact-${prefix}-`));
-}
+import { runCliAsync, tempDir } from "./helpers/cli.js";
 
 const servers: { close(): void }[] = [];
 const sockets = new Set<Socket>();

@@ -1,16 +1,11 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot, runCliAsync } from "./helpers/cli.js";
+import { repoRoot, runCliAsync, tempDir } from "./helpers/cli.js";
 import { startYahooServer, type YahooServer } from "./helpers/yahooServer.js";
 
 /** Symbols that name properties of every plain object: a lookup in `{}` finds them unless the code keys by Map. */
 const OBJECT_KEYS = ["constructor", "toString", "valueOf", "hasOwnProperty"];
-
-function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `event-impact-${prefix}-`));
-}
 
 /** China Mobile's bundled prices under each object-key symbol, with ^HSI. */
 function servedData(): string {

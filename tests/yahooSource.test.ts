@@ -1,6 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fetchPrices, type FetchEvent } from "../src/sources/fetchPrices.js";
@@ -12,36 +11,16 @@ import { InputError } from "../src/errors.js";
 import { readPriceSeriesFrom } from "../src/sources/localFiles.js";
 import { runStudy } from "../src/study/runStudy.js";
 import { studyPriceNeeds } from "../src/study/priceNeeds.js";
-import { repoRoot } from "./helpers/cli.js";
-import { startYahooServer, type YahooServer, type YahooServerOptions } from "./helpers/yahooServer.js";
+import { repoRoot, tempDir } from "./helpers/cli.js";
+import { servedPrices, startYahooServer, type YahooServer, type YahooServerOptions } from "./helpers/yahooServer.js";
 
 /** Fast retries: the tests count attempts, they do not wait. */
 const retry = { attempts: 3, baseDelayMs: 1 };
 
 const bundled = join(repoRoot, "data/prices");
 
-function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `event-impact-${prefix}-`));
-}
-
-/**
- * A folder of prices to serve: 0005.HK is China Mobile's bundled series with a made-up dividend of 1.5 on
- * 2021-05-20, so its adjusted closes before that date are 0.97 of the raw ones; ^HSI is the bundled index.
- */
-function servedData(): string {
-  const dir = tempDir("served");
-  copyFileSync(join(bundled, "INDEX_HSI.csv"), join(dir, "INDEX_HSI.csv"));
-  const lines = readFileSync(join(bundled, "0941.HK.csv"), "utf8").trim().split("\n");
-  const adjusted = lines.map((line, i) => {
-    if (i === 0) return line;
-    const cells = line.split(",");
-    if (cells[0]! < "2021-05-20") cells[5] = String(Number(cells[4]) * 0.97);
-    return cells.join(",");
-  });
-  writeFileSync(join(dir, "0005.HK.csv"), `${adjusted.join("\n")}\n`);
-  return dir;
-}
-
+/** 0005.HK is China Mobile's bundled series with a made-up dividend of 1.5 on 2021-05-20: adjusted closes before it are 0.97 of the raw ones. */
+const servedData = () => servedPrices({ before: "2021-05-20", factor: 0.97 });
 const dividendEvents: YahooServerOptions["events"] = { "0005.HK": { dividends: [{ date: "2021-05-20", amount: 1.5 }] } };
 
 let server: YahooServer | null = null;

@@ -192,7 +192,7 @@ function sqSentence(inference: ClaimInference): string {
   const { sq } = inference;
   const days = `the stock's ${inference.nEstimation} estimation-window abnormal returns`;
   const where =
-    sq.quantile === 0 ? `below every one of ${days}` : sq.quantile === 1 ? `above every one of ${days}` : `above ${(sq.quantile * 100).toFixed(1)}% of ${days}`;
+    sq.quantile === 0 ? `below every one of ${days}` : sq.quantile === 1 ? `above every one of ${days}` : `above ${magnitude(sq.quantile, 1)} of ${days}`;
   const floor = sq.p <= sq.minP ? ", the smallest p it can give" : "";
   const base = `The SQ test, which does not assume normal tails, gives ${pValueText(sq.p)}${floor} (the abnormal return lies ${where})`;
   if (inference.p < 0.05 && !(sq.p < 0.05)) return `${base}: unlike the t-test, it does not find the move significant at 5%.`;
@@ -223,7 +223,7 @@ function historySentence(check: Unlabelled): string {
   if (below === historyDays) return `No other day among the ${historyDays} on file had a higher close-to-close return.`;
   const share = m.closeToClose < 0 ? m.percentile : 1 - m.percentile;
   const word = m.closeToClose < 0 ? "lower" : "higher";
-  return `${(share * 100).toFixed(1)}% of the other ${historyDays} days on file had a ${word} close-to-close return.`;
+  return `${magnitude(share, 1)} of the other ${historyDays} days on file had a ${word} close-to-close return.`;
 }
 
 export function joinList(items: readonly string[]): string {

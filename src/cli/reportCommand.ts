@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
-import { basename, dirname } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
 import { z } from "zod";
-import { writeFilesAtomically } from "../io/atomicWrite.js";
 import { htmlReport } from "../reports/htmlReport.js";
+import { writeFileAtomically } from "../reports/outputSet.js";
 import { readResultFile } from "../reports/resultFile.js";
 import { parseOptions } from "./options.js";
 
@@ -14,6 +13,6 @@ export async function reportCommand(resultFile: string, rawOptions: unknown): Pr
   const options = parseOptions(reportOptions, rawOptions);
   const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
   const html = await htmlReport(readResultFile(resultFile), version);
-  const [written] = writeFilesAtomically(dirname(options.output), { [basename(options.output)]: html });
+  const written = await writeFileAtomically(options.output, (temporary) => writeFileSync(temporary, html));
   process.stderr.write(`wrote ${written}\n`);
 }

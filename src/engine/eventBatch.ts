@@ -3,7 +3,7 @@ import type { ModelName } from "../models/expectedReturnModel.js";
 import type { FactorSums } from "../models/factorFit.js";
 import { factorsOf, isFactorModel, type FactorReturns } from "../models/factorModel.js";
 import type { ReturnSums } from "../models/windowFit.js";
-import { fitSums, fitWindowModel } from "./windowModel.js";
+import { abnormalReturn, fitSums, fitWindowModel } from "./windowModel.js";
 import { estimationRange, eventSpan, type EventStudyOptions } from "./eventWindows.js";
 import { abnormalVolume, cumulativeAbnormalVolume, volumeBaseline } from "../statistics/abnormalVolume.js";
 import { sqTest } from "../statistics/sqTest.js";
@@ -43,17 +43,9 @@ export function betaCount(model: ModelName): number {
   return isFactorModel(model) ? factorsOf(model).length : 1;
 }
 
-/**
- * Event `k`'s model residual on day `t` of its firm's returns: `R_t - alpha - beta R_mt`, or for a factor model
- * `R_t - RF_t - alpha - sum_j b_j f_jt`.
- */
+/** Event `k`'s model residual on day `t` of its firm's returns (`abnormalReturn` with the event's coefficients). */
 export function residualAt(columns: EventColumns, k: number, firm: PreparedFirm, t: number): number {
-  const { firm: returns, market, factors } = firm.returns;
-  const betas = k * columns.betaCount;
-  if (factors === undefined) return returns[t]! - columns.alpha[k]! - columns.betas[betas]! * market[t]!;
-  let residual = returns[t]! - factors.rf[t]! - columns.alpha[k]!;
-  for (let j = 0; j < columns.betaCount; j++) residual -= columns.betas[betas + j]! * factors.values[j]![t]!;
-  return residual;
+  return abnormalReturn(firm.returns, columns.alpha[k]!, columns.betas, k * columns.betaCount, t);
 }
 
 /** The layout of the columns of `count` events studied with `options`. */

@@ -39,6 +39,19 @@ export function fitSums(returns: FitInput["returns"]): Pick<FitInput, "sums" | "
 }
 
 /**
+ * A day's abnormal return (an estimation-window residual, or an event day's AR) under fitted coefficients:
+ * `R_t - alpha - beta R_mt` for the market models, `R_t - RF_t - alpha - sum_j b_j f_jt` for the factor models
+ * (the returns carry factors only for them). The slopes are `betas[from]`, `betas[from + 1]`, ...
+ */
+export function abnormalReturn(returns: FitInput["returns"], alpha: number, betas: ArrayLike<number>, from: number, t: number): number {
+  const { firm, market, factors } = returns;
+  if (factors === undefined) return firm[t]! - alpha - betas[from]! * market[t]!;
+  let residual = firm[t]! - factors.rf[t]! - alpha;
+  for (let j = 0; j < factors.values.length; j++) residual -= betas[from + j]! * factors.values[j]![t]!;
+  return residual;
+}
+
+/**
  * Fits `model` on the estimation window `[first, last]` in O(1) per event from running sums: the market
  * models by `fitOnWindow` with `carVariance` (MacKinlay 1997), the factor models by `fitFactorsOnWindow` with
  * `factorCarVariance` on the excess return `R - RF`, whose expected return is `RF + a + b'f`.
@@ -48,14 +61,15 @@ export function fitWindowModel(model: ModelName, input: FitInput, first: number,
   if (!isFactorModel(model)) {
     const fitted = fitOnWindow(model, input.sums, first, last);
     const { alpha, beta } = fitted;
+    const betas = Float64Array.of(beta);
     return {
       alpha,
       beta,
-      betas: Float64Array.of(beta),
+      betas,
       s2: fitted.s2,
       df: fitted.df,
       nEstimation: fitted.nEstimation,
-      abnormal: (t) => firm[t]! - alpha - beta * market[t]!,
+      abnormal: (t) => abnormalReturn(input.returns, alpha, betas, 0, t),
       expected: (t) => alpha + beta * market[t]!,
       dayVariance: (t) => carVariance(fitted, 1, market[t]!),
       windowVariance: (a, b) => carVariance(fitted, b - a + 1, marketSum(input.sums, a, b)),
@@ -80,7 +94,7 @@ export function fitWindowModel(model: ModelName, input: FitInput, first: number,
     s2: fit.s2,
     df: fit.df,
     nEstimation: fit.nEstimation,
-    abnormal: (t) => firm[t]! - expected(t),
+    abnormal: (t) => abnormalReturn(input.returns, alpha, betas, 0, t),
     expected,
     dayVariance: (t) => {
       for (let j = 0; j < k; j++) day[j] = factors.values[j]![t]!;

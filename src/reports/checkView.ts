@@ -1,5 +1,5 @@
 import type { ClaimCheck, ClaimMeasures, VerdictLabel } from "../claims/checkSchema.js";
-import { betasText, magnitude, num, pct } from "../format.js";
+import { betasText, magnitude, num, pct, shortPercent } from "../format.js";
 
 /**
  * What every rendering of a claim check shows (the CLI text, the HTML report and the serve page), built
@@ -68,7 +68,7 @@ function question(check: ClaimCheck): string {
   if (claim === null) return `How unusual was ${check.symbol}'s move on ${check.date}?`;
   if (claim.kind !== "move") return `Claim: “${claim.text}”. Does it hold for ${check.symbol} on ${check.date}?`;
   const way = claim.direction === "down" ? "fall" : claim.direction === "up" ? "rise" : "move";
-  return `Claim: “${claim.text}”. Did ${check.symbol} ${way} ${(Math.abs(claim.value) * 100).toFixed(2).replace(/\.?0+$/, "")}% on ${check.date}?`;
+  return `Claim: “${claim.text}”. Did ${check.symbol} ${way} ${shortPercent(Math.abs(claim.value))} on ${check.date}?`;
 }
 
 /** How a check was made: the day, the claim band, the model and the thresholds. */

@@ -1,4 +1,5 @@
 import { closeSync, openSync, writeSync } from "node:fs";
+import { sleepSync } from "../io/sleepSync.js";
 
 /** Bytes gathered before one write to the file. */
 const CHUNK = 1 << 20;
@@ -48,7 +49,7 @@ export class LineWriter {
         bytes = bytes.subarray(writeSync(this.fd, bytes));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        sleepSync(5);
       }
     }
   }

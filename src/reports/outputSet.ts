@@ -1,7 +1,8 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "../errors.js";
-import { temporarySuffix } from "../io/atomicWrite.js";
+import { cannotWrite, temporarySuffix } from "../io/atomicWrite.js";
+import { sleepSync } from "../io/sleepSync.js";
 
 /**
  * Output sets, all or nothing. A command's outputs into one folder (`study --out`, `--charts`) form a
@@ -68,10 +69,6 @@ function toolFolders(dir: string, role: "staging" | "backup"): { path: string; k
   });
 }
 
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
 /** Takes the folder's lock (a file created exclusively, holding the pid); a dead holder's lock is taken over. */
 function lock(dir: string): () => void {
   const file = join(dir, LOCK);
@@ -86,7 +83,7 @@ function lock(dir: string): () => void {
     const holder = Number(readFileSync(file, "utf8"));
     if (!Number.isInteger(holder) || holder <= 0 || !isAlive(holder)) rmSync(file, { force: true });
     else if (Date.now() - started > LOCK_WAIT_MS) throw new InputError("cannot-write", `${dir} is being written by another event-impact process (pid ${holder}); try again when it has finished`, { file: dir });
-    else sleep(50);
+    else sleepSync(50);
   }
 }
 
@@ -156,18 +153,13 @@ export function writeOutputSet(dir: string, kind: string, produce: (staging: str
     return files.map((name) => join(dir, name));
   } catch (error) {
     if (staged) rmSync(staging, { recursive: true, force: true });
-    if (error instanceof InputError) throw error;
-    const { code, path } = error as NodeJS.ErrnoException;
-    if (code === undefined) throw error;
-    throw new InputError("cannot-write", `cannot write to ${dir}: ${code}${path === undefined ? "" : ` (${path})`}`, { file: dir });
+    throw cannotWrite(dir, error);
   }
 }
 
 function swap(dir: string, kind: string, staging: string, backup: string, files: readonly string[], legacy: readonly string[]): void {
   const previous = (readListing(join(dir, listingName(kind))) ?? legacy).filter((name) => existsSync(join(dir, name)));
-  for (const name of [...files, listingName(kind)]) {
-    if (existsSync(join(dir, name)) && !lstatSync(join(dir, name)).isFile()) throw new InputError("cannot-write", `cannot write ${join(dir, name)}: it exists and is not a file; remove it or choose another folder`, { file: join(dir, name) });
-  }
+  for (const name of [...files, listingName(kind)]) refuseNonFile(join(dir, name));
   const moved: string[] = [];
   const installed: string[] = [];
   try {
@@ -197,27 +189,30 @@ function swap(dir: string, kind: string, staging: string, backup: string, files:
   }
 }
 
+/** Refuses to write over `path` when it exists and is not a file (a folder, a device). */
+function refuseNonFile(path: string): void {
+  if (existsSync(path) && !lstatSync(path).isFile()) throw new InputError("cannot-write", `cannot write ${path}: it exists and is not a file; remove it or choose another place`, { file: path });
+}
+
 /**
- * Writes one file all or nothing: to a temporary name beside it (swept by the next run when a kill leaves
- * it), then renamed over the target.
+ * Writes one file all or nothing (the HTML report, the workbook): `write` writes it under a temporary name
+ * beside the target (swept by the next run into the folder when a kill leaves it), which is then renamed
+ * over the target.
  */
-export async function writeFileAtomically(file: string, write: (temporary: string) => Promise<void>): Promise<string> {
+export async function writeFileAtomically(file: string, write: (temporary: string) => void | Promise<void>): Promise<string> {
   reached.clear();
   const dir = dirname(file);
   const temporary = join(dir, `${basename(file)}${temporarySuffix()}`);
   try {
     mkdirSync(dir, { recursive: true });
     recoverOutputFolder(dir);
-    if (existsSync(file) && !lstatSync(file).isFile()) throw new InputError("cannot-write", `cannot write ${file}: it exists and is not a file`, { file });
+    refuseNonFile(file);
     await write(temporary);
     step("install");
     renameSync(temporary, file);
     return file;
   } catch (error) {
     rmSync(temporary, { force: true });
-    if (error instanceof InputError) throw error;
-    const { code } = error as NodeJS.ErrnoException;
-    if (code === undefined) throw error;
-    throw new InputError("cannot-write", `cannot write ${file}: ${code}`, { file });
+    throw cannotWrite(file, error);
   }
 }

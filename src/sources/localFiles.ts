@@ -1,4 +1,4 @@
-import { readFileSync, existsSync, readdirSync, statSync, type Stats } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync, type Stats } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../errors.js";
@@ -42,14 +42,14 @@ export function readPriceSeries(dataDir: string, symbol: string, options: ReadOp
   }
   const skippedRows: PriceSeries["skippedRows"] = [];
   const onInvalidRow = options.lenient ? (line: number, reason: string) => skippedRows.push({ line, reason }) : undefined;
-  const text = readInputFile(file);
-  const { columns, warnings } = readPriceColumns(text, file, { onInvalidRow, strict: options.strict });
+  const content = readPriceBytes(file);
+  const { columns, warnings } = readPriceColumns(content, file, { onInvalidRow, strict: options.strict });
   const { kept, dropped } = dropFillerBars(columns, options.marketDates);
   let bars: PriceBar[] | undefined;
   return {
     symbol,
     source: file,
-    sha256: sha256(text),
+    sha256: sha256(content),
     columns: kept,
     get bars() {
       return (bars ??= barsOf(kept));
@@ -67,6 +67,17 @@ export function readPriceSeries(dataDir: string, symbol: string, options: ReadOp
  * with the caller's error.
  */
 export function readInputFile(file: string, limit?: { bytes: number; error: (size: number) => InputError }): string {
+  const size = regularFileSize(file);
+  if (limit !== undefined && size > limit.bytes) throw limit.error(size);
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw inputFileError(file, error);
+  }
+}
+
+/** The size of a file the user gave; an `InputError` naming it when it is missing, unreadable or not a regular file. */
+function regularFileSize(file: string): number {
   let stats: Stats;
   try {
     stats = statSync(file);
@@ -74,13 +85,39 @@ export function readInputFile(file: string, limit?: { bytes: number; error: (siz
     throw inputFileError(file, error);
   }
   if (!stats.isFile()) throw new InputError("missing-file", `${file} ${stats.isDirectory() ? FILE_ERRORS.get("EISDIR") : "is not a regular file (a device, pipe or socket)"}`, { file });
-  if (limit !== undefined && stats.size > limit.bytes) throw limit.error(stats.size);
+  return stats.size;
+}
+
+/**
+ * The bytes of a price file (errors as `readInputFile`'s), in a buffer that the next call reuses, so valid
+ * until then: reading a universe of files then takes no fresh memory per file, which costs a page fault
+ * per 4 KB (a fresh buffer per file made reading the 83 universe files 5x slower). Buffers above
+ * `MAX_REUSED_BYTES` are not kept.
+ */
+function readPriceBytes(file: string): Buffer {
+  const size = regularFileSize(file);
+  const buffer = size <= reusedBuffer.length ? reusedBuffer : Buffer.allocUnsafeSlow(size);
+  if (buffer.length <= MAX_REUSED_BYTES) reusedBuffer = buffer;
+  let read = 0;
   try {
-    return readFileSync(file, "utf8");
+    const fd = openSync(file, "r");
+    try {
+      while (read < size) {
+        const bytes = readSync(fd, buffer, read, size - read, read);
+        if (bytes === 0) break;
+        read += bytes;
+      }
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     throw inputFileError(file, error);
   }
+  return buffer.subarray(0, read);
 }
+
+const MAX_REUSED_BYTES = 16 << 20;
+let reusedBuffer = Buffer.allocUnsafeSlow(0);
 
 /** The `InputError` for a file-system error on an input file (EISDIR, EACCES, EPERM, ENOENT, ELOOP); other errors as they are. */
 export function inputFileError(file: string, error: unknown): unknown {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { isoDateSchema } from "../calendar/isoDate.js";
 import { InputError, zodInputError } from "../errors.js";
-import { TEMPORARY_FILE, temporarySuffix } from "../io/atomicWrite.js";
+import { cannotWrite, TEMPORARY_FILE, temporarySuffix } from "../io/atomicWrite.js";
 import { sha256 } from "./contentHash.js";
 import { CACHE_MANIFEST_FILE } from "./localFiles.js";
 import type { PriceBar } from "./priceBar.js";
@@ -166,7 +166,7 @@ async function withCacheLock<T>(dir: string, task: () => T): Promise<T> {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new InputError("cannot-write", `cannot write to the cache ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file: dir });
+    throw cannotWrite(`the cache ${dir}`, error, dir);
   }
   let release: () => Promise<void>;
   try {
@@ -215,9 +215,7 @@ export async function commitToCache(dir: string, symbol: string, update: (state:
       killPoint("unlock");
     } catch (error) {
       for (const temporary of [priceFile + suffix, manifestFile + suffix]) rmSync(temporary, { force: true });
-      const { code, path } = error as NodeJS.ErrnoException;
-      if (code === undefined) throw error;
-      throw new InputError("cannot-write", `cannot write to the cache ${dir}: ${code}${path === undefined ? "" : ` (${path})`}`, { file: dir });
+      throw cannotWrite(`the cache ${dir}`, error, dir);
     }
     return { entry, state };
   });

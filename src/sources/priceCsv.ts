@@ -55,8 +55,26 @@ function echo(text: string): string {
   return text.length <= ECHO_LENGTH ? text : `${text.slice(0, ECHO_LENGTH)}... (${text.length} characters)`;
 }
 
-const enum Char {
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/** The text of `bytes[start, end)` decoded as UTF-8 (a malformed byte becomes U+FFFD, as `readFileSync(file, "utf8")` makes it). */
+function textAt(bytes: Uint8Array, start: number, end: number): string {
+  return utf8.decode(bytes.subarray(start, end));
+}
+
+/**
+ * True when `bytes[start, end)` decodes to more than `limit` characters (UTF-16 code units, as `String.length`
+ * counts them). A character takes 1 to 3 bytes per code unit, so only a span of `limit` to `3 * limit` bytes
+ * needs decoding to tell.
+ */
+function longerThan(bytes: Uint8Array, start: number, end: number, limit: number): boolean {
+  const size = end - start;
+  return size > limit && (size > 3 * limit || textAt(bytes, start, end).length > limit);
+}
+
+const enum Byte {
   Tab = 9,
+  Newline = 10,
   Return = 13,
   Space = 32,
   Quote = 34,
@@ -71,37 +89,42 @@ const enum Char {
   UpperT = 84,
   UpperZ = 90,
   LowerE = 101,
-  Bom = 0xfeff,
 }
 
-const isDigit = (code: number) => code >= Char.Zero && code <= Char.Nine;
-const isBlank = (code: number) => code === Char.Space || code === Char.Tab;
+const isDigit = (byte: number) => byte >= Byte.Zero && byte <= Byte.Nine;
+const isBlank = (byte: number) => byte === Byte.Space || byte === Byte.Tab;
 
 /** Powers of ten that a double holds exactly. */
 const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /**
- * A decimal number `[+-]digits[.digits][e[+-]digits]` in `text[start, end)`, or NaN for anything else
- * (`null`, `NaN`, `1.2.3`, an empty cell), in one scan of the cell. Up to 15 significant digits and 22
+ * A decimal number `[+-]digits[.digits][e[+-]digits]` in the bytes `bytes[start, end)`, or NaN for anything
+ * else (`null`, `NaN`, `1.2.3`, an empty cell), in one scan of the cell. Up to 15 significant digits and 22
  * decimals, the value is the integer of its digits divided by a power of ten, both exact, so the one
- * rounding of the division gives what `Number` gives (Clinger's fast path); other cells go to `Number`.
+ * rounding of the division gives what `Number` gives (Clinger's fast path); other cells (an exponent, more
+ * digits) go to `Number`, whose text is then ASCII.
  */
-export function decimalAt(text: string, start: number, end: number): number {
+export function decimalAt(bytes: Uint8Array, start: number, end: number): number {
   let i = start;
-  const first = text.charCodeAt(i);
-  const negative = first === Char.Minus;
-  if (negative || first === Char.Plus) i++;
+  const first = byteAt(bytes, i, end);
+  const negative = first === Byte.Minus;
+  if (negative || first === Byte.Plus) i++;
   let digits = 0;
-  let mantissa = 0;
+  // -0, a double: V8 then compiles the digit loop with float arithmetic, not small integers that would
+  // overflow (and discard the optimised reader) at the first value above 2^31, such as a volume.
+  let mantissa = -0;
   let decimals = 0;
-  for (let code = text.charCodeAt(i); i < end && isDigit(code); code = text.charCodeAt(++i)) {
-    mantissa = mantissa * 10 + (code - Char.Zero);
+  for (; i < end; i++) {
+    const byte = bytes[i]!;
+    if (!isDigit(byte)) break;
+    mantissa = mantissa * 10 + (byte - Byte.Zero);
     digits++;
   }
-  if (i < end && text.charCodeAt(i) === Char.Dot) {
-    i++;
-    for (let code = text.charCodeAt(i); i < end && isDigit(code); code = text.charCodeAt(++i)) {
-      mantissa = mantissa * 10 + (code - Char.Zero);
+  if (i < end && bytes[i] === Byte.Dot) {
+    for (i++; i < end; i++) {
+      const byte = bytes[i]!;
+      if (!isDigit(byte)) break;
+      mantissa = mantissa * 10 + (byte - Byte.Zero);
       digits++;
       decimals++;
     }
@@ -109,45 +132,56 @@ export function decimalAt(text: string, start: number, end: number): number {
   if (digits === 0) return Number.NaN;
   if (i === end) {
     if (mantissa <= Number.MAX_SAFE_INTEGER && decimals <= 22) return (negative ? -mantissa : mantissa) / EXACT_POWERS_OF_TEN[decimals]!;
-    return Number(text.slice(start, end));
+    return Number(textAt(bytes, start, end));
   }
-  const e = text.charCodeAt(i);
-  if (e !== Char.LowerE && e !== Char.UpperE) return Number.NaN;
+  const e = bytes[i];
+  if (e !== Byte.LowerE && e !== Byte.UpperE) return Number.NaN;
   i++;
-  const sign = text.charCodeAt(i);
-  if (sign === Char.Plus || sign === Char.Minus) i++;
+  const sign = byteAt(bytes, i, end);
+  if (sign === Byte.Plus || sign === Byte.Minus) i++;
   const exponentStart = i;
-  while (i < end && isDigit(text.charCodeAt(i))) i++;
-  return i === end && i > exponentStart ? Number(text.slice(start, end)) : Number.NaN;
+  while (i < end && isDigit(bytes[i]!)) i++;
+  return i === end && i > exponentStart ? Number(textAt(bytes, start, end)) : Number.NaN;
 }
 
-function digitsAt(text: string, at: number, count: number): boolean {
-  for (let k = at; k < at + count; k++) if (!isDigit(text.charCodeAt(k))) return false;
+/** True when `bytes[at, at + count)` are digits, all before `end`. */
+function digitsAt(bytes: Uint8Array, at: number, count: number, end: number): boolean {
+  if (at + count > end) return false;
+  for (let k = at; k < at + count; k++) if (!isDigit(bytes[k]!)) return false;
   return true;
 }
 
-function numberAt(text: string, at: number, count: number): number {
+/** The byte at `i`, or -1 at or past `end` (a cell's bytes are followed by other cells' or stale ones). */
+function byteAt(bytes: Uint8Array, i: number, end: number): number {
+  return i < end ? bytes[i]! : -1;
+}
+
+function numberAt(bytes: Uint8Array, at: number, count: number): number {
   let value = 0;
-  for (let k = at; k < at + count; k++) value = value * 10 + (text.charCodeAt(k) - Char.Zero);
+  for (let k = at; k < at + count; k++) value = value * 10 + (bytes[k]! - Byte.Zero);
   return value;
 }
 
 /**
- * The trading date of a date cell `text[start, end)`: `2020-01-02`, or a stamp such as
- * `2020-01-02 00:00:00+08:00` (yfinance) whose date part is taken; null when it is neither.
+ * The trading date of a date cell `bytes[start, end)` as `yyyymmdd`: `2020-01-02`, or a stamp such as
+ * `2020-01-02 00:00:00+08:00` (yfinance) whose date part is taken; -1 when it is neither.
  */
-function tradingDateAt(text: string, start: number, end: number): string | null {
-  if (end - start < 10 || !digitsAt(text, start, 4) || text.charCodeAt(start + 4) !== Char.Minus || !digitsAt(text, start + 5, 2) || text.charCodeAt(start + 7) !== Char.Minus || !digitsAt(text, start + 8, 2)) return null;
-  const year = numberAt(text, start, 4);
-  const month = numberAt(text, start + 5, 2);
-  const day = numberAt(text, start + 8, 2);
-  if (!isCalendarDay(year, month, day)) return null;
-  if (start + 10 < end && !timeOfDayEndsAt(text, start + 10, end)) return null;
-  const key = year * 10_000 + month * 100 + day;
-  let date = dateStrings.get(key);
+function tradingDayAt(bytes: Uint8Array, start: number, end: number): number {
+  if (end - start < 10 || !digitsAt(bytes, start, 4, end) || bytes[start + 4] !== Byte.Minus || !digitsAt(bytes, start + 5, 2, end) || bytes[start + 7] !== Byte.Minus || !digitsAt(bytes, start + 8, 2, end)) return -1;
+  const year = numberAt(bytes, start, 4);
+  const month = numberAt(bytes, start + 5, 2);
+  const day = numberAt(bytes, start + 8, 2);
+  if (!isCalendarDay(year, month, day)) return -1;
+  if (start + 10 < end && !timeOfDayEndsAt(bytes, start + 10, end)) return -1;
+  return year * 10_000 + month * 100 + day;
+}
+
+/** The `YYYY-MM-DD` string of a `yyyymmdd` day read from the date cell at `start`, made once per day (see `dateStrings`). */
+function dateString(day: number, bytes: Uint8Array, start: number): string {
+  let date = dateStrings.get(day);
   if (date === undefined) {
     if (dateStrings.size >= MAX_HELD_DATES) dateStrings.clear();
-    dateStrings.set(key, (date = text.slice(start, start + 10)));
+    dateStrings.set(day, (date = textAt(bytes, start, start + 10)));
   }
   return date;
 }
@@ -159,128 +193,48 @@ function tradingDateAt(text: string, start: number, end: number): string | null 
 const dateStrings = new Map<number, string>();
 const MAX_HELD_DATES = 100_000;
 
-/** True when `text[i, end)` is a time of day ` HH:MM[:SS[.fff]][Z|+HH[:]MM]` (or with `T`). */
-function timeOfDayEndsAt(text: string, i: number, end: number): boolean {
-  const separator = text.charCodeAt(i);
-  if (separator !== Char.Space && separator !== Char.UpperT) return false;
+/** True when `bytes[i, end)` is a time of day ` HH:MM[:SS[.fff]][Z|+HH[:]MM]` (or with `T`). */
+function timeOfDayEndsAt(bytes: Uint8Array, i: number, end: number): boolean {
+  const separator = byteAt(bytes, i, end);
+  if (separator !== Byte.Space && separator !== Byte.UpperT) return false;
   i++;
-  if (!digitsAt(text, i, 2) || text.charCodeAt(i + 2) !== Char.Colon || !digitsAt(text, i + 3, 2)) return false;
+  if (!digitsAt(bytes, i, 2, end) || byteAt(bytes, i + 2, end) !== Byte.Colon || !digitsAt(bytes, i + 3, 2, end)) return false;
   i += 5;
-  if (text.charCodeAt(i) === Char.Colon && digitsAt(text, i + 1, 2)) i += 3;
-  if (text.charCodeAt(i) === Char.Dot) {
+  if (byteAt(bytes, i, end) === Byte.Colon && digitsAt(bytes, i + 1, 2, end)) i += 3;
+  if (byteAt(bytes, i, end) === Byte.Dot) {
     i++;
-    while (i < end && isDigit(text.charCodeAt(i))) i++;
+    while (isDigit(byteAt(bytes, i, end))) i++;
   }
   if (i === end) return true;
-  const zone = text.charCodeAt(i);
-  if (zone === Char.UpperZ) return i + 1 === end;
-  if (zone !== Char.Plus && zone !== Char.Minus) return false;
+  const zone = bytes[i];
+  if (zone === Byte.UpperZ) return i + 1 === end;
+  if (zone !== Byte.Plus && zone !== Byte.Minus) return false;
   i++;
-  if (!digitsAt(text, i, 2)) return false;
+  if (!digitsAt(bytes, i, 2, end)) return false;
   i += 2;
-  if (text.charCodeAt(i) === Char.Colon) i++;
-  return digitsAt(text, i, 2) && i + 2 === end;
-}
-
-/** Growable column storage; `columns()` trims to the rows kept. */
-class ColumnBuilder {
-  private capacity: number;
-  private count = 0;
-  readonly dates: string[] = [];
-  private open: Float64Array;
-  private high: Float64Array;
-  private low: Float64Array;
-  private close: Float64Array;
-  private adjClose: Float64Array;
-  private volume: Float64Array;
-  private lines: Int32Array;
-
-  constructor(capacity: number) {
-    this.capacity = Math.max(16, capacity);
-    this.open = new Float64Array(this.capacity);
-    this.high = new Float64Array(this.capacity);
-    this.low = new Float64Array(this.capacity);
-    this.close = new Float64Array(this.capacity);
-    this.adjClose = new Float64Array(this.capacity);
-    this.volume = new Float64Array(this.capacity);
-    this.lines = new Int32Array(this.capacity);
-  }
-
-  get length(): number {
-    return this.count;
-  }
-
-  lastAdjClose(): number {
-    return this.adjClose[this.count - 1]!;
-  }
-
-  lastLine(): number {
-    return this.lines[this.count - 1]!;
-  }
-
-  push(date: string, values: Float64Array, line: number): void {
-    if (this.count === this.capacity) this.grow();
-    const k = this.count++;
-    this.dates.push(date);
-    this.open[k] = values[0]!;
-    this.high[k] = values[1]!;
-    this.low[k] = values[2]!;
-    this.close[k] = values[3]!;
-    this.adjClose[k] = values[4]!;
-    this.volume[k] = values[5]!;
-    this.lines[k] = line;
-  }
-
-  private grow(): void {
-    this.capacity *= 2;
-    const larger = <T extends Float64Array | Int32Array>(old: T): T => {
-      const next = new (old.constructor as new (n: number) => T)(this.capacity);
-      next.set(old);
-      return next;
-    };
-    this.open = larger(this.open);
-    this.high = larger(this.high);
-    this.low = larger(this.low);
-    this.close = larger(this.close);
-    this.adjClose = larger(this.adjClose);
-    this.volume = larger(this.volume);
-    this.lines = larger(this.lines);
-  }
-
-  columns(): PriceColumns {
-    const n = this.count;
-    return {
-      dates: this.dates,
-      open: this.open.slice(0, n),
-      high: this.high.slice(0, n),
-      low: this.low.slice(0, n),
-      close: this.close.slice(0, n),
-      adjClose: this.adjClose.slice(0, n),
-      volume: this.volume.slice(0, n),
-      lines: this.lines.slice(0, n),
-    };
-  }
+  if (byteAt(bytes, i, end) === Byte.Colon) i++;
+  return digitsAt(bytes, i, 2, end) && i + 2 === end;
 }
 
 const VALUE_FIELDS = ["open", "high", "low", "close", "adj_close", "volume"] as const;
 const VOLUME = 5;
 
-/** The first of a row's values (open, high, low, close, adjClose, volume) that is not a number within its sane range, or -1. */
-function unusableValue(values: Float64Array): number {
-  for (let k = 0; k < VOLUME; k++) {
-    const value = values[k]!;
-    if (!(value >= PRICE_RANGE[0] && value <= PRICE_RANGE[1])) return k;
+/** The first of row `k`'s values (open, high, low, close, adjClose, volume) that is not a number within its sane range, or -1. */
+function unusableValue(values: readonly Float64Array[], k: number): number {
+  for (let field = 0; field < VOLUME; field++) {
+    const value = values[field]![k]!;
+    if (!(value >= PRICE_RANGE[0] && value <= PRICE_RANGE[1])) return field;
   }
-  const volume = values[VOLUME]!;
+  const volume = values[VOLUME]![k]!;
   return volume >= 0 && volume <= MAX_VOLUME ? -1 : VOLUME;
 }
 
 /** Why value `k` of a row (see `unusableValue`), read from the cell `cell`, cannot be used, naming its column. */
-function valueProblem(k: number, value: number, cell: string): { field: string; message: string } {
+function valueProblem(k: number, value: number, cell: string): string {
   const field = VALUE_FIELDS[k]!;
-  if (Number.isNaN(value)) return { field, message: `${field}: expected a number, found "${echo(cell)}"` };
-  if (k === VOLUME) return { field, message: `volume: ${cell} must be between 0 and ${MAX_VOLUME}` };
-  return { field, message: value > 0 ? `${field}: ${cell} is outside the sane price range ${PRICE_RANGE[0]} to ${PRICE_RANGE[1]}` : `${field}: must be a positive price, found ${cell}` };
+  if (Number.isNaN(value)) return `${field}: expected a number, found "${echo(cell)}"`;
+  if (k === VOLUME) return `volume: ${cell} must be between 0 and ${MAX_VOLUME}`;
+  return value > 0 ? `${field}: ${cell} is outside the sane price range ${PRICE_RANGE[0]} to ${PRICE_RANGE[1]}` : `${field}: must be a positive price, found ${cell}`;
 }
 
 /**
@@ -289,75 +243,152 @@ function valueProblem(k: number, value: number, cell: string): { field: string; 
  */
 export const OHLC_TOLERANCE = 1e-9;
 
+const lowAboveBody = (open: number, low: number, close: number) => low > Math.min(open, close) * (1 + OHLC_TOLERANCE);
+const highBelowBody = (open: number, high: number, close: number) => high < Math.max(open, close) * (1 - OHLC_TOLERANCE);
+
 /** Why a row's low/high do not bracket its open and close (beyond `OHLC_TOLERANCE`), or null when they do. */
 export function ohlcProblem(open: number, high: number, low: number, close: number): string | null {
-  if (low > Math.min(open, close) * (1 + OHLC_TOLERANCE)) return `low ${low} is above min(open, close) ${Math.min(open, close)}`;
-  if (high < Math.max(open, close) * (1 - OHLC_TOLERANCE)) return `high ${high} is below max(open, close) ${Math.max(open, close)}`;
+  if (lowAboveBody(open, low, close)) return `low ${low} is above min(open, close) ${Math.min(open, close)}`;
+  if (highBelowBody(open, high, close)) return `high ${high} is below max(open, close) ${Math.max(open, close)}`;
   return null;
 }
 
+/** True when an adjusted close `to` is beyond `MAX_DAY_RATIO` times the previous one, `from`, either way. */
+function implausibleMove(from: number, to: number): boolean {
+  const ratio = to / from;
+  return ratio > MAX_DAY_RATIO || ratio < 1 / MAX_DAY_RATIO;
+}
+
 /**
- * Reads the text of a daily price CSV into columns in one pass: no regular expression on a cell, every
- * line and cell length bounded (`MAX_LINE_LENGTH`, `MAX_CELL_LENGTH`), so the time is linear in the text.
- * Every row is checked: a calendar date, prices within `PRICE_RANGE`, a volume within 0 to `MAX_VOLUME`,
- * dates ascending and unique; errors name the file and line and echo at most 80 characters. Rows whose
- * low/high do not bracket open and close, and days whose adjusted close moves by a factor beyond
- * `MAX_DAY_RATIO`, are kept and returned as warnings (DESIGN section 2), or are errors with `strict`.
- * With `onInvalidRow` (lenient reading), rows with unusable values are passed to it and skipped; the
- * header, the field count and the date order stay strict.
+ * True when row `k` is kept with a warning (DESIGN section 2): its low/high do not bracket its open and close
+ * (see `ohlcProblem`), or its adjusted close moved implausibly from row `k - 1`'s.
  */
-export function readPriceColumns(text: string, file: string, options: PriceCsvOptions = {}): ParsedPrices {
-  const { onInvalidRow, strict = false } = options;
-  const builder = new ColumnBuilder(Math.ceil(text.length / 48));
+function suspectRow(columns: PriceColumns, k: number): boolean {
+  const { open, high, low, close, adjClose } = columns;
+  return lowAboveBody(open[k]!, low[k]!, close[k]!) || highBelowBody(open[k]!, high[k]!, close[k]!) || (k > 0 && implausibleMove(adjClose[k - 1]!, adjClose[k]!));
+}
+
+function moveMessage(from: number, to: number): string {
+  return `the adjusted close moves from ${from} to ${to} (x${(to / from).toPrecision(3)}) in one day: check for an unadjusted split or a unit change`;
+}
+
+/** The warnings of a suspect row `k` (see `suspectRow`): `ohlc`, then `move`, as they apply. */
+function rowWarnings(columns: PriceColumns, k: number): PriceWarning[] {
+  const { dates, open, high, low, close, adjClose, lines } = columns;
+  const date = dates[k]!;
+  const line = lines[k]!;
   const warnings: PriceWarning[] = [];
-  const cells: Cells = { start: new Int32Array(MAX_LINE_LENGTH + 2), end: new Int32Array(MAX_LINE_LENGTH + 2), quoted: [], count: 0 };
+  const ohlc = ohlcProblem(open[k]!, high[k]!, low[k]!, close[k]!);
+  if (ohlc !== null) warnings.push({ line, date, kind: "ohlc", message: `${ohlc}: intraday measures of ${date} are not used` });
+  if (k > 0 && implausibleMove(adjClose[k - 1]!, adjClose[k]!)) warnings.push({ line, date, kind: "move", message: moveMessage(adjClose[k - 1]!, adjClose[k]!) });
+  return warnings;
+}
+
+/**
+ * Reads a daily price CSV into columns in one pass over its bytes (a string is read as its UTF-8 bytes):
+ * no regular expression on a cell, no string per cell (strings are made for header cells, once per
+ * distinct date, and for messages), every line and cell length bounded (`MAX_LINE_LENGTH`,
+ * `MAX_CELL_LENGTH` characters), so the time is linear in the input. Every row is checked: a calendar
+ * date, prices within `PRICE_RANGE`, a volume within 0 to `MAX_VOLUME`, dates ascending and unique;
+ * errors name the file and line and echo at most 80 characters. Rows whose low/high do not bracket open
+ * and close, and days whose adjusted close moves by a factor beyond `MAX_DAY_RATIO`, are kept and
+ * returned as warnings (DESIGN section 2), or are errors with `strict`. With `onInvalidRow` (lenient
+ * reading), rows with unusable values are passed to it and skipped; the header, the field count and the
+ * date order stay strict.
+ *
+ * @example readPriceColumns(readFileSync("data/prices/1810.HK.csv"), "1810.HK.csv").columns.close
+ */
+export function readPriceColumns(content: string | Uint8Array, file: string, options: PriceCsvOptions = {}): ParsedPrices {
+  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  const cells = spareCells ?? newCells();
+  spareCells = undefined;
+  let columns: PriceColumns;
+  try {
+    columns = readRows(bytes, file, options, cells);
+  } finally {
+    spareCells = cells;
+  }
+  const warnings: PriceWarning[] = [];
+  for (let k = 0; k < columns.dates.length; k++) if (suspectRow(columns, k)) warnings.push(...rowWarnings(columns, k));
+  return { columns, warnings };
+}
+
+/**
+ * The rows of a price file as columns (see `readPriceColumns`); with `strict`, a suspect row is an error.
+ * Warnings are made afterwards, not here: a path first taken after V8 has optimised this loop (the first
+ * suspect row of a later file) would discard the optimised code.
+ */
+function readRows(bytes: Buffer, file: string, { onInvalidRow, strict = false }: PriceCsvOptions, cells: Cells): PriceColumns {
+  const length = bytes.length;
+  // One row per line after the header at most: the columns are allocated once, at their final size unless
+  // blank lines or skipped rows leave them longer.
+  const columns = emptyColumns(Math.max(lineCount(bytes) - 1, 0));
+  const { dates, lines } = columns;
+  const values = [columns.open, columns.high, columns.low, columns.close, columns.adjClose, columns.volume];
   let layout: Layout | null = null;
-  const values = new Float64Array(6);
-  const length = text.length;
-  let position = text.charCodeAt(0) === Char.Bom ? 1 : 0;
+  let count = 0;
+  let previousDay = -1;
+  let position = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let lineNumber = 0;
   try {
     while (position < length) {
       lineNumber++;
       const lineStart = position;
-      const newline = text.indexOf("\n", position);
-      let lineEnd = newline < 0 ? length : newline;
-      if (lineEnd - lineStart > MAX_LINE_LENGTH) throw new LineError(lineTooLong(text, lineStart));
+      let lineEnd = lineEndFrom(bytes, position);
+      if (longerThan(bytes, lineStart, lineEnd, MAX_LINE_LENGTH)) throw new LineError(lineTooLong(bytes, lineStart, lineEnd));
       position = lineEnd + 1;
-      if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === Char.Return) lineEnd--;
-      if (!splitCells(text, lineStart, lineEnd, cells)) continue;
+      if (lineEnd > lineStart && bytes[lineEnd - 1] === Byte.Return) lineEnd--;
+      const fields = splitCells(bytes, lineStart, lineEnd, cells);
+      if (fields === 0) continue;
       if (layout === null) {
-        layout = readHeader(text, cells);
+        layout = readHeader(bytes, cells, fields);
         continue;
       }
-      if (cells.count !== layout.fieldCount) throw new LineError(`expected ${layout.fieldCount} fields like the header, found ${cells.count}`);
-      const date = dateCell(text, cells, layout.date);
-      for (let k = 0; k < 6; k++) values[k] = numberCell(text, cells, layout.values[k]!);
-      const unusable = date === null ? -1 : unusableValue(values);
-      if (date === null || unusable >= 0) {
-        const problem = date === null ? { field: "date", message: dateProblem(text, cells, layout.date) } : valueProblem(unusable, values[unusable]!, cellText(text, cells, layout.values[unusable]!));
-        const message = `${problem.message} (row: ${echo(text.slice(lineStart, lineEnd))})`;
-        if (onInvalidRow === undefined) throw new LineError(message, problem.field);
+      if (fields !== layout.fieldCount) throw new LineError(`expected ${layout.fieldCount} fields like the header, found ${fields}`);
+      const day = cellDay(bytes, cells, layout.date);
+      readValues(bytes, cells, layout, values, count);
+      const unusable = day < 0 ? -1 : unusableValue(values, count);
+      if (day < 0 || unusable >= 0) {
+        const message = rowProblem(bytes, cells, layout, unusable < 0 ? Number.NaN : values[unusable]![count]!, unusable, lineStart, lineEnd);
+        if (onInvalidRow === undefined) throw new LineError(message, day < 0 ? "date" : VALUE_FIELDS[unusable]);
         onInvalidRow(lineNumber, message);
         continue;
       }
-      const previousDate = builder.dates[builder.length - 1];
-      if (previousDate !== undefined && date! <= previousDate) throw new LineError(dateOrderProblem(date!, previousDate, builder.lastLine()), "date");
-      const ohlc = ohlcProblem(values[0]!, values[1]!, values[2]!, values[3]!);
-      if (ohlc !== null) warnings.push(warning(lineNumber, date!, "ohlc", `${ohlc}: intraday measures of ${date} are not used`, strict));
-      if (builder.length > 0) {
-        const ratio = values[4]! / builder.lastAdjClose();
-        if (ratio > MAX_DAY_RATIO || ratio < 1 / MAX_DAY_RATIO) warnings.push(warning(lineNumber, date!, "move", moveMessage(builder.lastAdjClose(), values[4]!, ratio), strict));
-      }
-      builder.push(date!, values, lineNumber);
+      const date = cellDate(bytes, cells, layout.date, day);
+      if (day <= previousDay) throw new LineError(dateOrderProblem(date, dates[count - 1]!, lines[count - 1]!), "date");
+      previousDay = day;
+      dates.push(date);
+      lines[count] = lineNumber;
+      if (strict && suspectRow(columns, count)) throw new LineError(`${rowWarnings(columns, count)[0]!.message} (strict reading; without it the row is kept with a warning)`);
+      count++;
     }
   } catch (error) {
     if (error instanceof LineError) throw new InputError("invalid-file", `${file} line ${lineNumber}: ${error.message}`, { file, line: lineNumber, field: error.field });
     throw error;
   }
   if (layout === null) throw new InputError("invalid-file", `${file}: the file is empty`, { file });
-  if (builder.length === 0) throw new InputError("invalid-file", `${file}: no price rows after the header`, { file });
-  return { columns: builder.columns(), warnings };
+  if (count === 0) throw new InputError("invalid-file", `${file}: no price rows after the header`, { file });
+  return count === columns.open.length ? columns : trimmed(columns, count);
+}
+
+/** The first `count` rows of columns allocated larger. */
+function trimmed(columns: PriceColumns, count: number): PriceColumns {
+  const { dates, open, high, low, close, adjClose, volume, lines } = columns;
+  return { dates, open: open.slice(0, count), high: high.slice(0, count), low: low.slice(0, count), close: close.slice(0, count), adjClose: adjClose.slice(0, count), volume: volume.slice(0, count), lines: lines.slice(0, count) };
+}
+
+/** The number of lines in `bytes` (newlines, plus one for a last line without one). */
+function lineCount(bytes: Uint8Array): number {
+  let count = bytes.length > 0 && bytes[bytes.length - 1] !== Byte.Newline ? 1 : 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === Byte.Newline) count++;
+  return count;
+}
+
+/** Where the line from `position` ends: at its newline or the end of the bytes. */
+function lineEndFrom(bytes: Uint8Array, position: number): number {
+  const length = bytes.length;
+  while (position < length && bytes[position] !== Byte.Newline) position++;
+  return position;
 }
 
 /** A problem with the current line, and the column at fault when there is one; `readPriceColumns` adds the file and line. */
@@ -370,129 +401,155 @@ class LineError extends Error {
   }
 }
 
-/** The cells of one line: `text[start[k], end[k])`, or `quoted[k]` when `start[k]` is -1. */
+/**
+ * The cells of one line, trimmed of spaces and tabs: cell `k` is `[start[k], end[k])` of the file's bytes,
+ * or when `quoted[k]` is 1 of `unquoted`, which holds the line's quoted cells (a quoted cell may hold commas;
+ * `""` inside quotes is one quote).
+ */
 interface Cells {
   start: Int32Array;
   end: Int32Array;
-  quoted: string[];
-  count: number;
+  quoted: Uint8Array;
+  unquoted: Uint8Array;
+}
+
+function newCells(): Cells {
+  // A line of at most MAX_LINE_LENGTH characters has at most MAX_LINE_LENGTH + 1 cells and 3 bytes per character.
+  const cells = MAX_LINE_LENGTH + 1;
+  return { start: new Int32Array(cells), end: new Int32Array(cells), quoted: new Uint8Array(cells), unquoted: Buffer.alloc(3 * MAX_LINE_LENGTH) };
+}
+
+/** The cells of the last read, for the next (a read started from an `onInvalidRow` callback makes its own). */
+let spareCells: Cells | undefined;
+
+/** Splits the line `bytes[lineStart, lineEnd)` into `cells`; the number of cells, 0 for a blank line. */
+function splitCells(bytes: Uint8Array, lineStart: number, lineEnd: number, cells: Cells): number {
+  const { start, end, quoted } = cells;
+  let count = 0;
+  let i = lineStart;
+  let unquotedLength = 0;
+  let blankLine = true;
+  for (;;) {
+    while (i < lineEnd && isBlank(bytes[i]!)) i++;
+    if (i < lineEnd && bytes[i] === Byte.Quote) {
+      i = unquote(bytes, i, lineStart, lineEnd, cells, count, unquotedLength);
+      unquotedLength = end[count]!;
+      blankLine = false;
+    } else {
+      const cellStart = i;
+      while (i < lineEnd && bytes[i] !== Byte.Comma) i++;
+      let cellEnd = i;
+      while (cellEnd > cellStart && isBlank(bytes[cellEnd - 1]!)) cellEnd--;
+      if (cellEnd > cellStart) blankLine = false;
+      start[count] = cellStart;
+      end[count] = cellEnd;
+      quoted[count] = 0;
+    }
+    count++;
+    if (longerThan(cellBytes(bytes, cells, count - 1), start[count - 1]!, end[count - 1]!, MAX_CELL_LENGTH)) {
+      throw new LineError(`field ${count} is longer than ${MAX_CELL_LENGTH} characters: ${echo(cellText(bytes, cells, count - 1))}`);
+    }
+    if (i >= lineEnd) break;
+    i++;
+    blankLine = false;
+  }
+  return blankLine ? 0 : count;
+}
+
+/**
+ * Copies the quoted cell opening at `at` into `cells.unquoted` from `into`, as cell `k`; where the next cell
+ * starts (at its comma or the line end).
+ */
+function unquote(bytes: Uint8Array, at: number, lineStart: number, lineEnd: number, cells: Cells, k: number, into: number): number {
+  const unquoted = cells.unquoted;
+  let i = at + 1;
+  let length = into;
+  for (;;) {
+    if (i >= lineEnd) throw new LineError(`a quoted field is not closed: ${echo(textAt(bytes, lineStart, lineEnd))}`);
+    const byte = bytes[i]!;
+    if (byte === Byte.Quote) {
+      if (i + 1 >= lineEnd || bytes[i + 1] !== Byte.Quote) break;
+      i++;
+    }
+    unquoted[length++] = byte;
+    i++;
+  }
+  cells.start[k] = into;
+  cells.end[k] = length;
+  cells.quoted[k] = 1;
+  i++;
+  while (i < lineEnd && isBlank(bytes[i]!)) i++;
+  if (i < lineEnd && bytes[i] !== Byte.Comma) throw new LineError(`text after a quoted field: ${echo(textAt(bytes, lineStart, lineEnd))}`);
+  return i;
+}
+
+/** The bytes cell `k` lies in: the file's, or the unquoted copy of a quoted cell. */
+function cellBytes(bytes: Uint8Array, cells: Cells, k: number): Uint8Array {
+  return cells.quoted[k] === 1 ? cells.unquoted : bytes;
+}
+
+function cellText(bytes: Uint8Array, cells: Cells, k: number): string {
+  return textAt(cellBytes(bytes, cells, k), cells.start[k]!, cells.end[k]!);
+}
+
+/**
+ * Reads a row's values (open, high, low, close, adjClose, volume; see `decimalAt`) into row `row` of their
+ * columns: stored here, a number is never boxed on its way back to a caller that V8 has not yet optimised.
+ */
+function readValues(bytes: Uint8Array, cells: Cells, layout: Layout, values: readonly Float64Array[], row: number): void {
+  for (let field = 0; field < 6; field++) {
+    const k = layout.values[field]!;
+    values[field]![row] = decimalAt(cellBytes(bytes, cells, k), cells.start[k]!, cells.end[k]!);
+  }
+}
+
+function cellDay(bytes: Uint8Array, cells: Cells, k: number): number {
+  return tradingDayAt(cellBytes(bytes, cells, k), cells.start[k]!, cells.end[k]!);
+}
+
+function cellDate(bytes: Uint8Array, cells: Cells, k: number, day: number): string {
+  return dateString(day, cellBytes(bytes, cells, k), cells.start[k]!);
 }
 
 /** Where a file's columns are: its field count, the date column, and open, high, low, close, adjClose, volume. */
 interface Layout {
   fieldCount: number;
   date: number;
-  values: number[];
+  values: Int32Array;
 }
 
-/**
- * Splits `text[lineStart, lineEnd)` into trimmed cells (a quoted cell may hold commas; `""` inside quotes
- * is one quote); false for a blank line.
- */
-function splitCells(text: string, lineStart: number, lineEnd: number, cells: Cells): boolean {
-  let count = 0;
-  let i = lineStart;
-  let blankLine = true;
-  for (;;) {
-    while (i < lineEnd && isBlank(text.charCodeAt(i))) i++;
-    let start = i;
-    let end: number;
-    if (i < lineEnd && text.charCodeAt(i) === Char.Quote) {
-      const value = quotedCell(text, i, lineStart, lineEnd);
-      i = value.next;
-      cells.quoted[count] = value.text;
-      start = -1;
-      end = value.text.length - 1;
-      blankLine = false;
-    } else {
-      const comma = text.indexOf(",", i);
-      i = comma < 0 || comma > lineEnd ? lineEnd : comma;
-      end = i;
-      while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
-      if (end > start) blankLine = false;
-    }
-    cells.start[count] = start;
-    cells.end[count] = end;
-    cells.count = count + 1;
-    if (end - start > MAX_CELL_LENGTH) throw new LineError(`field ${count + 1} is longer than ${MAX_CELL_LENGTH} characters: ${echo(cellText(text, cells, count))}`);
-    count++;
-    if (i >= lineEnd) break;
-    i++;
-    blankLine = false;
-  }
-  return !blankLine;
-}
-
-/** The text of a quoted cell opening at `at`, and where the next cell starts (at its comma or the line end). */
-function quotedCell(text: string, at: number, lineStart: number, lineEnd: number): { text: string; next: number } {
-  let value = "";
-  let i = at + 1;
-  let from = i;
-  for (;;) {
-    const quote = text.indexOf('"', i);
-    i = quote < 0 || quote > lineEnd ? lineEnd : quote;
-    if (i >= lineEnd) throw new LineError(`a quoted field is not closed: ${echo(text.slice(lineStart, lineEnd))}`);
-    value += text.slice(from, i);
-    if (text.charCodeAt(i + 1) !== Char.Quote) break;
-    value += '"';
-    i += 2;
-    from = i;
-  }
-  i++;
-  while (i < lineEnd && isBlank(text.charCodeAt(i))) i++;
-  if (i < lineEnd && text.charCodeAt(i) !== Char.Comma) throw new LineError(`text after a quoted field: ${echo(text.slice(lineStart, lineEnd))}`);
-  return { text: value, next: i };
-}
-
-function cellText(text: string, cells: Cells, k: number): string {
-  return cells.start[k]! < 0 ? cells.quoted[k]! : text.slice(cells.start[k], cells.end[k]);
-}
-
-function dateCell(text: string, cells: Cells, k: number): string | null {
-  if (cells.start[k]! >= 0) return tradingDateAt(text, cells.start[k]!, cells.end[k]!);
-  const quoted = cells.quoted[k]!;
-  return tradingDateAt(quoted, 0, quoted.length);
-}
-
-function numberCell(text: string, cells: Cells, k: number): number {
-  if (cells.start[k]! >= 0) return decimalAt(text, cells.start[k]!, cells.end[k]!);
-  const quoted = cells.quoted[k]!;
-  return decimalAt(quoted, 0, quoted.length);
-}
-
-/** The layout of a header line, or an error naming the columns it lacks. */
-function readHeader(text: string, cells: Cells): Layout {
-  const columns = Array.from({ length: cells.count }, (_, k) => cellText(text, cells, k).toLowerCase().split(" ").filter(Boolean).join("_"));
+/** The layout of a header line of `count` cells, or an error naming the columns it lacks. */
+function readHeader(bytes: Uint8Array, cells: Cells, count: number): Layout {
+  const columns = Array.from({ length: count }, (_, k) => cellText(bytes, cells, k).toLowerCase().split(" ").filter(Boolean).join("_"));
   const missing = REQUIRED_COLUMNS.filter((name) => !columns.includes(name));
   if (missing.length > 0) {
     throw new LineError(`missing column(s) ${missing.join(", ")}; expected date,open,high,low,close,adj_close,volume (or Yahoo's Date,Open,High,Low,Close,Adj Close,Volume)`);
   }
   const close = columns.indexOf("close");
   const adjusted = columns.indexOf("adj_close");
-  return { fieldCount: cells.count, date: columns.indexOf("date"), values: [columns.indexOf("open"), columns.indexOf("high"), columns.indexOf("low"), close, adjusted >= 0 ? adjusted : close, columns.indexOf("volume")] };
+  return { fieldCount: count, date: columns.indexOf("date"), values: Int32Array.of(columns.indexOf("open"), columns.indexOf("high"), columns.indexOf("low"), close, adjusted >= 0 ? adjusted : close, columns.indexOf("volume")) };
 }
 
-function lineTooLong(text: string, lineStart: number): string {
-  return `the line is longer than ${MAX_LINE_LENGTH} characters: ${echo(text.slice(lineStart, lineStart + ECHO_LENGTH))}...`;
+/** Why a row cannot be used, with the row echoed: its date (when `unusable` is -1) or its value `unusable` (see `unusableValue`), `value`. */
+function rowProblem(bytes: Uint8Array, cells: Cells, layout: Layout, value: number, unusable: number, lineStart: number, lineEnd: number): string {
+  const problem = unusable < 0 ? dateProblem(cellText(bytes, cells, layout.date)) : valueProblem(unusable, value, cellText(bytes, cells, layout.values[unusable]!));
+  return `${problem} (row: ${echo(textAt(bytes, lineStart, lineEnd))})`;
 }
 
-function dateProblem(text: string, cells: Cells, k: number): string {
-  return `date: expected a date YYYY-MM-DD (optionally with a time), found "${echo(cellText(text, cells, k))}"`;
+/** The error for a line longer than `MAX_LINE_LENGTH`, echoing its first characters (at most 4 bytes each). */
+function lineTooLong(bytes: Uint8Array, lineStart: number, lineEnd: number): string {
+  const start = textAt(bytes, lineStart, Math.min(lineEnd, lineStart + 4 * ECHO_LENGTH)).slice(0, ECHO_LENGTH);
+  return `the line is longer than ${MAX_LINE_LENGTH} characters: ${start}...`;
+}
+
+function dateProblem(cell: string): string {
+  return `date: expected a date YYYY-MM-DD (optionally with a time), found "${echo(cell)}"`;
 }
 
 function dateOrderProblem(date: string, previousDate: string, previousLine: number): string {
   return date === previousDate ? `duplicate date ${date}, also on line ${previousLine}` : `dates are not in ascending order: ${date} follows ${previousDate}`;
 }
 
-function moveMessage(from: number, to: number, ratio: number): string {
-  return `the adjusted close moves from ${from} to ${to} (x${ratio.toPrecision(3)}) in one day: check for an unadjusted split or a unit change`;
-}
-
-/** A warning for a kept row, or with `strict` the error it becomes. */
-function warning(line: number, date: string, kind: PriceWarning["kind"], message: string, strict: boolean): PriceWarning {
-  if (strict) throw new LineError(`${message} (strict reading; without it the row is kept with a warning)`);
-  return { line, date, kind, message };
-}
 
 /** The bars of price columns, one object per row (for APIs that hand bars to users; the study path reads the columns). */
 export function barsOf(columns: PriceColumns): PriceBar[] {
@@ -525,20 +582,34 @@ export function columnsOf(bars: readonly PriceBar[]): PriceColumns {
 
 /** The rows `rows` (ascending indices) of price columns, as columns. */
 export function selectRows(columns: PriceColumns, rows: Int32Array): PriceColumns {
-  const pick = <T extends Float64Array | Int32Array>(column: T, into: T): T => {
-    for (let k = 0; k < rows.length; k++) into[k] = column[rows[k]!]!;
-    return into;
-  };
   const n = rows.length;
+  const selected = emptyColumns(n);
+  const { dates, open, high, low, close, adjClose, volume, lines } = selected;
+  for (let k = 0; k < n; k++) {
+    const row = rows[k]!;
+    dates.push(columns.dates[row]!);
+    open[k] = columns.open[row]!;
+    high[k] = columns.high[row]!;
+    low[k] = columns.low[row]!;
+    close[k] = columns.close[row]!;
+    adjClose[k] = columns.adjClose[row]!;
+    volume[k] = columns.volume[row]!;
+    lines[k] = columns.lines[row]!;
+  }
+  return selected;
+}
+
+/** Columns with room for `capacity` rows (`dates` empty, to be pushed to). */
+function emptyColumns(capacity: number): PriceColumns {
   return {
-    dates: Array.from(rows, (row) => columns.dates[row]!),
-    open: pick(columns.open, new Float64Array(n)),
-    high: pick(columns.high, new Float64Array(n)),
-    low: pick(columns.low, new Float64Array(n)),
-    close: pick(columns.close, new Float64Array(n)),
-    adjClose: pick(columns.adjClose, new Float64Array(n)),
-    volume: pick(columns.volume, new Float64Array(n)),
-    lines: pick(columns.lines, new Int32Array(n)),
+    dates: [],
+    open: new Float64Array(capacity),
+    high: new Float64Array(capacity),
+    low: new Float64Array(capacity),
+    close: new Float64Array(capacity),
+    adjClose: new Float64Array(capacity),
+    volume: new Float64Array(capacity),
+    lines: new Int32Array(capacity),
   };
 }
 

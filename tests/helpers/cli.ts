@@ -7,12 +7,17 @@ import { fileURLToPath } from "node:url";
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 export const bin = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
 
+/** A fresh temporary folder named after `prefix`. */
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `event-impact-${prefix}-`));
+}
+
 /**
  * The environment of a test run: a fresh empty price cache instead of the user's, and a Yahoo URL on
  * which nothing listens, so no run reaches the internet; `env` overrides either.
  */
 export function testEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { ...process.env, NO_COLOR: "1", EVENT_IMPACT_CACHE: mkdtempSync(join(tmpdir(), "event-impact-cache-")), EVENT_IMPACT_YAHOO_URL: "http://127.0.0.1:9", ...env };
+  return { ...process.env, NO_COLOR: "1", EVENT_IMPACT_CACHE: tempDir("cache"), EVENT_IMPACT_YAHOO_URL: "http://127.0.0.1:9", ...env };
 }
 
 /** Runs the built `event-impact` binary (npm test builds it first) and returns its exit code and output. */

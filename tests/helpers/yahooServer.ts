@@ -1,4 +1,4 @@
-import { readFileSync, existsSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { join } from "node:path";
@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { parsePriceCsv } from "../../src/sources/priceCsv.js";
 import { priceFileName } from "../../src/sources/symbolFile.js";
 import type { PriceBar } from "../../src/sources/priceBar.js";
+import { tempDir } from "./cli.js";
 
 /** What the server does with one chart request for a symbol. */
 export type Behaviour =
@@ -43,6 +44,24 @@ export interface YahooServer {
 }
 
 const bundledPrices = fileURLToPath(new URL("../../data/prices", import.meta.url));
+
+/**
+ * A temporary folder of prices to serve: the bundled ^HSI, and China Mobile's bundled series (0941.HK) as 0005.HK,
+ * its adjusted closes before `adjustment.before` set to `adjustment.factor` times the raw close when given.
+ */
+export function servedPrices(adjustment?: { before: string; factor: number }): string {
+  const dir = tempDir("served");
+  copyFileSync(join(bundledPrices, "INDEX_HSI.csv"), join(dir, "INDEX_HSI.csv"));
+  const lines = readFileSync(join(bundledPrices, "0941.HK.csv"), "utf8").trim().split("\n");
+  const adjusted = lines.map((line, i) => {
+    const cells = line.split(",");
+    if (i === 0 || adjustment === undefined || !(cells[0]! < adjustment.before)) return line;
+    cells[5] = String(Number(cells[4]) * adjustment.factor);
+    return cells.join(",");
+  });
+  writeFileSync(join(dir, "0005.HK.csv"), `${adjusted.join("\n")}\n`);
+  return dir;
+}
 
 /** The epoch second of 09:30 Hong Kong time on a date: Yahoo stamps daily HK bars with the session's open. */
 function sessionStamp(date: string): number {

@@ -59,9 +59,3 @@ export function labelledDays<T extends { offset: number }>(days: readonly T[], l
 
 /** Vega expression that splits `eventDayLabel` labels into their two lines. */
 export const EVENT_DAY_LABEL_EXPR = "split(datum.label, '|')";
-
-/** A signed percentage for chart annotations: -0.1026 → "−10.26%". */
-export function signedPercent(value: number, digits = 2): string {
-  const text = `${(Math.abs(value) * 100).toFixed(digits)}%`;
-  return value < 0 ? `\u2212${text}` : value > 0 ? `+${text}` : text;
-}

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { ClaimCheck } from "../../claims/checkClaim.js";
-import { CHART_CONFIG, CHART_WIDTH, COLORS, signedPercent } from "./chartStyle.js";
+import { CHART_CONFIG, CHART_WIDTH, COLORS } from "./chartStyle.js";
+import { magnitude, signedPercent } from "../../format.js";
 
 const PANEL_HEIGHT = 260;
 
@@ -65,7 +66,7 @@ export function claimDayChartSpec(check: ClaimCheck): TopLevelSpec {
   };
 
   const returnAxis = { type: "quantitative", axis: { title: "daily close-to-close return (%)", format: "%", labelSeparation: 10 } } as const;
-  const rank = `${(measures.percentile * 100).toFixed(1)}% of the other ${check.historyDays} days were lower`;
+  const rank = `${magnitude(measures.percentile, 1)} of the other ${check.historyDays} days were lower`;
   const histogramPanel = {
     title: { text: `Every daily return of ${check.symbol} on file (${check.dailyReturns.length} days, ${check.dailyReturns[0]!.date} to ${check.dailyReturns[check.dailyReturns.length - 1]!.date})`, fontSize: 13 },
     width: CHART_WIDTH,

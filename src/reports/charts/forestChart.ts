@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { StudyResult } from "../../study/runStudy.js";
-import { CHART_CONFIG, CHART_WIDTH, COLORS, signedPercent } from "./chartStyle.js";
+import { CHART_CONFIG, CHART_WIDTH, COLORS } from "./chartStyle.js";
+import { signedPercent } from "../../format.js";
 import { carInterval, crossSectionalInterval } from "./intervals.js";
 import { estimateTextWidth, wrapText } from "./textWidth.js";
 

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { UniverseRanking } from "../../engine/universeRankingSchema.js";
-import { CHART_CONFIG, CHART_WIDTH, COLORS, signedPercent } from "./chartStyle.js";
+import { CHART_CONFIG, CHART_WIDTH, COLORS } from "./chartStyle.js";
+import { signedPercent } from "../../format.js";
 import { estimateTextWidth } from "./textWidth.js";
 
 /** Height of one stock's row: room for a 10 px label, so that 80 and more stocks stay readable. */
