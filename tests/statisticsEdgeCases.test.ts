@@ -5,6 +5,7 @@ import { fSurvival } from "../src/statistics/fDistribution.js";
 import { GrankAccumulator } from "../src/statistics/grankT.js";
 import { patellZ } from "../src/statistics/patell.js";
 import { meanResidualCorrelation, residualPairs } from "../src/statistics/residualCorrelation.js";
+import { skewnessAdjustedT } from "../src/statistics/skewnessAdjustedT.js";
 import { studentTQuantile } from "../src/statistics/studentTQuantile.js";
 import { twoSidedTReference } from "./reference/highPrecision.js";
 
@@ -134,12 +135,14 @@ describe("fSurvival (the volatility ratio's p)", () => {
   });
 });
 
-describe("crossSectionalT on two events (the smallest sample with a standard deviation)", () => {
+describe("crossSectionalT and the skewness-adjusted t on two events (the smallest sample with a standard deviation)", () => {
   it("CARs 0.01 and 0.03: mean 0.02, sd 0.01 sqrt 2, t = 2 on 1 df, p = (2/pi) atan(1/2)", () => {
     const result = crossSectionalT([0.01, 0.03]);
     expect(result.statistic).toBeCloseTo(2, 12);
     expect(result.p).toBeCloseTo((2 / Math.PI) * Math.atan(0.5), 12);
     expect(result.n).toBe(2);
+    // Symmetric, so the skewness term is 0 and the skewness-adjusted t is sqrt(n) * mean / sd = sqrt 2 * sqrt 2 = 2.
+    expect(skewnessAdjustedT([0.01, 0.03]).statistic).toBeCloseTo(2, 12);
   });
 });
 
