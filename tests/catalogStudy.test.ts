@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { dayZeroComparisonText } from "../src/reports/peerComparison.js";
 import { bundledDataDir } from "../src/sources/localFiles.js";
 import { readCatalog } from "../src/sources/catalog.js";
@@ -8,7 +8,6 @@ import { runStudy } from "../src/study/runStudy.js";
 import { ols } from "./helpers/ols.js";
 
 const spec = JSON.parse(readFileSync(join(bundledDataDir, "studies", "us-china-2020-2021.json"), "utf8"));
-const result = runStudy(spec);
 
 /** Date and adjusted close of a bundled price file, read with split and Number (independent of the reader). */
 function adjustedCloses(file: string): Map<string, number> {
@@ -33,6 +32,11 @@ function dayZeroAbnormalReturn(stockFile: string, marketFile: string, day0: stri
 }
 
 describe("the bundled study of every catalog event with data (data/studies/us-china-2020-2021.json)", () => {
+  // Built before each test, not at module level, so that Stryker's per-test coverage credits the tests with it.
+  let result: ReturnType<typeof runStudy>;
+  beforeEach(() => {
+    result = runStudy(spec);
+  });
   const eventOf = (id: string, symbol: string) => result.events.find((event) => event.catalogId === id && event.symbol === symbol)!;
 
   it("measures each listing against its own market index: HK against ^HSI, US against ^GSPC, Shanghai and Shenzhen against the CSI 300", () => {

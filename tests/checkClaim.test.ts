@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { checkClaim, type ClaimCheck } from "../src/claims/checkClaim.js";
 import type { CheckedMove } from "../src/claims/checkSchema.js";
 import { InputError } from "../src/errors.js";
@@ -16,7 +16,11 @@ function moveOf(check: ClaimCheck): CheckedMove {
 }
 
 describe("checkClaim on the Xiaomi case (bundled data)", () => {
-  const check = checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "plummeted 14%" });
+  // Built before each test, not in the describe body, so that Stryker's per-test coverage credits the tests with it.
+  let check: ClaimCheck;
+  beforeEach(() => {
+    check = checkClaim({ symbol: "1810.HK", date: "2021-01-15", claim: "plummeted 14%" });
+  });
 
   it("measures the day against the previous close", () => {
     expect(check.previousDate).toBe("2021-01-14");

@@ -1,6 +1,6 @@
 import jstatModule from "jstat";
 import { seededRandom } from "../src/statistics/seededRandom.js";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
 import type { PriceBar } from "../src/sources/priceBar.js";
 import { columnsOf } from "../src/sources/priceCsv.js";
@@ -53,7 +53,11 @@ const close = (actual: number, expected: number, rel = 1e-10) =>
 
 describe("analyseEvent, market model, on 30 synthetic days", () => {
   const data = syntheticData();
-  const result = analyseEvent("TEST", data, DAY0, OPTIONS);
+  // Built before each test, not in the describe body, so that Stryker's per-test coverage credits the tests with it.
+  let result: ReturnType<typeof analyseEvent>;
+  beforeEach(() => {
+    result = analyseEvent("TEST", data, DAY0, OPTIONS);
+  });
 
   // Estimation window [-20, -3] around day 0 = index 25 is indices 5..22: 18 observations.
   const estY: number[] = [];

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import jstatModule from "jstat";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
 import { parseStudySpec, runStudy } from "../src/study/runStudy.js";
 import { ols } from "./helpers/ols.js";
@@ -32,8 +32,13 @@ function readAdjCloses(file: string): Map<string, number> {
 const thrownMessage = (fn: () => unknown): string => thrownInputError(fn).message;
 
 describe("runStudy on the bundled Xiaomi data", () => {
-  const result = runStudy(xiaomiSpec() as never);
-  const event = result.events[0]!;
+  // Built before each test, not in the describe body, so that Stryker's per-test coverage credits the tests with it.
+  let result: ReturnType<typeof runStudy>;
+  let event: (typeof result.events)[number];
+  beforeEach(() => {
+    result = runStudy(xiaomiSpec() as never);
+    event = result.events[0]!;
+  });
 
   const firm = readAdjCloses("1810.HK.csv");
   const market = readAdjCloses("INDEX_HSI.csv");

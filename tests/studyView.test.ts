@@ -168,3 +168,37 @@ describe("a multi-firm study's view", () => {
     }
   });
 });
+
+describe("the headlines of a clustered study with overlapping windows (a hand-made aggregate)", () => {
+  it("name the clusters, the headline test with r, and each firm with overlapping windows", () => {
+    const test = { statistic: -2.5, p: 0.0123, n: 3 };
+    const aggregate = {
+      headline: "kolariPynnonen",
+      windows: [{ start: 0, end: 0, caar: -0.0432, n: 3, positive: 1, negative: 2, tests: { kolariPynnonen: test } }],
+      clustered: true,
+      clusters: [
+        { day0: "2020-12-04", market: "^HSI", symbols: ["0981.HK", "0883.HK"] },
+        { day0: "2021-01-15", market: "^HSI", symbols: ["1810.HK", "0981.HK"] },
+      ],
+      meanResidualCorrelation: 0.12345,
+      overlaps: [{ symbol: "0981.HK", day0s: ["2020-12-04", "2020-12-07"] }],
+    };
+    expect(studyHeadlines({ aggregate } as never)).toEqual([
+      "CAAR[0, 0] = -4.32% over 3 events (1 positive, 2 negative): Kolari-Pynnonen t -2.50, p = 0.0123, significant at 5%.",
+      "The events cluster (0981.HK, 0883.HK on 2020-12-04; 1810.HK, 0981.HK on 2021-01-15): naive tests over-reject when returns are cross-correlated, so the Kolari-Pynnonen t (mean residual correlation r = 0.123) is the one to read.",
+      "0981.HK has overlapping event windows (day 0 2020-12-04, 2020-12-07); its events are not independent.",
+    ]);
+  });
+});
+
+describe("the column labels of the study tables", () => {
+  it("name each column the terminal and the report show", () => {
+    const event = singleResult().events[0]!;
+    expect(abnormalReturnsView(event).header).toEqual(["day", "date", "return", "market", "AR", "SAR", "CAR from first day"]);
+    expect(windowsView(event).header).toEqual(["window", "dates", "CAR", "t", "p", "SQ p", "SQ quantile", "BHAR", "volatility ratio", "volatility p", "CAV", "CAV t", "CAV p"]);
+    const aggregate = multiResult().aggregate!;
+    const crossFirm = crossFirmView(aggregate);
+    expect(crossFirm.header).toEqual(["", ...WINDOWS.map(([start, end]) => `[${start}, ${end}]`)]);
+    expect(crossFirm.rows.map(([label]) => label)).toContain("skewness-adjusted t");
+  });
+});
