@@ -18,9 +18,9 @@ export const MAX_CELL_LENGTH = 100;
 /** Prices outside this range are rejected as absurd (a price, not a unit error or an overflow). */
 export const PRICE_RANGE: readonly [number, number] = [1e-8, 1e12];
 /** The largest volume accepted. */
-export const MAX_VOLUME = 1e15;
+const MAX_VOLUME = 1e15;
 /** A day whose adjusted close is below 1/1000 or above 1000 times the previous one is flagged (a move beyond -99.9% or x1000). */
-export const MAX_DAY_RATIO = 1000;
+const MAX_DAY_RATIO = 1000;
 
 const ECHO_LENGTH = 80;
 
@@ -241,7 +241,7 @@ function valueProblem(k: number, value: number, cell: string): string {
  * How far a low may sit above, or a high below, the open or close, relative to the price: the rounding of
  * back-adjusted float prices (1.7266775369644167 against 1.7266775369644165), not an inconsistency.
  */
-export const OHLC_TOLERANCE = 1e-9;
+const OHLC_TOLERANCE = 1e-9;
 
 const lowAboveBody = (open: number, low: number, close: number) => low > Math.min(open, close) * (1 + OHLC_TOLERANCE);
 const highBelowBody = (open: number, high: number, close: number) => high < Math.max(open, close) * (1 - OHLC_TOLERANCE);
