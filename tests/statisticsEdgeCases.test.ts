@@ -6,6 +6,8 @@ import { GrankAccumulator } from "../src/statistics/grankT.js";
 import { patellZ } from "../src/statistics/patell.js";
 import { meanResidualCorrelation, residualPairs } from "../src/statistics/residualCorrelation.js";
 import { skewnessAdjustedT } from "../src/statistics/skewnessAdjustedT.js";
+import { bmpT } from "../src/statistics/standardizedCrossSectionalT.js";
+import { wilcoxonSignedRank } from "../src/statistics/wilcoxon.js";
 import { studentTQuantile } from "../src/statistics/studentTQuantile.js";
 import { twoSidedTReference } from "./reference/highPrecision.js";
 
@@ -156,5 +158,29 @@ describe("GRANK-T with an empty offset and a firm without the window", () => {
     // A third firm whose window has no SCAR* (NaN) adds its estimation ranks but is not an event of the test.
     widened.add([-2, -1], [1, 2], [Number.NaN]);
     expect(widened.result(0).n).toBe(2);
+  });
+});
+
+describe("Wilcoxon signed-rank and BMP at the edges of their ranges", () => {
+  it("gives no statistic when every value is zero (no signed ranks)", () => {
+    const result = wilcoxonSignedRank([0, 0, 0]);
+    expect(result.n).toBe(0);
+    expect(result.statistic).toBeNaN();
+    expect(result.p).toBeNaN();
+  });
+
+  it("uses the exact distribution up to n = 50: W+ = 3 from ranks 1 and 2 has 5 subsets at or below it, p = 2 * 5 / 2^50", () => {
+    // Subsets of {1..50} with sum <= 3: {}, {1}, {2}, {3}, {1,2}. The normal approximation would give p ~ 9e-10.
+    const values = Array.from({ length: 50 }, (_, i) => (i < 2 ? i + 1 : -(i + 1)));
+    const { p, n } = wilcoxonSignedRank(values);
+    expect(n).toBe(50);
+    expect(p / ((2 * 5) / 2 ** 50)).toBeCloseTo(1, 12);
+  });
+
+  it("BMP on two standardized values a, b is t = (a + b) / |a - b| with 1 df, whose two-sided p is 1 - 2 atan(|t|) / pi (Cauchy)", () => {
+    const { statistic, p, n } = bmpT([1, 3]);
+    expect(n).toBe(2);
+    expect(statistic).toBeCloseTo(2, 12);
+    expect(p).toBeCloseTo(1 - (2 * Math.atan(2)) / Math.PI, 6);
   });
 });
