@@ -119,6 +119,17 @@ export function recoverOutputFolder(dir: string): void {
   }
 }
 
+/** Creates `dir` when missing and, under its lock, recovers what killed runs left there (`recoverOutputFolder`). */
+function prepareOutputFolder(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  const release = lock(dir);
+  try {
+    recoverOutputFolder(dir);
+  } finally {
+    release();
+  }
+}
+
 /**
  * Writes a set of files of `kind` into `dir`, all or nothing (see the module comment): `produce` writes
  * the files into the staging folder it is given and returns their names. `legacy` names the files an
@@ -132,13 +143,7 @@ export function writeOutputSet(dir: string, kind: string, produce: (staging: str
   const backup = join(dir, `${PREFIX}backup-${kind}-${process.pid}-${token}`);
   let staged = false;
   try {
-    mkdirSync(dir, { recursive: true });
-    const release = lock(dir);
-    try {
-      recoverOutputFolder(dir);
-    } finally {
-      release();
-    }
+    prepareOutputFolder(dir);
     mkdirSync(staging);
     staged = true;
     const files = produce(staging);
@@ -204,13 +209,7 @@ export async function writeFileAtomically(file: string, write: (temporary: strin
   const dir = dirname(file);
   const temporary = join(dir, `${basename(file)}${temporarySuffix()}`);
   try {
-    mkdirSync(dir, { recursive: true });
-    const release = lock(dir);
-    try {
-      recoverOutputFolder(dir);
-    } finally {
-      release();
-    }
+    prepareOutputFolder(dir);
     refuseNonFile(file);
     await write(temporary);
     step("install");
