@@ -40,6 +40,12 @@ export const mutationSuites = new Map([
       "tests/claimVocabulary.test.ts",
       "tests/paragraph.test.ts",
       "tests/errors.test.ts",
+      "tests/textDates.test.ts",
+      "tests/claimText.test.ts",
+      "tests/names.test.ts",
+      "tests/records.test.ts",
+      "tests/verdict.test.ts",
+      "tests/priceContext.test.ts",
     ],
   ],
   [
