@@ -205,3 +205,16 @@ describe("bare numbers", () => {
     expect(() => parseClaim("14.")).toThrow(InputError);
   });
 });
+
+describe("sizes without a unit", () => {
+  it("reads a number word without a per-cent unit as no move", () => {
+    expect(claimsOf("fell ten")).toEqual([]);
+  });
+
+  it("reads no range across 'or', nor to a number without a unit", () => {
+    expect(claimsOf("rose 5% or 7%").map(({ claim }) => claim.kind === "move" && claim.bound)).toEqual(["rounded", "rounded"]);
+    const [first, second] = claimsOf("fell 10% to 14");
+    expect(first!.claim).toMatchObject({ kind: "move", bound: "rounded", value: -0.1 });
+    expect(second!.claim).toMatchObject({ kind: "price", price: 14, fields: ["close", "low"] });
+  });
+});

@@ -90,3 +90,10 @@ describe("changes of market value", () => {
     expect(claims[1]!.claim).toMatchObject({ value: -0.05 });
   });
 });
+
+describe("a currency sign without an amount", () => {
+  it("reads no market value from a currency sign followed by a word or by nothing", () => {
+    expect(claimsOf("its market value fell in HK$ terms by 5%").map(({ claim }) => claim.kind)).toEqual(["move"]);
+    expect(claimsOf("its market value fell in HK$")).toEqual([]);
+  });
+});

@@ -96,3 +96,17 @@ describe("what a record reaches back to", () => {
     ]);
   });
 });
+
+describe("the words that close a record", () => {
+  it.each(["its biggest fall on record, having traded since 2018", "its biggest fall ever, having traded since 2018", "its biggest fall of all-time, having traded since 2018"])(
+    "reads %j as reaching back to the first day on file, not to 2018",
+    (text) => {
+      expect(record(text).since).toBeNull();
+    },
+  );
+
+  it("looks for 'since' in the twelve words after 'lowest'", () => {
+    expect(record(`the lowest close ${"zz ".repeat(10)}since March 2020`).since).toEqual({ start: "2020-03-01", end: "2020-03-31", text: "March 2020" });
+    expect(record(`the lowest close ${"zz ".repeat(11)}since March 2020`).since).toBeNull();
+  });
+});
