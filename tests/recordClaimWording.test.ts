@@ -110,3 +110,12 @@ describe("the words that close a record", () => {
     expect(record(`the lowest close ${"zz ".repeat(11)}since March 2020`).since).toBeNull();
   });
 });
+
+describe("'at its lowest' and 'at its highest'", () => {
+  it("reads them as the intraday measure of a move, not as a record", () => {
+    expect(claimsOf("At its lowest, Xiaomi was down 14%", { date: DAY_0 }).map(({ claim }) => [claim.kind, claim.kind === "move" && claim.measureHint])).toEqual([["move", "intraday"]]);
+    expect(claimsOf("Xiaomi rose 14% at its highest", { date: DAY_0 }).map(({ claim }) => claim.kind)).toEqual(["move"]);
+    expect(parseClaim("At its lowest, Xiaomi was down 14%").kind).toBe("move");
+    expect(record("Xiaomi hit its lowest since March 2020").since).toEqual({ start: "2020-03-01", end: "2020-03-31", text: "March 2020" });
+  });
+});

@@ -182,10 +182,10 @@ export class ClaimReader {
     return { claim: { kind: "marketValue", direction: this.directionAround(i, from, to), amount, band: [amount - half, amount + half] }, end };
   }
 
-  /** A record claim whose superlative is at token `i`: "biggest one-day fall since ...", "worst day on record", "lowest close since ...". */
+  /** A record claim whose superlative is at token `i`: "biggest one-day fall since ...", "worst day on record", "lowest close since ..."; not the intraday extreme of "at its lowest". */
   private recordAt(i: number, to: number, year: number | undefined): { claim: Omit<RecordClaim, "text">; end: number } | null {
     const w = this.word(i);
-    if (!SUPERLATIVES.has(w)) return null;
+    if (!SUPERLATIVES.has(w) || INTRADAY_PHRASES.some((phrase) => this.phraseEndsAt(i + 1, phrase, 0))) return null;
     let direction: Direction | null = null;
     let extreme: RecordClaim["extreme"] = "move";
     let basis: RecordClaim["basis"] = null;
