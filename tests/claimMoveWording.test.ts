@@ -218,3 +218,9 @@ describe("sizes without a unit", () => {
     expect(second!.claim).toMatchObject({ kind: "price", price: 14, fields: ["close", "low"] });
   });
 });
+
+describe("words that look like units", () => {
+  it.each(["fell 50 basis points", "fell 30 HK cent"])("reads %j as no move in per cent", (text) => {
+    expect(claimsOf(text)).toEqual([]);
+  });
+});
