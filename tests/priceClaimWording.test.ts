@@ -97,3 +97,11 @@ describe("a currency sign without an amount", () => {
     expect(claimsOf("its market value fell in HK$")).toEqual([]);
   });
 });
+
+describe("the word before 'of' in another clause", () => {
+  it("reads no low from the sentence before: 'hit a new low. Of 28 analysts'", () => {
+    expect(claimsOf("hit a new low. Of 28 analysts", { from: 5 })).toEqual([]);
+    expect(claimsOf("hit a new low of 28", { from: 4 })).toEqual([]);
+    expect(price("hit a new low of 28", { from: 3 }).fields).toEqual(["low"]);
+  });
+});

@@ -150,9 +150,8 @@ export class ClaimReader {
   }
 
   private priceFields(lead: number, from: number): PriceClaim["fields"] | null {
-    if (lead < from) return null;
     const w = this.word(lead);
-    const verb = this.word(lead - 1);
+    const verb = lead > from ? this.word(lead - 1) : "";
     if ((w === "of" || (w === "as" && this.word(lead - 2) === "as")) && (verb === "low" || verb === "high")) return [verb];
     if (w === "at") {
       for (let k = lead - 1; k >= Math.max(from, lead - 8); k--) {
