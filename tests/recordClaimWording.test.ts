@@ -119,3 +119,9 @@ describe("'at its lowest' and 'at its highest'", () => {
     expect(record("Xiaomi hit its lowest since March 2020").since).toEqual({ start: "2020-03-01", end: "2020-03-31", text: "March 2020" });
   });
 });
+
+describe("records over longer spans", () => {
+  it.each(["its worst week since 2008", "its best month on record"])("reads no one-day record in %j", (text) => {
+    expect(claimsOf(text, { date: DAY_0 })).toEqual([]);
+  });
+});
