@@ -125,3 +125,9 @@ describe("records over longer spans", () => {
     expect(claimsOf(text, { date: DAY_0 })).toEqual([]);
   });
 });
+
+describe("a period without a number", () => {
+  it("reads 'in many years' as no period of one year, but as the whole file", () => {
+    expect(record("its biggest fall in many years").since).toBeNull();
+  });
+});
