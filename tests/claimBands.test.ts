@@ -44,3 +44,10 @@ describe("matchesClaim", () => {
     expect(matchesClaim(-0.03, { direction: "down", ...below5 })).toBe(true);
   });
 });
+
+describe("inBand on the edges themselves", () => {
+  it("admits a value exactly the slack below the low edge and refuses one exactly the slack below the high edge", () => {
+    expect(inBand(1 - 1e-12, [1, 2])).toBe(true);
+    expect(inBand(1 - 1e-12, [0.5, 1])).toBe(false);
+  });
+});

@@ -224,3 +224,9 @@ describe("words that look like units", () => {
     expect(claimsOf(text)).toEqual([]);
   });
 });
+
+describe("a text that ends after a joining word", () => {
+  it.each(["rose 5% to", "rose 5% -"])("reads %j as the first size alone", (text) => {
+    expect(move(text)).toMatchObject({ bound: "rounded", value: 0.05 });
+  });
+});

@@ -131,3 +131,9 @@ describe("a period without a number", () => {
     expect(record("its biggest fall in many years").since).toBeNull();
   });
 });
+
+describe("a text that ends after 'in'", () => {
+  it("reads 'its biggest fall in' as a record over the whole file", () => {
+    expect(record("its biggest fall in").since).toBeNull();
+  });
+});
