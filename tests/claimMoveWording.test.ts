@@ -230,3 +230,9 @@ describe("a text that ends after a joining word", () => {
     expect(move(text)).toMatchObject({ bound: "rounded", value: 0.05 });
   });
 });
+
+describe("a unit without a size", () => {
+  it("reads 'fell by several per cent' as no move", () => {
+    expect(claimsOf("fell by several per cent")).toEqual([]);
+  });
+});
