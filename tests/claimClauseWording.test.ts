@@ -105,3 +105,10 @@ describe("the claims of a clause", () => {
     expect(claimsOf("fell 5%", { from: 1, to: 1 })).toEqual([]);
   });
 });
+
+describe("the clause's own words", () => {
+  it("takes the measure from no word after the clause", () => {
+    expect(claimsOf("fell 5% intraday", { to: 3 })[0]!.claim).toMatchObject({ measureHint: null });
+    expect(claimsOf("fell 5% closing", { to: 3 })[0]!.claim).toMatchObject({ measureHint: null });
+  });
+});
