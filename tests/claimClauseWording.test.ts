@@ -112,3 +112,9 @@ describe("the clause's own words", () => {
     expect(claimsOf("fell 5% closing", { to: 3 })[0]!.claim).toMatchObject({ measureHint: null });
   });
 });
+
+describe("'the news' without 'since'", () => {
+  it.each(["fell 5% on the news", "fell 5% after the announcement"])("reads %j as one session", (text) => {
+    expect(move(text).span).toEqual({ kind: "sessions", sessions: 1 });
+  });
+});
