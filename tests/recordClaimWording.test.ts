@@ -137,3 +137,10 @@ describe("a text that ends after 'in'", () => {
     expect(record("its biggest fall in").since).toBeNull();
   });
 });
+
+describe("'for five years'", () => {
+  it("reads 'for' like 'in' before a number of years", () => {
+    expect(record("its biggest one-day fall for five years").since).toEqual({ start: "2016-01-15", end: "2016-01-15", text: "in 5 years" });
+    expect(record("its biggest fall for a decade").since).toEqual({ start: "2011-01-15", end: "2011-01-15", text: "in a decade" });
+  });
+});
