@@ -202,6 +202,7 @@ describe("writeVerdict: the SQ test beside the t-test", () => {
     expect(sqOf(0.05, sq(0.01))).toBe(`${lead} p = 0.0100 ${below}: unlike the t-test, it finds the move significant at 5%.`);
     expect(sqOf(0.05, sq(0.2))).toBe(`${lead} p = 0.2000 ${below}, agreeing with the t-test at 5%.`);
     expect(sqOf(0.04, sq(0.0499))).toBe(`${lead} p = 0.0499 ${below}, agreeing with the t-test at 5%.`);
+    expect(sqOf(0.2, sq(0.05))).toBe(`${lead} p = 0.0500 ${below}, agreeing with the t-test at 5%.`);
   });
 });
 
@@ -273,6 +274,8 @@ describe("writeVerdict: a move claim", () => {
     expect(dimson.text).toContain(
       'The claim "fell 12%" (a fall of 12%, read as 11.5% to 12.5%) matches the market-adjusted return (-11.00%) and the dimson-model abnormal return (-12.00%), but not the close-to-close move (-10.00%).',
     );
+    const withoutModel = writeVerdict(day({ claim, inference: null }));
+    expect(withoutModel.labelText).toBe("accurate for the market-adjusted return and the market-model abnormal return only");
   });
 
   it("matching a measure its wording points to: accurate, though not the close", () => {
@@ -281,6 +284,13 @@ describe("writeVerdict: a move claim", () => {
     );
     expect(verdict).toMatchObject({ label: "accurate", labelText: "accurate", why: null });
     expect(verdict.text).toBe(
+      withClaim('The claim "fell as much as 20%" (a fall of 20%, read as 19.5% to 20.5%) matches the intraday low (-20.00%), but not the close-to-close move (-10.00%).'),
+    );
+  });
+
+  it("matching the measure its wording points to and others besides: the others go unnamed", () => {
+    const claim = move({ text: "fell as much as 20%", value: -0.2, band: [0.195, 0.205], measureHint: "intraday", matches: ["intradayLow"], otherMatches: ["abnormalReturn"] });
+    expect(writeVerdict(day({ claim })).text).toBe(
       withClaim('The claim "fell as much as 20%" (a fall of 20%, read as 19.5% to 20.5%) matches the intraday low (-20.00%), but not the close-to-close move (-10.00%).'),
     );
   });
