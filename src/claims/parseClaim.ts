@@ -208,7 +208,7 @@ export class ClaimReader {
     return { claim: { kind: "record", direction, extreme, basis, since: since.period }, end: since.end };
   }
 
-  /** What a record reaches back to, in the words after it: "since March 2020", "on record", "since its 2018 listing", "in five years". Undefined when none is said. */
+  /** What a record reaches back to, in the words after it: "since March 2020", "on record", "since its 2018 listing", "in (or for) five years"; a null period when none is said (the whole file), undefined when "since" names neither a date nor a listing. */
   private sinceAfter(from: number, to: number, year: number | undefined): { period: RecordClaim["since"]; end: number } | undefined {
     const limit = Math.min(to, from + 12);
     for (let j = from; j < limit; j++) {
@@ -221,7 +221,7 @@ export class ClaimReader {
         if (period !== null) return { period: { start: period.start, end: period.end, text: this.text.slice(this.tokens[k]!.start, this.tokens[k + period.length - 1]!.end) }, end: k + period.length };
         return undefined;
       }
-      if (w === "in" && year !== undefined) {
+      if ((w === "in" || w === "for") && year !== undefined) {
         const n = this.sizeAt(j + 1)?.value ?? (this.word(j + 1) === "a" ? 1 : undefined);
         const unit = this.word(j + 2);
         if (n !== undefined && (unit === "years" || unit === "year" || unit === "decade")) return { period: { start: "", end: "", text: `${unit === "decade" ? "a decade" : `${n} ${unit}`}` }, end: j + 3 };
