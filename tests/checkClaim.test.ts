@@ -1,9 +1,13 @@
-import { readFileSync } from "node:fs";
-import { beforeEach, describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkClaim, type ClaimCheck } from "../src/claims/checkClaim.js";
 import type { CheckedMove } from "../src/claims/checkSchema.js";
 import { InputError } from "../src/errors.js";
+import { repoRoot } from "./helpers/cli.js";
 import { thrownInputError } from "./helpers/inputError.js";
+import { ols } from "./helpers/ols.js";
 import { oneDecimal, priceRows } from "./helpers/priceTruth.js";
 
 /** Prices of 14-15 Jan 2021 copied from data/prices (see PROVENANCE.md, "Event check"). */
@@ -375,3 +379,101 @@ describe("checkClaim: the day's session, the estimation and the model", () => {
     expect(check.claim.since).toMatchObject({ start: "2016-01-15", end: "2016-01-15" });
   });
 });
+
+describe("checkClaim on edited copies of the bundled price files", () => {
+  const bundled = join(repoRoot, "data/prices");
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "check-claim-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Writes `file` (a bundled price file) into the temporary folder with its data rows passed through `edit`. */
+  function writeEdited(file: string, edit: (rows: string[]) => string[] = (rows) => rows): void {
+    const [header, ...rows] = readFileSync(join(bundled, file), "utf8").trim().split("\n");
+    writeFileSync(join(dir, file), [header, ...edit(rows)].join("\n") + "\n");
+  }
+  /** The row of `date` replaced by `row`. */
+  const replaceRow = (date: string, row: string) => (rows: string[]) => rows.map((line) => (line.startsWith(`${date},`) ? row : line));
+
+  it("reads the stock from --data-dir before the bundled files", () => {
+    writeEdited("1810.HK.csv", replaceRow("2021-01-15", "2021-01-15,29,30.5,28.2,30,30,1149252510"));
+    const check = checkClaim({ symbol: "1810.HK", date: "2021-01-15", dataDir: dir });
+    expect(check.prices.close).toBe(30);
+    expect(check.measures.closeToClose).toBeCloseTo(30 / 32.65 - 1, 14);
+  });
+
+  it("warns of a suspect row of the stock or the market, and refuses it with strict", () => {
+    // 13 Jan 2021 with a high (32.00) below the close (33.00)
+    writeEdited("1810.HK.csv", replaceRow("2021-01-13", "2021-01-13,33.55,32,32,33,33,120265263"));
+    const warned = checkClaim({ symbol: "1810.HK", date: "2021-01-15", priceDirs: [dir, bundled] });
+    expect(warned.sources[0]!.warnings).toHaveLength(1);
+    expect(warned.sources[0]!.warnings[0]).toMatchObject({ date: "2021-01-13" });
+    expect(thrownInputError(() => checkClaim({ symbol: "1810.HK", date: "2021-01-15", priceDirs: [dir, bundled], strict: true })).message).toMatch(/1810\.HK\.csv.*strict reading/s);
+    rmSync(join(dir, "1810.HK.csv"));
+    writeEdited("INDEX_HSI.csv", replaceRow("2021-01-13", "2021-01-13,28309.32,28200,28136.64,28235.6,28235.6,3559366600"));
+    expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", priceDirs: [dir, bundled] }).sources[1]!.warnings).toHaveLength(1);
+    expect(thrownInputError(() => checkClaim({ symbol: "1810.HK", date: "2021-01-15", priceDirs: [dir, bundled], strict: true })).message).toMatch(/INDEX_HSI\.csv.*strict reading/s);
+  });
+
+  it("measures the market from its last close before day 0 when it has none on the stock's previous session", () => {
+    writeEdited("INDEX_HSI.csv", (rows) => rows.filter((row) => !row.startsWith("2021-01-14,")));
+    const check = checkClaim({ symbol: "1810.HK", date: "2021-01-15", priceDirs: [dir, bundled] });
+    expect(check.previousDate).toBe("2021-01-14");
+    expect(check.prices.marketPreviousClose).toBe(28235.6);
+    expect(check.measures.marketReturn).toBeCloseTo(28573.86 / 28235.6 - 1, 14);
+    expect(check.notes).toContain("^HSI has no close on 2021-01-14, so its return is measured from 2021-01-13");
+  });
+
+  it("calls the prices adjusted when one price of one day is off the 0.001 grid", () => {
+    writeEdited("1810.HK.csv", replaceRow("2020-06-01", "2020-06-01,12.2004,12.34,12.06,12.14,12.14,145999483"));
+    expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", priceDirs: [dir, bundled] }).pricesAdjusted).toBe(true);
+  });
+
+  it("keeps a price within a millionth of the grid on it (binary rounding of a quoted price)", () => {
+    // 29.30000001 is 1e-5 of a thousandth off 29.300, under the tolerance of 1e-6 x 29.3 thousandths
+    writeEdited("1810.HK.csv", replaceRow("2021-01-15", "2021-01-15,29,30.5,28.2,29.30000001,29.30000001,1149252510"));
+    expect(checkClaim({ symbol: "1810.HK", date: "2021-01-15", priceDirs: [dir, bundled] }).pricesAdjusted).toBe(false);
+  });
+
+  it("measures no week when the file starts in day 0's week", () => {
+    // from Monday 17 June 2019: the week of Tuesday 18 June has no close before it
+    writeEdited("1810.HK.csv", (rows) => rows.filter((row) => row >= "2019-06-17"));
+    expect(moveOf(checkClaim({ symbol: "1810.HK", date: "2019-06-18", claim: "rose 1% this week", priceDirs: [dir, bundled] })).spanMove).toBeNull();
+  });
+
+  it("measures nothing since an announcement made before the file starts", () => {
+    // the DoD listing of 14 January 2021, and a file from 15 January
+    writeEdited("1810.HK.csv", (rows) => rows.filter((row) => row >= "2021-01-15"));
+    expect(moveOf(checkClaim({ symbol: "1810.HK", date: "2021-01-19", claim: "rose 1% since the announcement", priceDirs: [dir, bundled] })).spanMove).toBeNull();
+  });
+
+  it("ranks the day's return and market-model abnormal return in a universe folder", () => {
+    for (const file of ["0700.HK.csv", "0981.HK.csv", "1810.HK.csv"]) writeEdited(file);
+    const check = checkClaim({ symbol: "1810.HK", date: "2021-01-15", universeDir: dir });
+    const ret = (symbol: string) => {
+      const rows = priceRows(symbol);
+      const k = rows.findIndex((row) => row.date === "2021-01-15");
+      return rows[k]!.adj / rows[k - 1]!.adj - 1;
+    };
+    const ar = new Map(["0700.HK", "0981.HK", "1810.HK"].map((symbol) => [symbol, marketModelAr(symbol, "2021-01-15")]));
+    expect(check.universe).toMatchObject({ date: "2021-01-15", market: "^HSI", universe: dir, unreadable: [], size: 3 });
+    const fellMore = [ret("0700.HK"), ret("0981.HK")].filter((r) => r < ret("1810.HK")).length;
+    expect(check.universe!.ret).toMatchObject({ value: expect.closeTo(ret("1810.HK"), 14), rank: fellMore + 1, of: 3, fellMore, roseMore: 2 - fellMore });
+    const arFellMore = [ar.get("0700.HK")!, ar.get("0981.HK")!].filter((a) => a < ar.get("1810.HK")!).length;
+    expect(check.universe!.ar).toMatchObject({ value: expect.closeTo(ar.get("1810.HK")!, 12), rank: arFellMore + 1, of: 3 });
+    for (const move of check.universe!.moves) expect(move.ar).toBeCloseTo(ar.get(move.symbol)!, 12);
+  });
+});
+
+/** The market-model abnormal return of `symbol` against the HSI on `date` (estimation window [-250, -11] of the joined sessions), by plain OLS. */
+function marketModelAr(symbol: string, date: string): number {
+  const hsi = new Map(priceRows("INDEX_HSI").map((row) => [row.date, row.adj]));
+  const joined = priceRows(symbol).filter((row) => hsi.has(row.date));
+  const d0 = joined.findIndex((row) => row.date === date);
+  const ret = (j: number) => joined[j]!.adj / joined[j - 1]!.adj - 1;
+  const mret = (j: number) => hsi.get(joined[j]!.date)! / hsi.get(joined[j - 1]!.date)! - 1;
+  const est = Array.from({ length: 240 }, (_, i) => d0 - 250 + i);
+  const fit = ols(est.map(ret), est.map(mret));
+  return ret(d0) - fit.alpha - fit.beta * mret(d0);
+}
