@@ -45,6 +45,7 @@ describe("datePeriodAt: a written day, month and year", () => {
     // a year written beside the day wins over the year given
     expect(dateIn("on", "15 January 2021", 2020)).toEqual(day("2021-01-15", 3));
     expect(dateIn("on", "15 January 2021", 2021)).toEqual(day("2021-01-15", 3));
+    expect(dateIn("on", "15 Jan. 2021", 2021)).toEqual(day("2021-01-15", 4));
     expect(dateIn("on", "15 January")).toBeNull();
   });
 
@@ -105,6 +106,7 @@ describe("datePeriodAt: a written day, month and year", () => {
 
   it("reads nothing at a word, a lone month, a number or past the end", () => {
     expect(dateIn("on", "Friday")).toBeNull();
+    expect(dateIn("on", "Friday 2021")).toBeNull();
     expect(dateIn("on", "January")).toBeNull();
     expect(dateIn("on", "January", 2021)).toBeNull();
     expect(dateIn("in", "January trading")).toBeNull();
@@ -120,6 +122,8 @@ describe("yearsBefore", () => {
     expect(yearsBefore("2021-01-15", 1)).toBe("2020-01-15");
     expect(yearsBefore("2021-03-31", 4)).toBe("2017-03-31");
     expect(yearsBefore("2024-02-29", 4)).toBe("2020-02-29");
+    // 2092 is a leap year, 2100 is not
+    expect(yearsBefore("2096-02-29", 4)).toBe("2092-02-29");
   });
 
   it("falls back from 29 February to 28 February in a common year", () => {
