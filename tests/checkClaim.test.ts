@@ -303,6 +303,12 @@ describe("checkClaim: a change of market value", () => {
     expect(valueClaim("wiped HK$84bn off its market value")).toMatchObject({ shares, change: expect.closeTo(change, 0), matches: true });
   });
 
+  it("matches a rise on a rise (4 May 2021: 24.45 to 24.80)", () => {
+    const rise = checkClaim({ symbol: "1810.HK", date: "2021-05-04", claim: "added HK$9bn to its market value", shares });
+    // 25bn x 0.35 = 8.75bn, which rounds to 9bn
+    expect(rise.claim).toMatchObject({ kind: "marketValue", change: expect.closeTo(8.75e9, 0), matches: true });
+  });
+
   it("does not match a rise of the right size on a fall", () => {
     expect(valueClaim("added HK$84bn to its market value").matches).toBe(false);
   });
@@ -446,6 +452,42 @@ describe("checkClaim on edited copies of the bundled price files", () => {
     // the DoD listing of 14 January 2021, and a file from 15 January
     writeEdited("1810.HK.csv", (rows) => rows.filter((row) => row >= "2021-01-15"));
     expect(moveOf(checkClaim({ symbol: "1810.HK", date: "2021-01-19", claim: "rose 1% since the announcement", priceDirs: [dir, bundled] })).spanMove).toBeNull();
+  });
+
+  it("measures the market from the stock's previous session when the stock skipped a market session", () => {
+    // 1810.HK without 14 January 2021 (as if suspended): day 0's previous session is 13 January, for the market too
+    writeEdited("1810.HK.csv", (rows) => rows.filter((row) => !row.startsWith("2021-01-14,")));
+    const check = checkClaim({ symbol: "1810.HK", date: "2021-01-15", priceDirs: [dir, bundled] });
+    expect(check.previousDate).toBe("2021-01-13");
+    expect(check.prices.marketPreviousClose).toBe(28235.6);
+    expect(check.measures.marketReturn).toBeCloseTo(28573.86 / 28235.6 - 1, 14);
+    expect(check.notes.join(" ")).not.toMatch(/has no close/);
+  });
+
+  it("adds no market note when the stock's previous session is the market file's first", () => {
+    writeEdited("INDEX_HSI.csv", (rows) => rows.filter((row) => row >= "2021-01-14"));
+    const check = checkClaim({ symbol: "1810.HK", date: "2021-01-15", priceDirs: [dir, bundled] });
+    expect(check.prices.marketPreviousClose).toBe(28496.86);
+    expect(check.notes.join(" ")).not.toMatch(/has no close/);
+  });
+
+  it("measures since an announcement made on the file's first day", () => {
+    writeEdited("1810.HK.csv", (rows) => rows.filter((row) => row >= "2021-01-14"));
+    expect(moveOf(checkClaim({ symbol: "1810.HK", date: "2021-01-19", claim: "fell 1% since the announcement", priceDirs: [dir, bundled] })).spanMove).toMatchObject({
+      from: "2021-01-14",
+      to: "2021-01-19",
+      sessions: 3,
+    });
+  });
+
+  it("gives the estimation's reason, not a missing factor date, when the factor file starts on day 0", () => {
+    const [header, ...rows] = readFileSync(join(repoRoot, "data/factors/F-F_Research_Data_Factors_daily.CSV"), "latin1").split("\n");
+    const from = rows.findIndex((row) => row.startsWith("20210115,"));
+    const file = join(dir, "factors.CSV");
+    writeFileSync(file, [header, "", ",Mkt-RF,SMB,HML,RF", ...rows.slice(from, from + 30)].join("\n"));
+    const check = checkClaim({ symbol: "1810.HK", date: "2021-01-15", model: "ff3", factors: [file] });
+    expect(check.notes).toHaveLength(1);
+    expect(check.notes[0]).toMatch(/^no abnormal return or z-score: 1810\.HK: only 0 estimation observations/);
   });
 
   it("ranks the day's return and market-model abnormal return in a universe folder", () => {
