@@ -131,14 +131,14 @@ describe("check --text: sentences, clauses, companies and days", () => {
     ]);
   });
 
-  it("cuts a sentence into clauses at ';' and before 'while' and ', and' (not before a bare 'and')", () => {
+  it("cuts a sentence into clauses at ';' and before 'while' and ', and' (not before a bare 'and' or after any comma)", () => {
     const first = "And Acme fell 5%; Bolt rose 2%, and Cato slid 1% while shares of Acme and Bolt rose 3%.";
-    expect(read(`${first} Shares of Acme and Bolt fell 4% on 3 March 2021.`)).toEqual([
+    expect(read(`${first} Shares of Acme, Bolt and Cato fell 4% on 3 March 2021.`)).toEqual([
       [first, "And Acme fell 5%", "ACME", "2021-03-03"],
       [first, "Bolt rose 2%,", "BOLT", "2021-03-03"],
       [first, "and Cato slid 1%", "CATO", "2021-03-03"],
       [first, "while shares of Acme and Bolt rose 3%.", "BOLT", "2021-03-03"],
-      ["Shares of Acme and Bolt fell 4% on 3 March 2021.", "Shares of Acme and Bolt fell 4% on 3 March 2021.", "BOLT", "2021-03-03"],
+      ["Shares of Acme, Bolt and Cato fell 4% on 3 March 2021.", "Shares of Acme, Bolt and Cato fell 4% on 3 March 2021.", "CATO", "2021-03-03"],
     ]);
   });
 
