@@ -1,8 +1,14 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { textCheckSchema, type VerdictLabel } from "../src/claims/checkSchema.js";
+import { MAX_TEXT_LENGTH } from "../src/claims/claimText.js";
+import { NameMatcher } from "../src/claims/names.js";
 import { checkParagraph } from "../src/claims/paragraph.js";
 import { InputError } from "../src/errors.js";
 import { runCli } from "./helpers/cli.js";
+import { thrownInputError } from "./helpers/inputError.js";
 import { dayFacts, longDate, oneDecimal, priceRows } from "./helpers/priceTruth.js";
 
 /**
@@ -80,6 +86,8 @@ describe("check --text: every claim of a paragraph", () => {
 
   it("refuses a text over the size limit before reading it", () => {
     expect(() => checkParagraph({ text: "x".repeat(1_000_001) })).toThrow(InputError);
+    expect(thrownInputError(() => checkParagraph({ text: "x".repeat(MAX_TEXT_LENGTH + 1) }))).toMatchObject({ code: "invalid-claim", field: "text" });
+    expect(checkParagraph({ text: "x".repeat(MAX_TEXT_LENGTH) }).claims).toEqual([]);
   });
 
   it("prints one labelled block per claim, and the JSON", () => {
@@ -89,5 +97,112 @@ describe("check --text: every claim of a paragraph", () => {
     expect(printed.stdout).toMatch(/^1\. accurate\n {3}claim: "HONG KONG/);
     const json = runCli(["check", "--text", text, "--json"]);
     expect(JSON.parse(json.stdout).claims).toHaveLength(5);
+  });
+});
+
+/**
+ * How a text is cut and resolved, on a names table of companies without price files: each claim comes back
+ * "unverifiable" with its sentence, its clause, its company and its day, which are written out by hand below.
+ */
+describe("check --text: sentences, clauses, companies and days", () => {
+  /** Built in each test (not once for the file) so that mutation testing credits the tests with the code they run. */
+  const fictional = () => new NameMatcher(["Acme", "Bolt", "Cato"].map((name) => ({ symbol: name.toUpperCase(), name })));
+  /** Each claim as [sentence, clause, symbol, day]. */
+  const read = (text: string, date?: string) => checkParagraph({ text, date, names: fictional() }).claims.map((c) => [c.sentence, c.claim, c.symbol, c.date]);
+
+  it("ends a sentence at '.', '!' or '?', and the last one at the end of the text", () => {
+    expect(read("Acme fell 5% on 3 March 2021. Bolt rose 2% in early trade! Cato slid 1%? Shares of Acme rose 4%")).toEqual([
+      ["Acme fell 5% on 3 March 2021.", "Acme fell 5% on 3 March 2021.", "ACME", "2021-03-03"],
+      ["Bolt rose 2% in early trade!", "Bolt rose 2% in early trade!", "BOLT", "2021-03-03"],
+      ["Cato slid 1%?", "Cato slid 1%?", "CATO", "2021-03-03"],
+      ["Shares of Acme rose 4%", "Shares of Acme rose 4%", "ACME", "2021-03-03"],
+    ]);
+  });
+
+  it("does not end a sentence after an abbreviation or an initial, before a lower-case word, or at a leading ellipsis", () => {
+    const text = "…Mr. Lee said Acme Corp. Ltd fell 5% on 3 March 2021. Analysts at a U.S. Bank said Bolt rose 2%. Cato slid 1%! shares of Acme rose 4% against Bolt Inc? Cato rose 3%.";
+    const third = "Cato slid 1%! shares of Acme rose 4% against Bolt Inc?";
+    expect(read(text)).toEqual([
+      ["Mr. Lee said Acme Corp. Ltd fell 5% on 3 March 2021.", "Mr. Lee said Acme Corp. Ltd fell 5% on 3 March 2021.", "ACME", "2021-03-03"],
+      ["Analysts at a U.S. Bank said Bolt rose 2%.", "Analysts at a U.S. Bank said Bolt rose 2%.", "BOLT", "2021-03-03"],
+      [third, third, "CATO", "2021-03-03"],
+      [third, third, "ACME", "2021-03-03"],
+      ["Cato rose 3%.", "Cato rose 3%.", "CATO", "2021-03-03"],
+    ]);
+  });
+
+  it("cuts a sentence into clauses at ';' and before 'while' and ', and' (not before a bare 'and' or after any comma)", () => {
+    const first = "And Acme fell 5%; Bolt rose 2%, and Cato slid 1% while shares of Acme and Bolt rose 3%.";
+    expect(read(`${first} Shares of Acme, Bolt and Cato fell 4% on 3 March 2021.`)).toEqual([
+      [first, "And Acme fell 5%", "ACME", "2021-03-03"],
+      [first, "Bolt rose 2%,", "BOLT", "2021-03-03"],
+      [first, "and Cato slid 1%", "CATO", "2021-03-03"],
+      [first, "while shares of Acme and Bolt rose 3%.", "BOLT", "2021-03-03"],
+      ["Shares of Acme, Bolt and Cato fell 4% on 3 March 2021.", "Shares of Acme, Bolt and Cato fell 4% on 3 March 2021.", "CATO", "2021-03-03"],
+    ]);
+  });
+
+  it("takes the company named last before the claim in its clause, else in its sentence, else after it in its clause, else the previous claim's", () => {
+    const claims = checkParagraph({
+      text: "Shares fell 5% while Bolt rose 2%. Shares fell 5% at Acme while Bolt rose 2%. Acme rose 3%, while shares fell 1% at Cato. Shares rose 2% at Bolt. Shares rose 1% on the day. Acme 5% lower.",
+      names: fictional(),
+    }).claims;
+    expect(claims.map((c) => [c.claim, c.symbol])).toEqual([
+      ["Shares fell 5%", null],
+      ["while Bolt rose 2%.", "BOLT"],
+      ["Shares fell 5% at Acme", "ACME"],
+      ["while Bolt rose 2%.", "BOLT"],
+      ["Acme rose 3%,", "ACME"],
+      ["while shares fell 1% at Cato.", "ACME"],
+      ["Shares rose 2% at Bolt.", "BOLT"],
+      ["Shares rose 1% on the day.", "BOLT"],
+      ["Acme 5% lower.", "ACME"],
+    ]);
+    expect(claims[0]).toMatchObject({ label: "unverifiable", why: "the sentence names no company or index the names table knows (add it with --names)", check: null });
+    expect(claims[1]).toMatchObject({ label: "unverifiable", why: "no prices on file for BOLT", check: null });
+  });
+
+  it("dates a claim by its sentence: a day (its year from the text's date), a weekday on or before that date, not a month or a date after 'since'", () => {
+    // 8 March 2021 is a Monday
+    const day = (text: string) => read(text, "2021-03-08")[0]![3];
+    expect(day("Acme fell 5% on 3 March.")).toBe("2021-03-03");
+    expect(day("Acme fell 5% on Friday.")).toBe("2021-03-05");
+    expect(day("Acme fell 5% on Sunday.")).toBe("2021-03-07");
+    expect(day("Acme fell 5% on Monday.")).toBe("2021-03-08");
+    expect(day("Acme fell 5% in March 2021.")).toBe("2021-03-08");
+    expect(day("Acme has risen 5% since 3 March 2021.")).toBe("2021-03-08");
+  });
+
+  it("takes the text's first full date as its date when none is given, and no date at all when it has none", () => {
+    const text = "Acme, listed in 2018, fell 5% on Friday. Bolt rose 2% on 8 March 2021.";
+    const result = checkParagraph({ text, names: fictional() });
+    expect(result.date).toBe("2021-03-08");
+    expect(result.claims.map((c) => c.date)).toEqual(["2021-03-05", "2021-03-08"]);
+    const undated = checkParagraph({ text: "Acme fell 5% on Friday.", names: fictional() });
+    expect(undated.date).toBeNull();
+    expect(undated.claims.map((c) => c.date)).toEqual([null]);
+  });
+
+  it("reads the names file it is given, and names every unpriced symbol an ambiguous name may mean", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "paragraph-names-")), "names.csv");
+    writeFileSync(file, "symbol,name\nACME.HK,Acme Widgets\nACME.SS,Acme Widgets\n");
+    const [claim] = checkParagraph({ text: "Acme Widgets fell 5% on 3 March 2021.", namesFile: file }).claims;
+    expect(claim).toMatchObject({ symbol: "ACME.HK", label: "unverifiable", why: "no prices on file for ACME.HK or ACME.SS", check: null });
+  });
+});
+
+describe("check --text: claims on a company with prices", () => {
+  it("checks the first symbol of an ambiguous name that has prices, and reports why a check cannot be made", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "paragraph-names-")), "names.csv");
+    writeFileSync(file, "symbol,name\nXMI,Xiaomi\n");
+    // 16 January 2021 was a Saturday
+    const [claim] = checkParagraph({ text: "Xiaomi fell 5% on 16 January 2021.", namesFile: file }).claims;
+    expect(claim).toMatchObject({ symbol: "1810.HK", date: "2021-01-16", label: "unverifiable", check: null });
+    expect(claim!.why).toMatch(/^1810\.HK did not trade on 2021-01-16/);
+  });
+
+  it("reads a record 'in a decade' back from the claim's day", () => {
+    const [claim] = checkParagraph({ text: "Xiaomi had its biggest one-day fall in a decade on 15 January 2021." }).claims;
+    expect(claim!.check?.claim).toMatchObject({ kind: "record", since: { start: "2011-01-15", end: "2011-01-15", text: "in a decade" } });
   });
 });

@@ -100,26 +100,25 @@ function sentences(text: string, tokens: readonly Token[]): [number, number][] {
     if (t === "." && previous !== undefined && (ABBREVIATIONS.has(previous.text) || (previous.kind === "word" && previous.text.length === 1))) continue;
     const next = tokens[i + 1];
     if (next !== undefined && /\p{Ll}/u.test(text.charAt(next.start))) continue;
-    if (i + 1 > from) out.push([from, i + 1]);
+    out.push([from, i + 1]);
     from = i + 1;
   }
   if (from < tokens.length) out.push([from, tokens.length]);
   return out;
 }
 
-/** Clauses of a sentence: split at ";" and before "while", "whereas", "but", and ", and". */
+/** Clauses of a sentence: split at ";" and before "while", "whereas", "but", and ", and" (a clause may be empty: it holds no claim). */
 function clauses(tokens: readonly Token[], from: number, to: number): [number, number][] {
   const out: [number, number][] = [];
   let start = from;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!.text;
-    const splitsBefore = CLAUSE_WORDS.has(t) || (t === "and" && tokens[i - 1]?.text === ",");
-    if (t === ";" || (splitsBefore && i > start)) {
-      if (i > start) out.push([start, i]);
+    if (t === ";" || CLAUSE_WORDS.has(t) || (t === "and" && tokens[i - 1]?.text === ",")) {
+      out.push([start, i]);
       start = t === ";" ? i + 1 : i;
     }
   }
-  if (to > start) out.push([start, to]);
+  out.push([start, to]);
   return out;
 }
 
