@@ -46,6 +46,12 @@ export const mutationSuites = new Map([
       "tests/records.test.ts",
       "tests/verdict.test.ts",
       "tests/priceContext.test.ts",
+      "tests/claimMoveWording.test.ts",
+      "tests/recordClaimWording.test.ts",
+      "tests/priceClaimWording.test.ts",
+      "tests/claimClauseWording.test.ts",
+      "tests/claimBands.test.ts",
+      "tests/parseClaimInput.test.ts",
     ],
   ],
   [

@@ -150,9 +150,8 @@ export class ClaimReader {
   }
 
   private priceFields(lead: number, from: number): PriceClaim["fields"] | null {
-    if (lead < from) return null;
     const w = this.word(lead);
-    const verb = this.word(lead - 1);
+    const verb = lead > from ? this.word(lead - 1) : "";
     if ((w === "of" || (w === "as" && this.word(lead - 2) === "as")) && (verb === "low" || verb === "high")) return [verb];
     if (w === "at") {
       for (let k = lead - 1; k >= Math.max(from, lead - 8); k--) {
@@ -182,10 +181,10 @@ export class ClaimReader {
     return { claim: { kind: "marketValue", direction: this.directionAround(i, from, to), amount, band: [amount - half, amount + half] }, end };
   }
 
-  /** A record claim whose superlative is at token `i`: "biggest one-day fall since ...", "worst day on record", "lowest close since ...". */
+  /** A record claim whose superlative is at token `i`: "biggest one-day fall since ...", "worst day on record", "lowest close since ..."; not the intraday extreme of "at its lowest". */
   private recordAt(i: number, to: number, year: number | undefined): { claim: Omit<RecordClaim, "text">; end: number } | null {
     const w = this.word(i);
-    if (!SUPERLATIVES.has(w)) return null;
+    if (!SUPERLATIVES.has(w) || INTRADAY_PHRASES.some((phrase) => this.phraseEndsAt(i + 1, phrase, 0))) return null;
     let direction: Direction | null = null;
     let extreme: RecordClaim["extreme"] = "move";
     let basis: RecordClaim["basis"] = null;
@@ -209,7 +208,7 @@ export class ClaimReader {
     return { claim: { kind: "record", direction, extreme, basis, since: since.period }, end: since.end };
   }
 
-  /** What a record reaches back to, in the words after it: "since March 2020", "on record", "since its 2018 listing", "in five years". Undefined when none is said. */
+  /** What a record reaches back to, in the words after it: "since March 2020", "on record", "since its 2018 listing", "in (or for) five years"; a null period when none is said (the whole file), undefined when "since" names neither a date nor a listing. */
   private sinceAfter(from: number, to: number, year: number | undefined): { period: RecordClaim["since"]; end: number } | undefined {
     const limit = Math.min(to, from + 12);
     for (let j = from; j < limit; j++) {
@@ -222,7 +221,7 @@ export class ClaimReader {
         if (period !== null) return { period: { start: period.start, end: period.end, text: this.text.slice(this.tokens[k]!.start, this.tokens[k + period.length - 1]!.end) }, end: k + period.length };
         return undefined;
       }
-      if (w === "in" && year !== undefined) {
+      if ((w === "in" || w === "for") && year !== undefined) {
         const n = this.sizeAt(j + 1)?.value ?? (this.word(j + 1) === "a" ? 1 : undefined);
         const unit = this.word(j + 2);
         if (n !== undefined && (unit === "years" || unit === "year" || unit === "decade")) return { period: { start: "", end: "", text: `${unit === "decade" ? "a decade" : `${n} ${unit}`}` }, end: j + 3 };
