@@ -16,7 +16,10 @@ export const HAND_UNIVERSE: UniverseRanking = {
     { symbol: "1810.HK", name: "Xiaomi", ret: -0.1026, ar: -0.1111 },
     { symbol: "0700.HK", ret: 0.0512, ar: null },
   ],
-  moves: [],
+  moves: [
+    { symbol: "1810.HK", name: "Xiaomi", ret: -0.1026, ar: -0.1111 },
+    { symbol: "0700.HK", ret: 0.0512, ar: null },
+  ],
   unreadable: [],
 };
 
