@@ -71,6 +71,8 @@ export const mutationSuites = new Map([
       "tests/resultFile.test.ts",
       "tests/lineWriter.test.ts",
       "tests/checkText.test.ts",
+      "tests/checkReport.test.ts",
+      "tests/studyText.test.ts",
     ],
   ],
 ]);
