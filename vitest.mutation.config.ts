@@ -73,6 +73,7 @@ export const mutationSuites = new Map([
       "tests/checkText.test.ts",
       "tests/checkReport.test.ts",
       "tests/studyText.test.ts",
+      "tests/studyReport.test.ts",
     ],
   ],
 ]);
