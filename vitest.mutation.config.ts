@@ -74,6 +74,7 @@ export const mutationSuites = new Map([
       "tests/checkReport.test.ts",
       "tests/studyText.test.ts",
       "tests/studyReport.test.ts",
+      "tests/studyExport.test.ts",
     ],
   ],
 ]);
