@@ -75,6 +75,7 @@ export const mutationSuites = new Map([
       "tests/studyText.test.ts",
       "tests/studyReport.test.ts",
       "tests/studyExport.test.ts",
+      "tests/outputFolderRecovery.test.ts",
     ],
   ],
 ]);
