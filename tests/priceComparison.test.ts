@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../src/errors.js";
 import { comparePrices, priceComparisonText, readRecordedPrices, type RecordedPrices } from "../src/reports/priceComparison.js";
 import type { PriceProvenance } from "../src/sources/priceProvenanceSchema.js";
+import { thrownInputError } from "./helpers/inputError.js";
 
 const HASH_A = "a".repeat(12) + "1".repeat(52);
 const HASH_B = "b".repeat(12) + "2".repeat(52);
@@ -75,12 +75,8 @@ describe("readRecordedPrices", () => {
 
   it("names a missing file", () => {
     const file = join(tmpdir(), "no-such-dir-event-impact", "result.json");
-    expect(() => readRecordedPrices(file)).toThrow(new InputError("missing-file", `cannot read the result to compare with, ${file}: no such file`));
-    try {
-      readRecordedPrices(file);
-    } catch (error) {
-      expect((error as InputError).code).toBe("missing-file");
-    }
+    const error = thrownInputError(() => readRecordedPrices(file));
+    expect([error.code, error.message]).toEqual(["missing-file", `cannot read the result to compare with, ${file}: no such file`]);
   });
 
   it("says a file that is not JSON cannot be read, with the parser's reason", () => {
@@ -91,16 +87,8 @@ describe("readRecordedPrices", () => {
 
   it("names the file and the field of a result without valid prices", () => {
     const file = resultFile(JSON.stringify({ prices: [{ symbol: "A", file: "A.csv", first: "2020-01-02" }] }));
-    let caught: unknown;
-    try {
-      readRecordedPrices(file);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(InputError);
-    expect((caught as InputError).code).toBe("invalid-file");
-    expect((caught as InputError).file).toBe(file);
-    expect((caught as InputError).message).toContain(file);
-    expect((caught as InputError).message).toContain("prices.0.last");
+    const error = thrownInputError(() => readRecordedPrices(file));
+    expect([error.code, error.file]).toEqual(["invalid-file", file]);
+    expect(error.message).toContain(`${file}: prices.0.last`);
   });
 });

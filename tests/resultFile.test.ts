@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkClaim } from "../src/claims/checkClaim.js";
-import { InputError } from "../src/errors.js";
 import { readResultFile } from "../src/reports/resultFile.js";
 import { runStudy } from "../src/study/runStudy.js";
+import { thrownInputError } from "./helpers/inputError.js";
 import { HAND_STUDY_SPEC } from "./reference/handStudy.js";
 
 /** What `event-impact report` reads: a study result (events inline or in events.ndjson) or a claim check, with the SHA-256 of its bytes. */
@@ -22,16 +22,6 @@ function writeOutFolder(result: { events: unknown[] }, lines?: string[]): string
   writeFileSync(join(dir, "result.json"), JSON.stringify({ ...rest, eventCount: events.length, eventsFile: "events.ndjson" }));
   writeFileSync(join(dir, "events.ndjson"), `${(lines ?? events.map((event) => JSON.stringify(event))).join("\n")}\n`);
   return join(dir, "result.json");
-}
-
-function errorOf(read: () => unknown): InputError {
-  try {
-    read();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error("expected an InputError");
 }
 
 describe("readResultFile reads", () => {
@@ -62,13 +52,13 @@ describe("readResultFile reads", () => {
 describe("readResultFile rejects, naming the file", () => {
   it("a missing file", () => {
     const file = join(folder(), "none.json");
-    const error = errorOf(() => readResultFile(file));
+    const error = thrownInputError(() => readResultFile(file));
     expect([error.code, error.file, error.message]).toEqual(["missing-file", file, `cannot read ${file}: no such file`]);
   });
 
   it("a folder, with the system's reason", () => {
     const dir = folder();
-    const error = errorOf(() => readResultFile(dir));
+    const error = thrownInputError(() => readResultFile(dir));
     expect([error.code, error.file]).toEqual(["missing-file", dir]);
     expect(error.message).toMatch(new RegExp(`^cannot read ${dir}: EISDIR`));
   });
@@ -76,7 +66,7 @@ describe("readResultFile rejects, naming the file", () => {
   it("a file that is not JSON", () => {
     const file = join(folder(), "bad.json");
     writeFileSync(file, "{ nope");
-    const error = errorOf(() => readResultFile(file));
+    const error = thrownInputError(() => readResultFile(file));
     expect([error.code, error.file]).toEqual(["invalid-file", file]);
     expect(error.message).toMatch(new RegExp(`^${file} is not valid JSON: .+`));
   });
@@ -85,7 +75,7 @@ describe("readResultFile rejects, naming the file", () => {
     for (const content of ['{"name": "x"}', "[1, 2]", "null"]) {
       const file = join(folder(), "other.json");
       writeFileSync(file, content);
-      const error = errorOf(() => readResultFile(file));
+      const error = thrownInputError(() => readResultFile(file));
       expect([error.code, error.file]).toEqual(["invalid-file", file]);
       expect(error.message).toBe(
         `${file} is neither a study result (no "events") nor a claim check (no "measures"); write one with: event-impact study SPEC --out DIR, or event-impact check SYMBOL --date DATE --json > check.json`,
@@ -98,7 +88,7 @@ describe("readResultFile rejects, naming the file", () => {
     result.events[1].windows[0].car = "big";
     const file = join(folder(), "study.json");
     writeFileSync(file, JSON.stringify(result));
-    const error = errorOf(() => readResultFile(file));
+    const error = thrownInputError(() => readResultFile(file));
     expect([error.code, error.file]).toEqual(["invalid-file", file]);
     expect(error.message).toContain(`${file}: events.1.windows.0.car`);
   });
@@ -108,13 +98,13 @@ describe("readResultFile rejects, naming the file", () => {
     check.measures.closeToClose = "x";
     const file = join(folder(), "check.json");
     writeFileSync(file, JSON.stringify(check));
-    expect(errorOf(() => readResultFile(file)).message).toContain(`${file}: measures.closeToClose`);
+    expect(thrownInputError(() => readResultFile(file)).message).toContain(`${file}: measures.closeToClose`);
   });
 
   it("a result.json whose header is wrong, by its path", () => {
     const result = twoEventStudy();
     result.name = 7;
-    expect(errorOf(() => readResultFile(writeOutFolder(result))).message).toContain("result.json: name");
+    expect(thrownInputError(() => readResultFile(writeOutFolder(result))).message).toContain("result.json: name");
   });
 });
 
@@ -124,14 +114,14 @@ describe("readResultFile rejects an events.ndjson that does not match its result
     const { events: _, ...rest } = twoEventStudy();
     writeFileSync(join(dir, "result.json"), JSON.stringify({ ...rest, eventCount: 2, eventsFile: "events.ndjson" }));
     const events = join(dir, "events.ndjson");
-    const error = errorOf(() => readResultFile(join(dir, "result.json")));
+    const error = thrownInputError(() => readResultFile(join(dir, "result.json")));
     expect([error.code, error.file, error.message]).toEqual(["missing-file", events, `cannot read ${events}, the events of the result beside it: ENOENT`]);
   });
 
   it("when it has another number of events (blank lines are not events)", () => {
     const result = twoEventStudy();
     const file = writeOutFolder(result, [JSON.stringify(result.events[0]), "", ""]);
-    const error = errorOf(() => readResultFile(file));
+    const error = thrownInputError(() => readResultFile(file));
     const events = join(file, "..", "events.ndjson");
     expect([error.code, error.file, error.message]).toEqual(["invalid-file", events, `${events} has 1 event(s); the result beside it says 2`]);
   });
@@ -139,7 +129,7 @@ describe("readResultFile rejects an events.ndjson that does not match its result
   it("when a line is not JSON, naming the line", () => {
     const result = twoEventStudy();
     const file = writeOutFolder(result, [JSON.stringify(result.events[0]), "{oops"]);
-    const error = errorOf(() => readResultFile(file));
+    const error = thrownInputError(() => readResultFile(file));
     const events = join(file, "..", "events.ndjson");
     expect([error.code, error.file, error.line]).toEqual(["invalid-file", events, 2]);
     expect(error.message).toMatch(new RegExp(`^${events} line 2 is not valid JSON: .+`));
@@ -148,7 +138,7 @@ describe("readResultFile rejects an events.ndjson that does not match its result
   it("when an event has a field wrong, naming the line and the path", () => {
     const result = twoEventStudy();
     const file = writeOutFolder(result, [JSON.stringify(result.events[0]), JSON.stringify({ ...result.events[1], symbol: 5 })]);
-    const error = errorOf(() => readResultFile(file));
+    const error = thrownInputError(() => readResultFile(file));
     expect(error.code).toBe("invalid-file");
     expect(error.message).toContain(`${join(file, "..", "events.ndjson")} line 2: symbol`);
   });
