@@ -7,7 +7,7 @@ import { checkClaim } from "../src/claims/checkClaim.js";
 import { InputError } from "../src/errors.js";
 import { dropFillerBars } from "../src/sources/fillerBars.js";
 import { bundledDataDir, readPriceSeries } from "../src/sources/localFiles.js";
-import { MAX_CELL_LENGTH, MAX_LINE_LENGTH, columnsOf, decimalAt, readPriceColumns } from "../src/sources/priceCsv.js";
+import { MAX_CELL_LENGTH, MAX_LINE_LENGTH, columnsOf, decimalAt, readPriceColumns, selectRows } from "../src/sources/priceCsv.js";
 import { runStudy } from "../src/study/runStudy.js";
 import { runCli } from "./helpers/cli.js";
 import { hasHkUniverse, hkUniverseDir } from "./helpers/hkUniverse.js";
@@ -214,6 +214,24 @@ describe("filler bars are judged against the market's calendar", () => {
 
   it("drops both without a market", () => {
     expect(dropFillerBars(columnsOf(rows)).dropped).toEqual(["2020-12-24", "2020-12-25"]);
+  });
+
+  it("moves the kept rows down in the reader's columns (lines included) and returns columns without fillers as they are", () => {
+    const { kept } = dropFillerBars(columnsOf([...rows, bar("2020-12-29", 9.1, 0), bar("2020-12-30", 9.2, 100)]));
+    expect(kept.dates).toEqual(["2020-12-23", "2020-12-28", "2020-12-29", "2020-12-30"]);
+    expect([...kept.close]).toEqual([9.0406, 9.0883, 9.1, 9.2]);
+    expect([...kept.lines]).toEqual([1, 4, 5, 6]);
+    const none = columnsOf([rows[0]!, rows[3]!]);
+    expect(dropFillerBars(none).kept).toBe(none);
+  });
+
+  it("selectRows (the alignment's) copies and leaves its input as it was", () => {
+    const columns = columnsOf(rows);
+    const selected = selectRows(columns, Int32Array.of(0, 3));
+    expect(selected.dates).toEqual(["2020-12-23", "2020-12-28"]);
+    expect([...selected.close]).toEqual([9.0406, 9.0883]);
+    expect(columns.dates).toEqual(["2020-12-23", "2020-12-24", "2020-12-25", "2020-12-28"]);
+    expect([...columns.volume]).toEqual([13782814, 0, 0, 13794474]);
   });
 
   it.skipIf(!hasHkUniverse)("keeps 0003.HK's zero-volume, unchanged bar of 2020-12-24 (^HSI traded) as a session with return 0 in a claim check", () => {

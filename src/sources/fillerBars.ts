@@ -1,12 +1,13 @@
 import type { PriceBar } from "./priceBar.js";
-import { ohlcProblem, selectRows, type PriceColumns } from "./priceCsv.js";
+import { keepRows, ohlcProblem, type PriceColumns } from "./priceCsv.js";
 
 /**
  * Splits off Yahoo's filler bars: volume 0 and a close equal to the previous close, written for days on
  * which the exchange did not trade (DESIGN section 2). Given the dates its market traded, such a bar on
  * one of them is a session without trades (its return is 0) and is kept. A zero-volume bar whose close
  * moved is a real session without intraday data (Hong Kong half-days look like that) and is kept.
- * Works on columns, without an object per bar; returns the columns as they are when nothing is dropped.
+ * Works on columns the caller owns (the reader's), without an object per bar: when bars are dropped, the rows kept
+ * are moved down in place (see `keepRows`); when none is, the columns are returned as they are and nothing is allocated.
  *
  * @example dropFillerBars(columns).dropped // the dates of every zero-volume bar with an unchanged close
  * @example dropFillerBars(columns, new Set(hsi.columns.dates)).dropped // only those on days ^HSI did not trade
@@ -14,15 +15,21 @@ import { ohlcProblem, selectRows, type PriceColumns } from "./priceCsv.js";
 export function dropFillerBars(columns: PriceColumns, marketDates?: ReadonlySet<string>): { kept: PriceColumns; dropped: string[] } {
   const { close, volume, dates } = columns;
   const n = dates.length;
-  const keptRows = new Int32Array(n);
+  let keptRows: Int32Array | null = null;
   let kept = 0;
+  let keptClose = Number.NaN;
   const dropped: string[] = [];
   for (let k = 0; k < n; k++) {
-    const filler = kept > 0 && volume[k] === 0 && close[k] === close[keptRows[kept - 1]!] && !(marketDates?.has(dates[k]!) ?? false);
-    if (filler) dropped.push(dates[k]!);
-    else keptRows[kept++] = k;
+    if (k > 0 && volume[k] === 0 && close[k] === keptClose && !(marketDates?.has(dates[k]!) ?? false)) {
+      keptRows ??= Int32Array.from({ length: n }, (_, row) => row);
+      dropped.push(dates[k]!);
+    } else {
+      if (keptRows !== null) keptRows[kept] = k;
+      kept++;
+      keptClose = close[k]!;
+    }
   }
-  return { kept: dropped.length === 0 ? columns : selectRows(columns, keptRows.subarray(0, kept)), dropped };
+  return { kept: keptRows === null ? columns : keepRows(columns, keptRows.subarray(0, kept)), dropped };
 }
 
 /**
