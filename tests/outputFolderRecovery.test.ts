@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -50,6 +50,16 @@ describe("recoverOutputFolder", () => {
     recoverOutputFolder(dir);
     expect(readdirSync(dir).sort()).toEqual([".event-impact-study.json", "a.csv", "b.csv", "notes.txt"]);
     expect([read(dir, "a.csv"), read(dir, "b.csv"), JSON.parse(read(dir, ".event-impact-study.json")).files]).toEqual(["new a", "new b", ["a.csv", "b.csv"]]);
+  });
+
+  it("finishes installing a staged set that a run killed while installing had partly moved", () => {
+    const dir = folder();
+    writeFileSync(join(dir, "a.csv"), "new a, moved already");
+    const path = staging(dir, DEAD, { "a.csv": "new a", "b.csv": "new b" }, true);
+    rmSync(join(path, "a.csv"));
+    recoverOutputFolder(dir);
+    expect(readdirSync(dir).sort()).toEqual([".event-impact-study.json", "a.csv", "b.csv"]);
+    expect(read(dir, "b.csv")).toBe("new b");
   });
 
   it("removes the incomplete staged set of a dead run and keeps the previous set", () => {
@@ -132,6 +142,13 @@ describe("writeOutputSet around a folder's state", () => {
     }
   });
 
+  it("counts the steps of the test hook from the start of each write", () => {
+    const dir = folder();
+    process.env.EVENT_IMPACT_FAIL_AT = "install:3";
+    writeOutputSet(dir, "study", produce);
+    expect(writeOutputSet(dir, "study", produce)).toEqual([join(dir, "a.csv")]);
+  });
+
   it("a failure while producing leaves the folder as it was and is an InputError naming the folder", () => {
     const dir = folder();
     writeFileSync(join(dir, "a.csv"), "old a");
@@ -188,6 +205,14 @@ describe("writeFileAtomically", () => {
     await expect(writeFileAtomically(join(dir, "report.html"), (path) => writeFileSync(path, "after"))).rejects.toThrow(/EIO/);
     expect(readdirSync(dir)).toEqual(["report.html"]);
     expect(read(dir, "report.html")).toBe("before");
+  });
+
+  it("counts the steps of the test hook from the start of each write", async () => {
+    const dir = folder();
+    process.env.EVENT_IMPACT_FAIL_AT = "install:2";
+    await writeFileAtomically(join(dir, "a.html"), (path) => writeFileSync(path, "a"));
+    await writeFileAtomically(join(dir, "b.html"), (path) => writeFileSync(path, "b"));
+    expect(readdirSync(dir).sort()).toEqual(["a.html", "b.html"]);
   });
 
   it("refuses to write over a folder", async () => {
