@@ -72,7 +72,7 @@ describe("readResultFile rejects, naming the file", () => {
   });
 
   it("JSON that is neither a study result nor a claim check (an object or not)", () => {
-    for (const content of ['{"name": "x"}', "[1, 2]", "null"]) {
+    for (const content of ['{"name": "x"}', "[1, 2]", "null", "42", '"text"']) {
       const file = join(folder(), "other.json");
       writeFileSync(file, content);
       const error = thrownInputError(() => readResultFile(file));
