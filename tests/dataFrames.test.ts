@@ -29,10 +29,10 @@ describe("results as danfojs DataFrames", () => {
 
 describe("dataFrameHtml", () => {
   it("writes every row and column, fractions to six significant digits, integers, text and dates as they are", () => {
-    const frame = { columns: ["date", "car", "n", "flag"], values: [["2021-01-15", -0.111120020848, 3, true], ["2021-01-18", 123456.789, -2, null]] };
+    const frame = { columns: ["date", "car", "n", "flag"], values: [["2021-01-15", -0.111120020848, 1234567, true], ["2021-01-18", 123456.789, -2, null]] };
     expect(dataFrameHtml(frame)).toBe(
       '<table><thead><tr><th class="date">date</th><th class="num">car</th><th class="num">n</th><th>flag</th></tr></thead>' +
-        '<tbody><tr><td class="date">2021-01-15</td><td class="num">-0.11112</td><td class="num">3</td><td>true</td></tr>' +
+        '<tbody><tr><td class="date">2021-01-15</td><td class="num">-0.11112</td><td class="num">1234567</td><td>true</td></tr>' +
         '<tr><td class="date">2021-01-18</td><td class="num">123457</td><td class="num">-2</td><td>null</td></tr></tbody></table>',
     );
   });

@@ -117,6 +117,16 @@ describe("writeStudyWorkbook", () => {
     expect(cars.slice(1).map((row) => row[betaSMB])).toEqual(handCars.map(() => null));
   });
 
+  it("leaves a cell empty for a number that is not finite", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "event-impact-xlsx-")), "study.xlsx");
+    const result = singleResult();
+    const event = result.events[0]!;
+    await writeStudyWorkbook({ ...result, events: [{ ...event, windows: event.windows.map((w, k) => (k === 0 ? { ...w, t: Number.NaN } : w)) }] }, file);
+    const cars = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(readFileSync(file)).Sheets.cars!, { header: 1, defval: null });
+    const t = (cars[0] as string[]).indexOf("t");
+    expect(cars.slice(1).map((row) => row[t])).toEqual([null, expect.closeTo(HAND_EVENTS[0]!.windows[1]!.t, 12)]);
+  });
+
   it("has no aggregate sheet for one event, and an estimation_residuals sheet when asked", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "event-impact-xlsx-")), "study.xlsx");
     await writeStudyWorkbook(studyRun({ ...HAND_STUDY_SPEC, events: HAND_STUDY_SPEC.events.slice(0, 1) } as never), file, { residuals: true });
