@@ -71,6 +71,14 @@ describe("recoverOutputFolder", () => {
     expect(read(dir, "a.csv")).toBe("old a");
   });
 
+  it("removes the staged set of a dead run whose listing is unreadable", () => {
+    const dir = folder();
+    const path = staging(dir, DEAD, { "a.csv": "half" }, false);
+    writeFileSync(join(path, ".event-impact-study.json"), "{broken");
+    recoverOutputFolder(dir);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it("removes a dead run's backup and lock, and the temporary files of dead writers", () => {
     const dir = folder();
     mkdirSync(join(dir, `.event-impact-backup-study-${DEAD}-abc123`));
@@ -132,7 +140,7 @@ describe("writeOutputSet around a folder's state", () => {
   });
 
   it("takes the legacy files as the previous set when there is no listing, or when the listing is unreadable or names a path", () => {
-    for (const listing of [null, "{not json", JSON.stringify({ files: ["../escape.csv"] }), JSON.stringify({ files: [1] }), JSON.stringify({})]) {
+    for (const listing of [null, "{not json", JSON.stringify({ files: ["keep.csv", "../escape.csv"] }), JSON.stringify({ files: [1] }), JSON.stringify({})]) {
       const dir = folder();
       writeFileSync(join(dir, "old.csv"), "legacy");
       writeFileSync(join(dir, "keep.csv"), "not legacy");

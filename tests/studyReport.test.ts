@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { htmlReport } from "../src/reports/htmlReport.js";
 import { studyReportBody } from "../src/reports/studyReport.js";
 import { runStudy, type StudyResult } from "../src/study/runStudy.js";
 import { HAND_EVENTS, HAND_STUDY_SPEC } from "./reference/handStudy.js";
@@ -104,5 +105,14 @@ describe("studyReportBody of several events", () => {
     const charts = section(await studyReportBody({ ...result, events }, CONTEXT), "Charts");
     expect(svgCount(charts)).toBe(2);
     expect(charts).toContain("\n<p>Charts of each of the 13 firms: <code>event-impact study SPEC --charts DIR</code>.</p>");
+  });
+});
+
+describe("htmlReport of a study", () => {
+  it("makes a page titled by the study's name, its provenance naming the result file", async () => {
+    const page = await htmlReport({ kind: "study", result: singleResult(), file: "result.json", sha256: "e".repeat(64) }, "9.9.9");
+    expect(page).toContain("<title>three HK firms: event study report</title>");
+    expect(page).toContain("<h1>three HK firms</h1>");
+    expect(page).toContain('<dt>result file</dt><dd>result.json</dd><dt>its SHA-256</dt><dd class="hash">' + "e".repeat(64) + "</dd><dt>report by</dt><dd>event-impact 9.9.9</dd>");
   });
 });
