@@ -52,6 +52,14 @@ describe("recoverOutputFolder", () => {
     expect([read(dir, "a.csv"), read(dir, "b.csv"), JSON.parse(read(dir, ".event-impact-study.json")).files]).toEqual(["new a", "new b", ["a.csv", "b.csv"]]);
   });
 
+  it("installs a dead run's staged set when a file of the previous listing is gone already", () => {
+    const dir = folder();
+    writeFileSync(join(dir, ".event-impact-study.json"), JSON.stringify({ files: ["deleted-by-the-user.csv"] }));
+    staging(dir, DEAD, { "a.csv": "new a" }, true);
+    recoverOutputFolder(dir);
+    expect(readdirSync(dir).sort()).toEqual([".event-impact-study.json", "a.csv"]);
+  });
+
   it("finishes installing a staged set that a run killed while installing had partly moved", () => {
     const dir = folder();
     writeFileSync(join(dir, "a.csv"), "new a, moved already");
