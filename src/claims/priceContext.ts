@@ -12,8 +12,7 @@ const SESSIONS_AFTER = 10;
  */
 export function pricePath(bars: readonly PriceBar[], day: number): PricePathPoint[] {
   const first = Math.max(0, day - SESSIONS_BEFORE);
-  const last = Math.min(bars.length - 1, day + SESSIONS_AFTER);
-  return bars.slice(first, last + 1).map((bar, k) => ({ offset: first + k - day, date: bar.date, open: bar.open, high: bar.high, low: bar.low, close: bar.close }));
+  return bars.slice(first, day + SESSIONS_AFTER + 1).map((bar, k) => ({ offset: first + k - day, date: bar.date, open: bar.open, high: bar.high, low: bar.low, close: bar.close }));
 }
 
 /**
