@@ -113,6 +113,8 @@ describe("writeStudyWorkbook", () => {
     expect(cars[0]).toEqual(csv(join(dir, "cars.csv")).header);
     const car = (cars[0] as string[]).indexOf("car");
     expect(cars.slice(1).map((row) => row[car])).toEqual(handCars.map((value) => expect.closeTo(value, 12)));
+    const symbol = (cars[0] as string[]).indexOf("symbol");
+    expect(cars.slice(1).map((row) => row[symbol])).toEqual(HAND_EVENTS.flatMap((event) => event.windows.map(() => event.common.symbol)));
     const betaSMB = (cars[0] as string[]).indexOf("betaSMB");
     expect(cars.slice(1).map((row) => row[betaSMB])).toEqual(handCars.map(() => null));
   });

@@ -23,6 +23,7 @@ describe("studyReportBody of one event", () => {
     const c = HAND_EVENTS[0]!.common;
     expect(html.startsWith('<header><h1>three HK firms</h1><p class="question">Did 1810.HK move abnormally, against ^HSI, when the news of 2021-01-14 15:50 America/New_York reached the market (day 0 = 2021-01-15)?</p></header>\n<section class="verdict"><strong>Result</strong><p>CAR[0, 0] (2021-01-15 to 2021-01-15) = -11.11%: ')).toBe(true);
     expect(svgCount(section(html, "Charts"))).toBe(2);
+    expect(section(html, "Charts").startsWith('<section><h2>Charts</h2><figure class="chart"><svg ')).toBe(true);
     const tables = section(html, "Tables");
     expect(tables).toContain(
       `<h3>1810.HK vs ^HSI, day 0 = 2021-01-15</h3><dl class="facts">${fact("announced", "2021-01-14 15:50 America/New_York")}${fact("model", `market: alpha ${c.alpha.toExponential(3)}, beta ${c.beta.toFixed(3)}, sigma ${(c.sigma * 100).toFixed(2)}% per day`)}${fact("estimation", "240 days, 2020-01-13 to 2020-12-30, 238 df")}</dl><table><caption>Abnormal returns by day</caption>`,
