@@ -35,7 +35,7 @@ afterEach(() => {
 
 describe("recoverOutputFolder", () => {
   it("does nothing for a folder that does not exist", () => {
-    const dir = join(tmpdir(), "event-impact-no-such-folder", "out");
+    const dir = join(mkdtempSync(join(tmpdir(), "event-impact-recover-")), "no-such-folder", "out");
     recoverOutputFolder(dir);
     expect(existsSync(dir)).toBe(false);
   });

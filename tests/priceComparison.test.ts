@@ -74,7 +74,7 @@ describe("readRecordedPrices", () => {
   });
 
   it("names a missing file", () => {
-    const file = join(tmpdir(), "no-such-dir-event-impact", "result.json");
+    const file = join(mkdtempSync(join(tmpdir(), "event-impact-compare-")), "no-such-dir", "result.json");
     const error = thrownInputError(() => readRecordedPrices(file));
     expect([error.code, error.message]).toEqual(["missing-file", `cannot read the result to compare with, ${file}: no such file`]);
   });

@@ -118,6 +118,12 @@ describe("'at its lowest' and 'at its highest'", () => {
     expect(parseClaim("At its lowest, Xiaomi was down 14%").kind).toBe("move");
     expect(record("Xiaomi hit its lowest since March 2020").since).toEqual({ start: "2020-03-01", end: "2020-03-31", text: "March 2020" });
   });
+
+  it("reads them as a record when a period follows ('closed at its lowest since March 2020')", () => {
+    expect(record("Xiaomi closed at its lowest since March 2020")).toMatchObject({ direction: "down", extreme: "close", since: { start: "2020-03-01", end: "2020-03-31", text: "March 2020" } });
+    expect(record("Xiaomi ended at its highest on record")).toMatchObject({ direction: "up", extreme: "close", since: null });
+    expect(claimsOf("Xiaomi ended at its highest since 2018", { date: DAY_0 }).map(({ claim }) => claim.kind)).toEqual(["record"]);
+  });
 });
 
 describe("records over longer spans", () => {

@@ -181,10 +181,14 @@ export class ClaimReader {
     return { claim: { kind: "marketValue", direction: this.directionAround(i, from, to), amount, band: [amount - half, amount + half] }, end };
   }
 
-  /** A record claim whose superlative is at token `i`: "biggest one-day fall since ...", "worst day on record", "lowest close since ..."; not the intraday extreme of "at its lowest". */
+  /**
+   * A record claim whose superlative is at token `i`: "biggest one-day fall since ...", "worst day on record", "lowest
+   * close since ...", "closed at its lowest since March 2020"; "at its lowest" with no period after it ("At its lowest,
+   * Xiaomi was down 14%") is the intraday extreme of a move, not a record.
+   */
   private recordAt(i: number, to: number, year: number | undefined): { claim: Omit<RecordClaim, "text">; end: number } | null {
     const w = this.word(i);
-    if (!SUPERLATIVES.has(w) || INTRADAY_PHRASES.some((phrase) => this.phraseEndsAt(i + 1, phrase, 0))) return null;
+    if (!SUPERLATIVES.has(w)) return null;
     let direction: Direction | null = null;
     let extreme: RecordClaim["extreme"] = "move";
     let basis: RecordClaim["basis"] = null;
@@ -205,6 +209,7 @@ export class ClaimReader {
     }
     const since = this.sinceAfter(j, to, year);
     if (since === undefined) return null;
+    if (since.end === j && INTRADAY_PHRASES.some((phrase) => this.phraseEndsAt(i + 1, phrase, 0))) return null;
     return { claim: { kind: "record", direction, extreme, basis, since: since.period }, end: since.end };
   }
 
